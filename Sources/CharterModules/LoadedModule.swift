@@ -1,0 +1,28 @@
+public import PolicyKit
+
+/// A policy module loaded from its library.
+public struct LoadedModule: Sendable {
+    /// What the module's entry returned: its metadata and its factory.
+    public let entry: ModuleEntry
+    /// The library file it was loaded from.
+    public let file: String
+    /// The Swift compiler version the module reports it was built with.
+    public let compilerVersion: String
+    /// The PolicyKit interface version the module was built against.
+    public let interfaceVersion: UInt32
+
+    /// Creates a loaded module; the loader and tests that register a module in-process use this.
+    public init(entry: ModuleEntry, file: String, compilerVersion: String, interfaceVersion: UInt32) {
+        self.entry = entry
+        self.file = file
+        self.compilerVersion = compilerVersion
+        self.interfaceVersion = interfaceVersion
+    }
+
+    /// The module's name.
+    public var name: String { entry.metadata.name }
+    /// The module's metadata.
+    public var metadata: ModuleMetadata { entry.metadata }
+    /// `Name@version`, as decision records write it.
+    public var label: String { "\(entry.metadata.name)@\(entry.metadata.version)" }
+}

@@ -1,0 +1,42 @@
+/// A policy module could not be found or loaded.
+///
+/// Every case says which file and what to do about it; the command-line tool prints the message
+/// and exits with code 2.
+public struct ModuleLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, as a stable code.
+    public enum Code: String, Sendable {
+        /// No `lib<Name>.so` on the search path.
+        case notFound = "module-not-found"
+        /// The dynamic loader refused the file.
+        case notSharedLibrary = "not-a-shared-library"
+        /// A shared library without Charter's entry symbol.
+        case noEntryPoint = "no-entry-point"
+        /// Built by another compiler or against another PolicyKit interface.
+        case versionMismatch = "version-mismatch"
+        /// Two files provide a module of one name.
+        case duplicateName = "duplicate-module"
+        /// The module's metadata is inconsistent (a name that does not match its file, a rule of a
+        /// point it does not provide, a default outside its range, …).
+        case invalidMetadata = "invalid-metadata"
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// The file concerned, if any.
+    public let file: String?
+    /// A whole sentence or two a person can act on.
+    public let message: String
+
+    /// Creates the error.
+    public init(_ code: Code, file: String?, _ message: String) {
+        self.code = code
+        self.file = file
+        self.message = message
+    }
+
+    /// The message, preceded by the file.
+    public var description: String {
+        if let file { return "\(file): \(message)" }
+        return message
+    }
+}

@@ -1,0 +1,226 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import PolicyKit
+
+/// Finds policy modules by name on a search path and loads them through their entry symbol.
+///
+/// A module named `Name` is the file `lib<Name>.so`. The search path is the `--module-path`
+/// directories, in the order given, then the directory that holds the running executable (where
+/// `swift build` puts the modules of `Policies/`).
+public struct ModuleLoader: Sendable {
+    /// The directories searched, in order, each once.
+    public let directories: [String]
+
+    /// Creates a loader over `modulePaths` and then the executable's own directory.
+    public init(modulePaths: [String], includeExecutableDirectory: Bool = true) {
+        var seen: Set<String> = []
+        var directories: [String] = []
+        let executable = includeExecutableDirectory ? ModuleLoader.executableDirectory() : nil
+        for directory in modulePaths + [executable].compactMap({ $0 }) {
+            let key = ModuleLoader.canonicalPath(directory)
+            if seen.insert(key).inserted { directories.append(directory) }
+        }
+        self.directories = directories
+    }
+
+    /// The directory holding the running executable, read from `/proc/self/exe`.
+    public static func executableDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        let path = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return String(path[..<slash])
+    }
+
+    /// Libraries that sit beside modules without being modules: PolicyKit itself and the runtime.
+    static func isRuntimeLibrary(_ fileName: String) -> Bool {
+        let prefixes = [
+            "libPolicyKit.", "libswift", "libFoundation", "libdispatch", "libBlocksRuntime", "libXCTest",
+            "lib_Testing", "libTesting", "libPolicyTesting",
+        ]
+        return prefixes.contains { fileName.hasPrefix($0) }
+    }
+
+    /// Every candidate file `lib*.so` in the search directories, in search order then name order.
+    public func candidateFiles() -> [String] {
+        directories.flatMap { directory in
+            ModuleLoader.listDirectory(directory)
+                .filter { $0.hasPrefix("lib") && $0.hasSuffix(".so") && !ModuleLoader.isRuntimeLibrary($0) }
+                .sorted()
+                .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+        }
+    }
+
+    /// Loads every module on the search path, collecting the files that could not be loaded.
+    public func discover() -> (modules: [LoadedModule], problems: [ModuleLoadError]) {
+        var modules: [LoadedModule] = []
+        var problems: [ModuleLoadError] = []
+        var byName: [String: String] = [:]
+        for file in candidateFiles() {
+            do {
+                let module = try load(file: file)
+                if let other = byName[module.name] {
+                    problems.append(ModuleLoadError.duplicate(module.name, files: [other, file]))
+                    continue
+                }
+                byName[module.name] = file
+                modules.append(module)
+            } catch {
+                problems.append(error)
+            }
+        }
+        return (modules, problems)
+    }
+
+    /// Loads the module `name` from the first and only `lib<name>.so` on the search path.
+    public func load(named name: String) throws(ModuleLoadError) -> LoadedModule {
+        let fileName = "lib\(name).so"
+        let files = directories.map { $0.hasSuffix("/") ? $0 + fileName : $0 + "/" + fileName }
+            .filter { access($0, F_OK) == 0 }
+        guard let file = files.first else {
+            let available = discover().modules.map(\.name).sorted()
+            var message = "No policy module named '\(name)' was found: looked for \(fileName) in "
+            message += directories.isEmpty ? "no directory" : directories.map { "'\($0)'" }.joined(separator: ", ")
+            message += ". "
+            if let suggestion = closestMatch(to: name, among: available) {
+                message += "Did you mean '\(suggestion)'? "
+            }
+            message += available.isEmpty
+                ? "No modules were found there at all; build them with `swift build`, or name their directory with --module-path."
+                : "Modules found: \(available.joined(separator: ", ")). Check the name, or add the directory that holds \(fileName) with --module-path."
+            throw ModuleLoadError(.notFound, file: nil, message)
+        }
+        guard files.count == 1 else { throw ModuleLoadError.duplicate(name, files: files) }
+        return try load(file: file)
+    }
+
+    /// Loads the module in `file`, checking its handshake and metadata.
+    public func load(file: String) throws(ModuleLoadError) -> LoadedModule {
+        let library: DynamicLibrary
+        do {
+            library = try DynamicLibrary.open(file)
+        } catch {
+            throw ModuleLoadError(
+                .notSharedLibrary, file: file,
+                "This file is not a shared library that can be loaded (the dynamic loader says: \(error.message)). "
+                    + "Remove it from the module directory, or rebuild the module with `swift build`.")
+        }
+        guard let symbol = library.symbol(PolicyKitInterface.entrySymbol) else {
+            throw ModuleLoadError(
+                .noEntryPoint, file: file,
+                "This shared library is not a Charter policy module: it has no entry symbol '\(PolicyKitInterface.entrySymbol)'. "
+                    + "A module exports one with exportPolicyModule(_:_:); if this file is something else, move it out of the module directory.")
+        }
+        typealias Entry = @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer?
+        let entry = unsafeBitCast(symbol, to: Entry.self)
+
+        let hostCompiler = PolicyKitInterface.compilerVersion
+        let handshake = UnsafeMutableRawPointer.allocate(byteCount: ModuleHandshake.size, alignment: 8)
+        defer { handshake.deallocate() }
+        handshake.initializeMemory(as: UInt8.self, repeating: 0, count: ModuleHandshake.size)
+        handshake.storeBytes(of: ModuleHandshake.magic, toByteOffset: ModuleHandshake.Offset.magic, as: UInt32.self)
+        handshake.storeBytes(
+            of: PolicyKitInterface.version, toByteOffset: ModuleHandshake.Offset.hostInterface, as: UInt32.self)
+        handshake.storeBytes(
+            of: UnsafeRawPointer(hostCompiler.utf8Start), toByteOffset: ModuleHandshake.Offset.hostCompiler,
+            as: UnsafeRawPointer.self)
+
+        let result = entry(handshake)
+        let moduleInterface = handshake.load(fromByteOffset: ModuleHandshake.Offset.moduleInterface, as: UInt32.self)
+        let compilerPointer = handshake.load(
+            fromByteOffset: ModuleHandshake.Offset.moduleCompiler, as: UnsafeRawPointer?.self)
+        let moduleCompiler = compilerPointer.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "unknown"
+        let hostCompilerText = "\(hostCompiler)"
+
+        guard let result, moduleInterface == PolicyKitInterface.version, moduleCompiler == hostCompilerText else {
+            let name = ModuleLoader.moduleName(ofFile: file)
+            throw ModuleLoadError(
+                .versionMismatch, file: file,
+                "Module '\(name)' was built by Swift \(moduleCompiler) against PolicyKit interface \(moduleInterface), "
+                    + "but this charter was built by Swift \(hostCompilerText) against PolicyKit interface \(PolicyKitInterface.version). "
+                    + "Rebuild the module with this toolchain against this PolicyKit (run `swift build` in the module's package), "
+                    + "or run it with the charter it was built for.")
+        }
+        let moduleEntry = Unmanaged<ModuleEntry>.fromOpaque(result).takeRetainedValue()
+        let module = LoadedModule(
+            entry: moduleEntry, file: file, compilerVersion: moduleCompiler, interfaceVersion: moduleInterface)
+        let problems = ModuleLoader.metadataProblems(of: module)
+        guard problems.isEmpty else {
+            throw ModuleLoadError(
+                .invalidMetadata, file: file,
+                "The module's metadata is inconsistent: \(problems.joined(separator: "; ")). Fix the module and rebuild it.")
+        }
+        return module
+    }
+
+    /// What is inconsistent in a module's metadata, one phrase per problem.
+    public static func metadataProblems(of module: LoadedModule) -> [String] {
+        var problems: [String] = []
+        let metadata = module.metadata
+        let expected = moduleName(ofFile: module.file)
+        if module.file.hasSuffix(".so"), metadata.name != expected {
+            problems.append("it calls itself '\(metadata.name)' but its file is lib\(expected).so (rename one to match)")
+        }
+        if module.entry.points.isEmpty {
+            problems.append("it provides no extension point")
+        }
+        var ruleIDs: Set<String> = []
+        for rule in metadata.rules {
+            if !ruleIDs.insert(rule.id).inserted { problems.append("rule '\(rule.id)' is declared twice") }
+            if !module.entry.points.contains(rule.point) {
+                problems.append("rule '\(rule.id)' belongs to point '\(rule.point.rawValue)', which the module does not provide")
+            }
+        }
+        var names: Set<String> = []
+        for parameter in metadata.parameters {
+            if !names.insert(parameter.name).inserted { problems.append("parameter '\(parameter.name)' is declared twice") }
+            if !parameter.kind.allows(parameter.defaultValue) {
+                problems.append(
+                    "parameter '\(parameter.name)' defaults to \(parameter.defaultValue), outside its allowed values \(parameter.kind.allowedText)")
+            }
+        }
+        return problems
+    }
+
+    /// `Name` for a file `…/libName.so`.
+    static func moduleName(ofFile file: String) -> String {
+        var name = file.split(separator: "/").last.map(String.init) ?? file
+        if name.hasPrefix("lib") { name.removeFirst(3) }
+        if name.hasSuffix(".so") { name.removeLast(3) }
+        return name
+    }
+
+    static func canonicalPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func listDirectory(_ path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
+
+extension ModuleLoadError {
+    static func duplicate(_ name: String, files: [String]) -> ModuleLoadError {
+        ModuleLoadError(
+            .duplicateName, file: nil,
+            "Two files provide the policy module '\(name)': \(files.map { "'\($0)'" }.joined(separator: " and ")). "
+                + "Remove one, or take its directory off the module path, so that the profile's choice is unambiguous.")
+    }
+}

@@ -1,0 +1,120 @@
+/// An exact decimal quantity: hours of volunteer service, points, a candidate's score.
+///
+/// Ledger amounts are written in decimal (`2.5` hours), and the rules add, scale and compare them.
+/// Binary floating point would turn `0.1 + 0.2` into `0.30000000000000004` and make a total differ
+/// from the one a district office adds by hand, so an amount is kept as a whole number of
+/// trillionths instead. Twelve decimal places are kept; a dataset amount with more is rounded
+/// half away from zero at the twelfth.
+public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The value in units of 10⁻¹².
+    public let scaled: Int128
+
+    /// How many units of `scaled` make one.
+    public static let scale: Int128 = 1_000_000_000_000
+
+    /// Creates an amount from its value in units of 10⁻¹².
+    @inlinable
+    public init(scaled: Int128) { self.scaled = scaled }
+
+    /// Creates an amount equal to a whole number.
+    @inlinable
+    public init(_ whole: Int) { scaled = Int128(whole) * Amount.scale }
+
+    /// Zero.
+    public static let zero = Amount(scaled: 0)
+
+    /// Reads `digits[.digits]` (an optional leading `-` too), or returns `nil`.
+    public init?(_ text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard let value = bytes.withUnsafeBufferPointer({ Amount(utf8: $0) }) else { return nil }
+        self = value
+    }
+
+    /// Reads `digits[.digits]` from UTF-8 bytes (an optional leading `-` too), or returns `nil`
+    /// when the text is not of that form or the value is beyond ±10²⁴.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == 0x2D {
+            negative = true
+            index += 1
+        }
+        var whole: Int128 = 0
+        var wholeDigits = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            whole = whole * 10 + Int128(bytes[index] - 0x30)
+            wholeDigits += 1
+            guard whole < 1_000_000_000_000_000_000_000_000 else { return nil }
+            index += 1
+        }
+        guard wholeDigits > 0 else { return nil }
+        var fraction: Int128 = 0
+        var unit = Amount.scale
+        var roundUp = false
+        if index < bytes.count {
+            guard bytes[index] == 0x2E else { return nil }
+            index += 1
+            var fractionDigits = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                let digit = Int128(bytes[index] - 0x30)
+                if unit > 1 {
+                    unit /= 10
+                    fraction += digit * unit
+                } else if fractionDigits == 12 {
+                    roundUp = digit >= 5
+                }
+                fractionDigits += 1
+                index += 1
+            }
+            guard fractionDigits > 0, index == bytes.count else { return nil }
+        }
+        let magnitude = whole * Amount.scale + fraction + (roundUp ? 1 : 0)
+        scaled = negative ? -magnitude : magnitude
+    }
+
+    /// Whether the amount is a whole number.
+    public var isWhole: Bool { scaled % Amount.scale == 0 }
+
+    /// The amount written as the decision records write numbers: digits, and a decimal point
+    /// followed by the significant decimals only when it is not whole (`24`, `26.5`).
+    public var description: String {
+        let negative = scaled < 0
+        let magnitude = negative ? -scaled : scaled
+        let whole = magnitude / Amount.scale
+        var fraction = magnitude % Amount.scale
+        var text = negative ? "-" : ""
+        text += String(whole)
+        if fraction != 0 {
+            var digits = 12
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return text
+    }
+
+    @inlinable
+    public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.scaled < rhs.scaled }
+
+    @inlinable
+    public static func + (lhs: Amount, rhs: Amount) -> Amount { Amount(scaled: lhs.scaled + rhs.scaled) }
+
+    @inlinable
+    public static func - (lhs: Amount, rhs: Amount) -> Amount { Amount(scaled: lhs.scaled - rhs.scaled) }
+
+    @inlinable
+    public static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
+
+    @inlinable
+    public static func -= (lhs: inout Amount, rhs: Amount) { lhs = lhs - rhs }
+
+    /// The amount multiplied by a whole number.
+    @inlinable
+    public static func * (lhs: Amount, rhs: Int) -> Amount { Amount(scaled: lhs.scaled * Int128(rhs)) }
+
+    /// The amount divided by ten, exactly while it has fewer than twelve decimals.
+    public var tenth: Amount { Amount(scaled: scaled / 10) }
+}

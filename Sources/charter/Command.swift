@@ -1,0 +1,75 @@
+import CharterModules
+import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Charter's own version, written into `run.json`.
+let charterVersion = "0.1.0"
+
+/// A subcommand of `charter`.
+protocol CharterCommand {
+    /// The word that selects it.
+    static var name: String { get }
+    /// One line for `charter --help`.
+    static var summary: String { get }
+    /// The full `--help` text.
+    static var usage: String { get }
+    /// Options that take a value.
+    static var valuedOptions: Set<String> { get }
+    /// Options that take none.
+    static var flagOptions: Set<String> { get }
+    /// Runs the command; returns its exit code.
+    static func run(_ arguments: Arguments) throws -> Int32
+}
+
+/// A failure the command has already explained: print `message`, exit with `code`.
+struct CommandFailure: Error {
+    let code: Int32
+    let message: String
+}
+
+func closestMatchName(_ word: String, _ candidates: [String]) -> String? {
+    closestMatch(to: word, among: candidates)
+}
+
+/// Runs a command, turning every error into its message and exit code.
+func runCommand(_ command: any CharterCommand.Type, _ rawArguments: [String]) -> Int32 {
+    if rawArguments.contains("--help") || rawArguments.contains("-h") {
+        Console.out(command.usage)
+        return 0
+    }
+    do {
+        let arguments = try Arguments(
+            rawArguments, valued: command.valuedOptions, flags: command.flagOptions.union(["help"]))
+        return try command.run(arguments)
+    } catch let error as UsageError {
+        Console.error("charter \(command.name): \(error.message)\nRun 'charter \(command.name) --help' for usage.")
+        return 2
+    } catch let error as CommandFailure {
+        Console.error(error.message)
+        return error.code
+    } catch let error as ModuleLoadError {
+        Console.error("charter \(command.name): \(error)")
+        return 2
+    } catch {
+        Console.error("charter \(command.name): \(error)")
+        return 2
+    }
+}
+
+/// The language of the printed output and reports: `--lang`, else Chinese when `LANG` starts with
+/// `zh`, else English.
+func outputLanguage(_ arguments: Arguments) throws(UsageError) -> Language {
+    if let code = arguments.value("lang") {
+        guard let language = Language(rawValue: code) else {
+            throw UsageError(message: "option '--lang' takes 'zh' or 'en', not '\(code)'.")
+        }
+        return language
+    }
+    if let lang = getenv("LANG"), String(cString: lang).hasPrefix("zh") { return .chinese }
+    return .english
+}

@@ -1,0 +1,86 @@
+import CharterModules
+import PolicyKit
+
+/// `charter modules`: the policy modules on the module path, and one module described.
+enum ModulesCommand: CharterCommand {
+    static let name = "modules"
+    static let summary = "List the policy modules found, or describe one (parameters and rules)."
+    static let usage = """
+        Usage: charter modules [--module-path DIR]...
+               charter modules describe NAME [--module-path DIR]... [--lang zh|en]
+
+        Lists every policy module on the module path: its name, version, the extension points it
+        decides, how many rules it can fire, and the file it was loaded from. With 'describe',
+        prints one module's parameters (type, default, allowed values, meaning) and rules.
+
+        Modules are the files lib<Name>.so in the --module-path directories, in the order given,
+        then in the directory that holds the charter executable.
+
+        Options:
+          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
+          --lang zh|en        Language of the descriptions (default: zh when LANG starts with zh).
+
+        Exit codes: 0 done; 2 a module could not be loaded, or bad usage.
+        """
+    static let valuedOptions: Set<String> = ["module-path", "lang"]
+    static let flagOptions: Set<String> = []
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        let loader = ModuleLoader(modulePaths: arguments.all("module-path"))
+        switch arguments.operands.first {
+        case nil:
+            return list(loader)
+        case "describe":
+            guard arguments.operands.count == 2 else {
+                throw UsageError(message: "'describe' takes one module name.")
+            }
+            let module = try loader.load(named: arguments.operands[1])
+            Console.out(describe(module, language: try outputLanguage(arguments)))
+            return 0
+        case let other?:
+            throw UsageError(message: "unknown operand '\(other)'; the only one is 'describe NAME'.")
+        }
+    }
+
+    static func list(_ loader: ModuleLoader) -> Int32 {
+        let (modules, problems) = loader.discover()
+        let rows = modules.sorted { $0.name < $1.name }.map { module in
+            [
+                module.name, module.metadata.version.description,
+                module.entry.points.map(\.rawValue).joined(separator: ","), String(module.metadata.rules.count),
+                module.file,
+            ]
+        }
+        if modules.isEmpty {
+            Console.out(
+                "No policy modules found in: \(loader.directories.joined(separator: ", ")). Build them with `swift build`, or name their directory with --module-path."
+            )
+        } else {
+            Console.out(textTable(["NAME", "VERSION", "POINTS", "RULES", "FILE"], rows))
+        }
+        for problem in problems { Console.error("charter modules: \(problem)") }
+        return problems.isEmpty ? 0 : 2
+    }
+
+    static func describe(_ module: LoadedModule, language: Language) -> String {
+        let metadata = module.metadata
+        var text = "\(module.label): \(metadata.summary.text(in: language))\n"
+        text += "File: \(module.file) (Swift \(module.compilerVersion), PolicyKit interface \(module.interfaceVersion))\n"
+        text += "Points: \(module.entry.points.map(\.rawValue).joined(separator: ", "))\n\n"
+        if metadata.parameters.isEmpty {
+            text += "Parameters: none\n"
+        } else {
+            text += "Parameters:\n"
+            text += textTable(
+                ["NAME", "TYPE", "DEFAULT", "ALLOWED", "MEANING"],
+                metadata.parameters.map {
+                    [$0.name, $0.kind.typeName, $0.defaultValue.description, $0.kind.allowedText, $0.meaning.text(in: language)]
+                }) + "\n"
+        }
+        text += "\nRules:\n"
+        text += textTable(
+            ["ID", "POINT", "MEANING"],
+            metadata.rules.map { [$0.id, $0.point.rawValue, $0.meaning.text(in: language)] })
+        return text
+    }
+}

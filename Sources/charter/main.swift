@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// `charter`: runs a district's chosen policy modules over its dataset.
+///
+/// Exit codes: 0 done; 1 a diff found changes or a policy test failed; 2 bad input, profile or
+/// usage; 3 a module failed.
+nonisolated(unsafe) let commands: [any CharterCommand.Type] = [
+    ModulesCommand.self
+]
+
+func topLevelUsage() -> String {
+    var text = """
+        charter: runs a district's chosen policy modules over its dataset and writes every decision
+        with the rules that fired and why.
+
+        Usage: charter COMMAND [OPTIONS]
+
+        Commands:
+
+        """
+    for command in commands {
+        text += "  " + command.name.padding(toLength: 10) + command.summary + "\n"
+    }
+    text += """
+
+        Run 'charter COMMAND --help' for a command's options.
+
+        Exit codes: 0 done; 1 a diff found changes or a policy test failed; 2 bad input, profile or
+        usage; 3 a policy module failed.
+        """
+    return text
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self + " " : self + String(repeating: " ", count: length - count)
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, !["--help", "-h", "help"].contains(name) else {
+    Console.out(topLevelUsage())
+    exit(arguments.isEmpty ? 2 : 0)
+}
+if name == "--version" {
+    Console.out("charter \(charterVersion)")
+    exit(0)
+}
+guard let command = commands.first(where: { $0.name == name }) else {
+    var message = "charter: unknown command '\(name)'."
+    if let suggestion = closestMatchName(name, commands.map { $0.name }) { message += " Did you mean '\(suggestion)'?" }
+    Console.error(message + "\nRun 'charter --help' for the list of commands.")
+    exit(2)
+}
+exit(runCommand(command, Array(arguments.dropFirst())))
