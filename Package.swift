@@ -1,14 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// The policy modules in `Policies/`, one folder each. Each becomes its own target and its own
+/// The policy modules in `Policies/`, one folder each.
+///
+/// Each becomes its own target and its own
 /// dynamic library, `lib<Name>.so`, which `charter` loads at run time and never links.
 ///
 /// Keep this list explicit: SwiftPM caches the evaluated manifest by its text, so a folder found by
 /// listing `Policies/` would go unseen until this file changed. `swift package new-policy NAME`
 /// adds the folder and the entry here together, and a test fails when the two disagree.
 let policyModules: [String] = [
-    "CharterBaseline",
+    "CharterBaseline"
 ]
 
 let strictness: [SwiftSetting] = [
@@ -21,8 +23,8 @@ let policyKit: Target.Dependency = .product(name: "PolicyKit", package: "PolicyK
 let package = Package(
     name: "Charter",
     products: [
-        .executable(name: "charter", targets: ["charter"]),
-        
+        .executable(name: "charter", targets: ["charter"])
+
     ] + policyModules.map { .library(name: $0, type: .dynamic, targets: [$0]) },
     dependencies: [
         .package(path: "Sources/PolicyKit")

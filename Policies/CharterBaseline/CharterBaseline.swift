@@ -70,7 +70,9 @@ public struct CharterBaseline: BranchSetupPolicy {
                     counted,
                     Reason(
                         zh: "不足3名，与相邻社区联合成立联合党支部，不设本社区支部。",
-                        en: "Fewer than 3: the community joins a joint branch with its neighbours and has no branch of its own."),
+                        en:
+                            "Fewer than 3: the community joins a joint branch with its neighbours and has no branch of its own."
+                    ),
                 ],
                 details: BranchSetupDetails(
                     fullMembers: count, branches: [], committeeSeats: 0, secretarySource: .none))
@@ -84,7 +86,8 @@ public struct CharterBaseline: BranchSetupPolicy {
                     counted,
                     Reason(
                         zh: "3至50名，成立一个党支部，\(seatsText(seats, chinese: true))，书记由选举产生。",
-                        en: "3 to 50: one party branch, \(seatsText(seats, chinese: false)), with an elected secretary."),
+                        en: "3 to 50: one party branch, \(seatsText(seats, chinese: false)), with an elected secretary."
+                    ),
                 ],
                 details: BranchSetupDetails(
                     fullMembers: count,
@@ -101,10 +104,14 @@ public struct CharterBaseline: BranchSetupPolicy {
                 large
                     ? Reason(
                         zh: "100名以上，成立基层党委（委员7名），下设\(branches.count)个网格党支部，书记由选举产生。",
-                        en: "100 or more: a party committee of 7 seats over \(branches.count) grid branches, with an elected secretary.")
+                        en:
+                            "100 or more: a party committee of 7 seats over \(branches.count) grid branches, with an elected secretary."
+                    )
                     : Reason(
                         zh: "51至99名，成立党总支（委员5名），下设\(branches.count)个网格党支部，书记由选举产生。",
-                        en: "51 to 99: a general branch of 5 seats over \(branches.count) grid branches, with an elected secretary."),
+                        en:
+                            "51 to 99: a general branch of 5 seats over \(branches.count) grid branches, with an elected secretary."
+                    ),
             ],
             details: BranchSetupDetails(
                 fullMembers: count, branches: branches, committeeSeats: large ? 7 : 5, secretarySource: .elected))

@@ -1,3 +1,5 @@
+import PolicyKit
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import PolicyKit
 
 /// Finds policy modules by name on a search path and loads them through their entry symbol.
 ///
@@ -91,7 +92,8 @@ public struct ModuleLoader: Sendable {
             if let suggestion = closestMatch(to: name, among: available) {
                 message += "Did you mean '\(suggestion)'? "
             }
-            message += available.isEmpty
+            message +=
+                available.isEmpty
                 ? "No modules were found there at all; build them with `swift build`, or name their directory with --module-path."
                 : "Modules found: \(available.joined(separator: ", ")). Check the name, or add the directory that holds \(fileName) with --module-path."
             throw ModuleLoadError(.notFound, file: nil, message)
@@ -115,7 +117,8 @@ public struct ModuleLoader: Sendable {
             throw ModuleLoadError(
                 .noEntryPoint, file: file,
                 "This shared library is not a Charter policy module: it has no entry symbol '\(PolicyKitInterface.entrySymbol)'. "
-                    + "A module exports one with exportPolicyModule(_:_:); if this file is something else, move it out of the module directory.")
+                    + "A module exports one with exportPolicyModule(_:_:); if this file is something else, move it out of the module directory."
+            )
         }
         typealias Entry = @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer?
         let entry = unsafeBitCast(symbol, to: Entry.self)
@@ -135,7 +138,8 @@ public struct ModuleLoader: Sendable {
         let moduleInterface = handshake.load(fromByteOffset: ModuleHandshake.Offset.moduleInterface, as: UInt32.self)
         let compilerPointer = handshake.load(
             fromByteOffset: ModuleHandshake.Offset.moduleCompiler, as: UnsafeRawPointer?.self)
-        let moduleCompiler = compilerPointer.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "unknown"
+        let moduleCompiler =
+            compilerPointer.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "unknown"
         let hostCompilerText = "\(hostCompiler)"
 
         guard let result, moduleInterface == PolicyKitInterface.version, moduleCompiler == hostCompilerText else {
@@ -154,7 +158,8 @@ public struct ModuleLoader: Sendable {
         guard problems.isEmpty else {
             throw ModuleLoadError(
                 .invalidMetadata, file: file,
-                "The module's metadata is inconsistent: \(problems.joined(separator: "; ")). Fix the module and rebuild it.")
+                "The module's metadata is inconsistent: \(problems.joined(separator: "; ")). Fix the module and rebuild it."
+            )
         }
         return module
     }
@@ -165,7 +170,8 @@ public struct ModuleLoader: Sendable {
         let metadata = module.metadata
         let expected = moduleName(ofFile: module.file)
         if module.file.hasSuffix(".so"), metadata.name != expected {
-            problems.append("it calls itself '\(metadata.name)' but its file is lib\(expected).so (rename one to match)")
+            problems.append(
+                "it calls itself '\(metadata.name)' but its file is lib\(expected).so (rename one to match)")
         }
         if module.entry.points.isEmpty {
             problems.append("it provides no extension point")
@@ -174,15 +180,19 @@ public struct ModuleLoader: Sendable {
         for rule in metadata.rules {
             if !ruleIDs.insert(rule.id).inserted { problems.append("rule '\(rule.id)' is declared twice") }
             if !module.entry.points.contains(rule.point) {
-                problems.append("rule '\(rule.id)' belongs to point '\(rule.point.rawValue)', which the module does not provide")
+                problems.append(
+                    "rule '\(rule.id)' belongs to point '\(rule.point.rawValue)', which the module does not provide")
             }
         }
         var names: Set<String> = []
         for parameter in metadata.parameters {
-            if !names.insert(parameter.name).inserted { problems.append("parameter '\(parameter.name)' is declared twice") }
+            if !names.insert(parameter.name).inserted {
+                problems.append("parameter '\(parameter.name)' is declared twice")
+            }
             if !parameter.kind.allows(parameter.defaultValue) {
                 problems.append(
-                    "parameter '\(parameter.name)' defaults to \(parameter.defaultValue), outside its allowed values \(parameter.kind.allowedText)")
+                    "parameter '\(parameter.name)' defaults to \(parameter.defaultValue), outside its allowed values \(parameter.kind.allowedText)"
+                )
             }
         }
         return problems

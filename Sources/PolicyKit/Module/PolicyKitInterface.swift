@@ -5,7 +5,9 @@
 /// whoever calls them (`@_alwaysEmitIntoClient`), so a module reports the versions it was built
 /// with, not those of the PolicyKit library loaded at run time.
 public enum PolicyKitInterface {
-    /// The version of PolicyKit's interface. It grows whenever a public type or protocol changes
+    /// The version of PolicyKit's interface.
+    ///
+    /// It grows whenever a public type or protocol changes
     /// in a way that a module built before cannot be loaded with.
     @_alwaysEmitIntoClient
     public static var version: UInt32 { 1 }

@@ -80,9 +80,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    /// The date `months` calendar months later (earlier when negative), keeping the day of the
-    /// month and clamping it to the last day of the target month: 31 August plus 6 months is
-    /// 28 (or 29) February. This is the spec's `add_months(d, k)`.
+    /// The date `months` calendar months later (earlier when negative): the spec's `add_months`.
+    ///
+    /// The day of the month is kept and clamped to the last day of the target month: 31 August
+    /// plus 6 months is 28 (or 29) February.
     ///
     /// Returns the date clamped to 0001-01-01 or 9999-12-31 when the result leaves those years.
     public func addingMonths(_ months: Int) -> CivilDate {
@@ -176,7 +177,7 @@ public struct HalfYear: Hashable, Comparable, Sendable, CustomStringConvertible 
         CivilDate(packedYear: year, month: isSecondHalf ? 12 : 6, day: isSecondHalf ? 31 : 30)
     }
 
-    /// The half-year written as the decision records write it, e.g. `2026H1`.
+    /// The half-year as the decision records write it, such as `2026H1`.
     public var description: String { "\(year)H\(isSecondHalf ? 2 : 1)" }
 
     public static func < (lhs: HalfYear, rhs: HalfYear) -> Bool {

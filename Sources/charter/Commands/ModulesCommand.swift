@@ -65,17 +65,22 @@ enum ModulesCommand: CharterCommand {
     static func describe(_ module: LoadedModule, language: Language) -> String {
         let metadata = module.metadata
         var text = "\(module.label): \(metadata.summary.text(in: language))\n"
-        text += "File: \(module.file) (Swift \(module.compilerVersion), PolicyKit interface \(module.interfaceVersion))\n"
+        text +=
+            "File: \(module.file) (Swift \(module.compilerVersion), PolicyKit interface \(module.interfaceVersion))\n"
         text += "Points: \(module.entry.points.map(\.rawValue).joined(separator: ", "))\n\n"
         if metadata.parameters.isEmpty {
             text += "Parameters: none\n"
         } else {
             text += "Parameters:\n"
-            text += textTable(
-                ["NAME", "TYPE", "DEFAULT", "ALLOWED", "MEANING"],
-                metadata.parameters.map {
-                    [$0.name, $0.kind.typeName, $0.defaultValue.description, $0.kind.allowedText, $0.meaning.text(in: language)]
-                }) + "\n"
+            text +=
+                textTable(
+                    ["NAME", "TYPE", "DEFAULT", "ALLOWED", "MEANING"],
+                    metadata.parameters.map {
+                        [
+                            $0.name, $0.kind.typeName, $0.defaultValue.description, $0.kind.allowedText,
+                            $0.meaning.text(in: language),
+                        ]
+                    }) + "\n"
         }
         text += "\nRules:\n"
         text += textTable(
