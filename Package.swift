@@ -34,9 +34,19 @@ let package = Package(
         .target(name: "CharterData", dependencies: [policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
         .target(name: "CharterModules", dependencies: [policyKit], swiftSettings: strictness),
+        // Profiles, the engine that runs the points, diffs and policy test cases.
+        .target(
+            name: "CharterEngine", dependencies: ["CharterData", "CharterModules", policyKit],
+            swiftSettings: strictness),
+        // Writing what a run decided: decisions.jsonl, CSV tables, report.html, run.json.
+        .target(
+            name: "CharterOutput", dependencies: ["CharterEngine", "CharterData", "CharterModules", policyKit],
+            swiftSettings: strictness),
         // The command-line tool.
         .executableTarget(
-            name: "charter", dependencies: ["CharterData", "CharterModules", policyKit], swiftSettings: strictness),
+            name: "charter",
+            dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
+            swiftSettings: strictness),
         .testTarget(
             name: "CharterTests",
             dependencies: ["CharterData", "CharterModules", policyKit],

@@ -1,0 +1,187 @@
+public import CharterData
+import Dispatch
+public import PolicyKit
+import Synchronization
+
+/// Runs a plan's modules over a dataset, community by community, on every core.
+///
+/// A community's points run in order (`stage`, `branch_setup`, `member_management`,
+/// `cadre_selection`, `points`, `governance`), each seeing the earlier points' decisions for the
+/// community. Communities are independent, so they are shared out among the workers; each result
+/// lands in its community's slot, and the output is the same whatever the number of workers.
+public struct Engine: Sendable {
+    /// The modules to run.
+    public let plan: RunPlan
+    /// The run's as-of date.
+    public let asOf: CivilDate
+    /// How many communities are decided at once.
+    public let jobs: Int
+
+    /// Creates an engine.
+    public init(plan: RunPlan, asOf: CivilDate, jobs: Int) {
+        self.plan = plan
+        self.asOf = asOf
+        self.jobs = max(1, jobs)
+    }
+
+    /// Decides every community of the index; calls `progress` with the number of communities done.
+    public func run(
+        _ index: DatasetIndex, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws(ModuleFailure) -> [CommunityResult] {
+        let count = index.dataset.communities.count
+        let slots = ResultSlots(count: count)
+        let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let workers = min(jobs, max(1, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let community = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard community < count else { return }
+                slots.store(decide(community: community, index: index), at: community)
+                let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
+                if let progress, finished % 64 == 0 || finished == count { progress(finished) }
+            }
+        }
+        var firstFailure: ModuleFailure?
+        for community in index.communityOrder {
+            if case .failure(let failure) = slots.result(at: community) {
+                firstFailure = failure
+                break
+            }
+        }
+        if let firstFailure { throw firstFailure }
+        let results = (0..<count).compactMap { try? slots.result(at: $0).get() }
+        return results
+    }
+
+    /// Decides one community: every planned point, in order.
+    public func decide(community: Int, index: DatasetIndex) -> Result<CommunityResult, ModuleFailure> {
+        var context = index.context(ofCommunity: community, asOf: asOf)
+        let communitySubject = "community:\(context.community.id)"
+        var result = CommunityResult(
+            community: community, members: index.membersByCommunity[community],
+            seatSubjects: index.seatSubjects(ofCommunity: community))
+        do throws(ModuleFailure) {
+            if let point = plan.points[.stage] {
+                let selection = point.base
+                let policy = try cast(selection, .stage, communitySubject) { $0 as? any StagePolicy }
+                let decision = policy.decideStage(in: context)
+                try check(decision.rules, selection, .stage, communitySubject)
+                context.decided.stage = decision
+                result.stage = Decided(module: selection.label, value: decision)
+            }
+            let stage = context.stage
+            if let point = plan.points[.branchSetup] {
+                let selection = point.selection(for: stage)
+                let policy = try cast(selection, .branchSetup, communitySubject) { $0 as? any BranchSetupPolicy }
+                let decision = policy.decideBranchSetup(in: context)
+                try check(decision.rules, selection, .branchSetup, communitySubject)
+                context.decided.branchSetup = decision
+                result.branchSetup = Decided(module: selection.label, value: decision)
+            }
+            if let point = plan.points[.memberManagement] {
+                let selection = point.selection(for: stage)
+                let policy = try cast(selection, .memberManagement, communitySubject) {
+                    $0 as? any MemberManagementPolicy
+                }
+                var decisions: [ManagementDecision] = []
+                decisions.reserveCapacity(context.members.count)
+                for member in context.members.indices {
+                    let decision = policy.decideManagement(ofMemberAt: member, in: context)
+                    try check(decision.rules, selection, .memberManagement, "member:\(context.members[member].id)")
+                    decisions.append(decision)
+                }
+                context.decided.management = decisions
+                result.management = Decided(module: selection.label, value: decisions)
+            }
+            if let point = plan.points[.cadreSelection] {
+                let selection = point.selection(for: stage)
+                let policy = try cast(selection, .cadreSelection, communitySubject) { $0 as? any CadreSelectionPolicy }
+                let decisions = policy.selectCadres(in: context)
+                guard decisions.count == result.seatSubjects.count else {
+                    throw ModuleFailure(
+                        module: selection.label, point: .cadreSelection, subject: communitySubject,
+                        message: "it returned \(decisions.count) seat decisions for the community's \(result.seatSubjects.count) seats.")
+                }
+                for (decision, subject) in zip(decisions, result.seatSubjects) {
+                    try check(decision.rules, selection, .cadreSelection, subject)
+                }
+                context.decided.seats = decisions
+                result.seats = Decided(module: selection.label, value: decisions)
+            }
+            if let point = plan.points[.points] {
+                let selection = point.selection(for: stage)
+                let policy = try cast(selection, .points, communitySubject) { $0 as? any PointsPolicy }
+                let decisions = policy.gradePoints(in: context)
+                guard decisions.count == context.members.count else {
+                    throw ModuleFailure(
+                        module: selection.label, point: .points, subject: communitySubject,
+                        message: "it returned \(decisions.count) points decisions for the community's \(context.members.count) members.")
+                }
+                for (decision, member) in zip(decisions, context.members) {
+                    try check(decision.rules, selection, .points, "member:\(member.id)")
+                }
+                context.decided.points = decisions
+                result.points = Decided(module: selection.label, value: decisions)
+            }
+            if let point = plan.points[.governance] {
+                let selection = point.selection(for: stage)
+                let policy = try cast(selection, .governance, communitySubject) { $0 as? any GovernancePolicy }
+                let decision = policy.checkGovernance(in: context)
+                try check(decision.rules, selection, .governance, communitySubject)
+                result.governance = Decided(module: selection.label, value: decision)
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(result)
+    }
+
+    private func cast<Policy>(
+        _ selection: PolicySelection, _ point: ExtensionPoint, _ subject: String,
+        _ conversion: (any PolicyModule) -> Policy?
+    ) throws(ModuleFailure) -> Policy {
+        guard let policy = conversion(selection.instance) else {
+            throw ModuleFailure(
+                module: selection.label, point: point, subject: subject,
+                message: "the module does not provide this point.")
+        }
+        return policy
+    }
+
+    private func check(
+        _ rules: [String], _ selection: PolicySelection, _ point: ExtensionPoint, _ subject: String
+    ) throws(ModuleFailure) {
+        let declared = selection.declaredRules[point] ?? []
+        for rule in rules where !declared.contains(rule) {
+            throw ModuleFailure(
+                module: selection.label, point: point, subject: subject,
+                message: "it fired the rule '\(rule)', which it does not declare for this point.")
+        }
+    }
+}
+
+/// One slot per community that the workers fill, each slot written by one worker only.
+private final class ResultSlots: @unchecked Sendable {
+    // Each index is written exactly once, by the worker that took that community from the shared
+    // counter, and read only after `concurrentPerform` has returned; no two threads touch a slot.
+    private let storage: UnsafeMutableBufferPointer<Result<CommunityResult, ModuleFailure>?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func store(_ result: Result<CommunityResult, ModuleFailure>, at index: Int) { storage[index] = result }
+
+    func result(at index: Int) -> Result<CommunityResult, ModuleFailure> {
+        storage[index]
+            ?? .failure(
+                ModuleFailure(module: "-", point: .stage, subject: "community #\(index)", message: "it was never decided."))
+    }
+}

@@ -1,0 +1,155 @@
+import CharterModules
+public import PolicyKit
+
+/// Reads a profile's JSON into a ``Profile``, naming the JSON path of every problem.
+public enum ProfileReader {
+    static let topLevelKeys = ["district", "as_of", "module_paths", "policies", "description"]
+    static let choiceKeys = ["module", "params", "version", "sha256", "stages"]
+
+    /// Parses the text of a profile; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(ProfileError) -> Profile {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(text)
+        } catch {
+            throw ProfileError(
+                file: file, problems: [ProfileProblem(path: "", message: "This is not valid JSON (\(error)).")])
+        }
+        var problems: [ProfileProblem] = []
+        guard case .object(let members) = json else {
+            throw ProfileError(
+                file: file,
+                problems: [ProfileProblem(path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")])
+        }
+        var profile = Profile(district: "")
+        for (key, value) in members {
+            switch key {
+            case "district":
+                if case .string(let name) = value { profile.district = name } else {
+                    problems.append(ProfileProblem(path: key, message: "must be a string, not \(value.kindName)."))
+                }
+            case "description":
+                break
+            case "as_of":
+                if case .string(let text) = value, let date = CivilDate(text) {
+                    profile.asOf = date
+                } else {
+                    problems.append(
+                        ProfileProblem(path: key, message: "must be a date written YYYY-MM-DD, such as \"2026-06-30\"."))
+                }
+            case "module_paths":
+                if case .array(let values) = value {
+                    for (index, entry) in values.enumerated() {
+                        if case .string(let path) = entry { profile.modulePaths.append(path) } else {
+                            problems.append(ProfileProblem(path: "\(key)[\(index)]", message: "must be a directory path string."))
+                        }
+                    }
+                } else {
+                    problems.append(ProfileProblem(path: key, message: "must be an array of directory paths."))
+                }
+            case "policies":
+                guard case .object(let points) = value else {
+                    problems.append(
+                        ProfileProblem(path: key, message: "must be an object from extension point to module choice."))
+                    continue
+                }
+                for (pointName, choiceValue) in points {
+                    let path = "policies.\(pointName)"
+                    guard let point = ExtensionPoint(rawValue: pointName) else {
+                        problems.append(unknown(path, "extension point", pointName, ExtensionPoint.allCases.map(\.rawValue)))
+                        continue
+                    }
+                    if let choice = readChoice(choiceValue, path: path, inStage: false, problems: &problems) {
+                        if point == .stage, !choice.stages.isEmpty {
+                            problems.append(
+                                ProfileProblem(
+                                    path: "\(path).stages",
+                                    message: "The stage point decides the stage itself, so it cannot vary by stage; remove 'stages' here."))
+                        }
+                        profile.policies[point] = choice
+                    }
+                }
+            default:
+                problems.append(unknown(key, "key", key, topLevelKeys))
+            }
+        }
+        if !members.contains(where: { $0.0 == "policies" }) {
+            problems.append(
+                ProfileProblem(
+                    path: "policies",
+                    message: "is missing: name the module for each extension point to decide, such as {\"stage\": {\"module\": \"ChengduPilot\"}}."))
+        }
+        guard problems.isEmpty else { throw ProfileError(file: file, problems: problems) }
+        return profile
+    }
+
+    static func readChoice(
+        _ value: JSONValue, path: String, inStage: Bool, problems: inout [ProfileProblem]
+    ) -> PolicyChoice? {
+        guard case .object(let members) = value else {
+            problems.append(
+                ProfileProblem(path: path, message: "must be an object such as {\"module\": \"ChengduPilot\"}, not \(value.kindName)."))
+            return nil
+        }
+        var choice = PolicyChoice(module: nil)
+        for (key, entry) in members {
+            let entryPath = "\(path).\(key)"
+            switch key {
+            case "module":
+                guard case .string(let name) = entry, !name.isEmpty else {
+                    problems.append(ProfileProblem(path: entryPath, message: "must be a module name string."))
+                    continue
+                }
+                choice.module = name
+            case "params":
+                guard case .object(let params) = entry else {
+                    problems.append(ProfileProblem(path: entryPath, message: "must be an object from parameter name to value."))
+                    continue
+                }
+                choice.params = params.map { (name: $0.0, value: $0.1) }
+            case "version":
+                guard case .string(let text) = entry, SemanticVersion(text) != nil else {
+                    problems.append(ProfileProblem(path: entryPath, message: "must be a version written MAJOR.MINOR.PATCH, such as \"1.0.0\"."))
+                    continue
+                }
+                choice.version = text
+            case "sha256":
+                guard case .string(let text) = entry, text.utf8.count == 64,
+                    text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) })
+                else {
+                    problems.append(ProfileProblem(path: entryPath, message: "must be 64 hexadecimal digits (the SHA-256 of the module's .so file)."))
+                    continue
+                }
+                choice.sha256 = text.lowercased()
+            case "stages" where !inStage:
+                guard case .object(let stages) = entry else {
+                    problems.append(ProfileProblem(path: entryPath, message: "must be an object from stage to module choice."))
+                    continue
+                }
+                for (stageName, stageValue) in stages {
+                    let stagePath = "\(entryPath).\(stageName)"
+                    guard let stage = Stage(rawValue: stageName) else {
+                        problems.append(unknown(stagePath, "stage", stageName, Stage.allCases.map(\.rawValue)))
+                        continue
+                    }
+                    if let override = readChoice(stageValue, path: stagePath, inStage: true, problems: &problems) {
+                        choice.stages[stage] = override
+                    }
+                }
+            default:
+                problems.append(unknown(entryPath, "key", key, inStage ? choiceKeys.filter { $0 != "stages" } : choiceKeys))
+            }
+        }
+        if !inStage, choice.module == nil, !members.contains(where: { $0.0 == "module" }) {
+            problems.append(ProfileProblem(path: "\(path).module", message: "is missing: name the module that decides this point."))
+        }
+        return choice
+    }
+
+    static func unknown(_ path: String, _ what: String, _ word: String, _ known: [String]) -> ProfileProblem {
+        var message = "is not a known \(what)."
+        if let suggestion = closestMatch(to: word, among: known) { message += " Did you mean '\(suggestion)'?" }
+        message += " Known: \(known.joined(separator: ", "))."
+        return ProfileProblem(path: path, message: message)
+    }
+}

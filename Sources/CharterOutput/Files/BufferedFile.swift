@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// A file written through a large buffer, in bytes.
+public final class BufferedFile {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+    /// The file's path.
+    public let path: String
+
+    /// Creates (or truncates) the file at `path`.
+    public init(path: String, capacity: Int = 1 << 20) throws(OutputError) {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, message: "cannot be created (\(String(cString: strerror(errno)))).")
+        }
+        self.path = path
+        self.capacity = capacity
+        buffer.reserveCapacity(capacity + 4096)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends bytes.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        buffer += bytes
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    public func write(_ text: String) throws(OutputError) {
+        buffer += text.utf8
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Lets `body` append to the buffer directly, then flushes when it is full.
+    public func append(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
+        body(&buffer)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Writes out the buffer.
+    public func flush() throws(OutputError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress?.advanced(by: offset), raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, message: "could not be written (\(String(cString: strerror(errno)))).")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and makes sure the bytes reached the disk.
+    public func finish() throws(OutputError) {
+        try flush()
+        guard fsync(descriptor) == 0 || errno == EINVAL else {
+            throw OutputError(path: path, message: "could not be saved (\(String(cString: strerror(errno)))).")
+        }
+    }
+}
+
+/// An output file or folder could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The file or folder.
+    public let path: String
+    /// What went wrong and what to do.
+    public let message: String
+
+    /// Creates the error.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    /// `PATH: message`.
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,37 @@
+/// Small helpers for writing HTML by hand.
+enum HTML {
+    /// Text with `&`, `<`, `>` and quotes escaped.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// A horizontal bar chart as inline SVG: one bar per (label, value).
+    static func barChart(_ bars: [(label: String, value: Int, color: String)], width: Int = 560, title: String) -> String {
+        let maximum = max(1, bars.map(\.value).max() ?? 1)
+        let rowHeight = 24
+        let labelWidth = 200
+        let height = bars.count * rowHeight + 8
+        var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(escape(title))\" width=\"\(width)\" height=\"\(height)\" "
+        svg += "viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(escape(title))</title>"
+        for (row, bar) in bars.enumerated() {
+            let y = row * rowHeight + 4
+            let length = bar.value == 0 ? 0 : max(2, (width - labelWidth - 60) * bar.value / maximum)
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(escape(bar.label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" rx=\"2\" fill=\"\(bar.color)\"/>"
+            svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 16)\">\(bar.value)</text>"
+        }
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,133 @@
+public import CharterEngine
+import CharterData
+public import PolicyKit
+
+/// Writes the CSV tables a district office opens in a spreadsheet (UTF-8 with a BOM, so that
+/// spreadsheet programs read the Chinese correctly): `communities.csv`, `members.csv`,
+/// `posts.csv`. Headers and outcome names are in the run's language.
+public struct TablesWriter {
+    /// What the run decided.
+    public let decisions: RunDecisions
+    /// The language of headers and outcome names.
+    public let language: Language
+    /// Whether to mask names.
+    public let redact: Bool
+
+    /// Creates a writer.
+    public init(decisions: RunDecisions, language: Language, redact: Bool) {
+        self.decisions = decisions
+        self.language = language
+        self.redact = redact
+    }
+
+    func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
+
+    func personName(_ name: String) -> String { redact ? Redaction.name(name) : name }
+
+    /// Writes the three tables into `folder`.
+    public func write(into folder: OutputFolder) throws(OutputError) {
+        try writeCommunities(folder.file("communities.csv"))
+        try writeMembers(folder.file("members.csv"))
+        try writePosts(folder.file("posts.csv"))
+    }
+
+    func writeCommunities(_ path: String) throws(OutputError) {
+        let file = try BufferedFile(path: path)
+        var csv = CSVText()
+        csv.row([
+            text("id", "社区编号"), text("name", "社区名称"), text("town", "镇（街道）"), text("stage", "发展阶段"),
+            text("organisation", "党组织形式"), text("full members", "正式党员数"), text("branches", "党支部数"),
+            text("committee seats", "委员职数"), text("secretary source", "书记来源"),
+            text("part-time units", "兼职委员单位"), text("governance", "治理检查"), text("findings", "缺项"),
+            text("module (organisation)", "决定组织形式的模块"),
+        ])
+        let communities = decisions.index.dataset.communities
+        for community in decisions.index.communityOrder {
+            let result = decisions.results[community]
+            let row = communities[community]
+            let setup = result.branchSetup?.value
+            let governance = result.governance?.value
+            csv.row([
+                row.id, row.name, row.town, result.stage.map { $0.value.outcome.name(in: language) } ?? "",
+                setup.map { $0.outcome.name(in: language) } ?? "",
+                setup.map { String($0.details.fullMembers) } ?? "",
+                setup.map { String($0.details.branches.count) } ?? "",
+                setup.map { String($0.details.committeeSeats) } ?? "",
+                setup.map { $0.details.secretarySource.name(in: language) } ?? "",
+                setup.map { $0.details.partTimeUnits.joined(separator: " ") } ?? "",
+                governance.map { $0.outcome.name(in: language) } ?? "",
+                governance.map { $0.details.findings.sortedByUTF8().joined(separator: " ") } ?? "",
+                result.branchSetup?.module ?? "",
+            ])
+            try file.write(csv.drain())
+        }
+        try file.write(csv.drain())
+        try file.finish()
+    }
+
+    func writeMembers(_ path: String) throws(OutputError) {
+        let file = try BufferedFile(path: path)
+        var csv = CSVText()
+        csv.row([
+            text("id", "党员编号"), text("name", "姓名"), text("community", "所在社区"), text("status", "党员类别"),
+            text("management", "管理方式"), text("grid", "网格"), text("alerts", "提醒事项"), text("points", "积分"),
+            text("grade", "评定等次"), text("letter to", "函告对象"),
+        ])
+        let members = decisions.index.dataset.members
+        for (community, position) in decisions.memberOrder {
+            let result = decisions.results[community]
+            let member = members[result.members[position]]
+            let management = result.management?.value[position]
+            let points = result.points?.value[position]
+            csv.row([
+                member.id, personName(member.name), member.communityID, member.status.name(in: language),
+                management.map { $0.outcome.name(in: language) } ?? "",
+                management?.details.grid ?? "",
+                management.map {
+                    $0.details.alerts.sorted().map { language == .chinese ? $0.chineseName : $0.rawValue }
+                        .joined(separator: " ")
+                } ?? "",
+                points.map { $0.details.points.description } ?? "",
+                points.map { $0.outcome.name(in: language) } ?? "",
+                points?.details.letterTo ?? "",
+            ])
+            if csv.bytes.count > 1 << 20 { try file.write(csv.drain()) }
+        }
+        try file.write(csv.drain())
+        try file.finish()
+    }
+
+    func writePosts(_ path: String) throws(OutputError) {
+        let file = try BufferedFile(path: path)
+        var csv = CSVText()
+        csv.row([
+            text("community", "社区编号"), text("body", "组织"), text("post", "职务"), text("seat", "席位"),
+            text("outcome", "结果"), text("member", "人选编号"), text("name", "姓名"), text("score", "得分"),
+            text("alternates", "候补人选"), text("appointee", "委派人选"),
+        ])
+        let dataset = decisions.index.dataset
+        var names: [String: String] = [:]
+        for member in dataset.members { names[member.id] = member.name }
+        for community in decisions.index.communityOrder {
+            let result = decisions.results[community]
+            guard let seats = result.seats?.value else { continue }
+            var seatIndex = 0
+            for postIndex in decisions.index.postsByCommunity[community] {
+                let post = dataset.posts[postIndex]
+                for seat in 0..<post.seats where seatIndex < seats.count {
+                    let decision = seats[seatIndex]
+                    seatIndex += 1
+                    csv.row([
+                        post.communityID, post.body.name(in: language), post.title.name(in: language),
+                        String(post.firstSeat + seat), decision.outcome.name(in: language),
+                        decision.details.member ?? "", decision.details.member.flatMap { names[$0] }.map(personName) ?? "",
+                        decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
+                        decision.details.appointee.map(personName) ?? "",
+                    ])
+                }
+            }
+        }
+        try file.write(csv.drain())
+        try file.finish()
+    }
+}

@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import CharterEngine
+import CharterModules
+import CharterOutput
+import PolicyKit
+
+/// `charter profile init` and `charter profile check`: writing and checking a district's profile.
+enum ProfileCommand: CharterCommand {
+    static let name = "profile"
+    static let summary = "Write a starting profile (init), or check one and show what it selects (check)."
+    static let usage = """
+        Usage: charter profile init [--out FILE] [--district NAME] [--module-path DIR]...
+               charter profile check FILE [--module-path DIR]... [--lang zh|en]
+
+        init   Writes a complete profile: for every extension point, a module that decides it, with
+               every parameter at its default, ready to edit. Without --out it prints the profile.
+               An existing --out file is not overwritten.
+        check  Reads a profile, loads the modules it names and checks every choice (module,
+               point, parameter names, types and ranges, pinned versions and digests), then prints
+               the resolved table: point × stage → module@version and parameters.
+
+        Options:
+          --out FILE          Where init writes the profile.
+          --district NAME     The district's name in the profile init writes.
+          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
+          --lang zh|en        Language of check's table headings.
+
+        Exit codes: 0 done (the profile is valid); 2 the profile has problems (each is named by its
+        JSON path, with what to do), or bad usage.
+        """
+    static let valuedOptions: Set<String> = ["out", "module-path", "lang", "district"]
+    static let flagOptions: Set<String> = []
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        switch arguments.operands.first {
+        case "init":
+            guard arguments.operands.count == 1 else { throw UsageError(message: "'init' takes no operand; use --out FILE.") }
+            return try initProfile(arguments)
+        case "check":
+            guard arguments.operands.count == 2 else { throw UsageError(message: "'check' takes one profile file.") }
+            return try check(arguments.operands[1], arguments)
+        case nil:
+            throw UsageError(message: "say 'init' or 'check FILE'.")
+        case let other?:
+            var message = "unknown operand '\(other)'; say 'init' or 'check FILE'."
+            if let suggestion = closestMatchName(other, ["init", "check"]) { message += " Did you mean '\(suggestion)'?" }
+            throw UsageError(message: message)
+        }
+    }
+
+    static func initProfile(_ arguments: Arguments) throws -> Int32 {
+        let loader = ModuleLoader(modulePaths: arguments.all("module-path"))
+        let (modules, problems) = loader.discover()
+        for problem in problems { Console.error("charter profile: \(problem)") }
+        guard !modules.isEmpty else {
+            throw CommandFailure(
+                code: 2, message: "charter profile: no policy modules were found; build them with `swift build`, or name their directory with --module-path.")
+        }
+        var policies: [(String, JSONValue)] = []
+        for point in ExtensionPoint.allCases {
+            let providers = modules.filter { $0.entry.points.contains(point) }
+                .sorted { ($1.entry.points.count, $0.name) < ($0.entry.points.count, $1.name) }
+            guard let module = providers.first else { continue }
+            let params = module.metadata.parameters.map { ($0.name, JSONValue($0.defaultValue)) }
+            policies.append(
+                (
+                    point.rawValue,
+                    .object([
+                        ("module", .string(module.name)), ("version", .string(module.metadata.version.description)),
+                        ("params", .object(params)),
+                    ])
+                ))
+        }
+        let profile = JSONValue.object([
+            ("district", .string(arguments.value("district") ?? "")),
+            ("as_of", .string(today().description)),
+            ("policies", .object(policies)),
+        ])
+        let text = profileText(profile)
+        guard let out = arguments.value("out") else {
+            Console.out(text)
+            return 0
+        }
+        if fileExists(out) {
+            throw CommandFailure(code: 2, message: "\(out): already exists; choose another --out file, or remove it first.")
+        }
+        do {
+            let file = try BufferedFile(path: out)
+            try file.write(text + "\n")
+            try file.finish()
+        } catch {
+            throw CommandFailure(code: 2, message: error.description)
+        }
+        Console.out("Wrote \(out). Edit it, then check it with: charter profile check \(out)")
+        return 0
+    }
+
+    static func check(_ path: String, _ arguments: Arguments) throws -> Int32 {
+        let language = try outputLanguage(arguments)
+        let loaded = try loadProfile(path, modulePaths: arguments.all("module-path"))
+        let chinese = language == .chinese
+        var rows: [[String]] = []
+        for point in loaded.plan.decidedPoints {
+            guard let pointPlan = loaded.plan.points[point] else { continue }
+            func row(_ stage: String, _ selection: PolicySelection) -> [String] {
+                let params = selection.parameters.values.keys.sorted().map { "\($0)=\(selection.parameters.values[$0].map { "\($0)" } ?? "")" }
+                return [point.rawValue, stage, selection.label, params.joined(separator: " ")]
+            }
+            rows.append(row(chinese ? "全部阶段" : "all stages", pointPlan.base))
+            for stage in Stage.allCases {
+                if let selection = pointPlan.byStage[stage] { rows.append(row(stage.name(in: language), selection)) }
+            }
+        }
+        let undecided = ExtensionPoint.allCases.filter { loaded.plan.points[$0] == nil }
+        Console.out(
+            (chinese ? "配置有效：" : "The profile is valid: ") + path
+                + (loaded.profile.district.isEmpty ? "" : " (\(loaded.profile.district))"))
+        Console.out(
+            textTable(
+                chinese ? ["扩展点", "阶段", "模块", "参数"] : ["POINT", "STAGE", "MODULE", "PARAMETERS"], rows))
+        if !undecided.isEmpty {
+            Console.out(
+                (chinese ? "不作决定的扩展点：" : "Not decided (left out of the profile): ")
+                    + undecided.map(\.rawValue).joined(separator: ", "))
+        }
+        return 0
+    }
+
+    /// The profile as indented JSON, in the order a person reads it.
+    static func profileText(_ value: JSONValue) -> String {
+        value.prettyPrinted()
+    }
+}
+
+func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }

@@ -1,0 +1,171 @@
+import CharterData
+import CharterEngine
+import CharterModules
+import CharterOutput
+import PolicyKit
+
+/// `charter run`: the main job. Runs a profile's modules over a district's dataset and writes the
+/// decisions, tables, report and audit record.
+enum RunCommand: CharterCommand {
+    static let name = "run"
+    static let summary = "Run a district's profile over its dataset and write decisions, tables and a report."
+    static let usage = """
+        Usage: charter run --profile FILE --data DIR --out DIR [--as-of DATE] [--force] [--redact]
+                           [--lang zh|en] [--jobs N] [--module-path DIR]...
+
+        Reads and checks the dataset in DIR, loads the policy modules the profile selects, decides
+        every point the profile names (stage, branch_setup, member_management, cadre_selection,
+        points, governance, in that order) for every community, member and seat, and writes into
+        the --out folder:
+
+          decisions.jsonl   every decision, with the rules that fired and the reasons
+          communities.csv   per community: stage, organisation, committee seats, governance
+          members.csv       per member: management, grid, alerts, points, grade, letter
+          posts.csv         per seat: selected member, score, alternates, or appointee
+          report.html       one self-contained page a district office reads
+          run.json          what is needed to replay the run: versions, digests, counts
+
+        The folder appears only when everything is written; a failed or interrupted run leaves no
+        partial output. The same dataset, profile and as-of date give byte-identical decisions.
+
+        Options:
+          --profile FILE      The district's profile (JSON). Required.
+          --data DIR          The dataset folder. Required.
+          --out DIR           The folder to write. Required; must not exist unless --force.
+          --as-of DATE        The date every rule is measured to (YYYY-MM-DD); default: the
+                              profile's "as_of", else today (UTC).
+          --force             Replace an existing --out folder (only once the run is complete).
+          --redact            Mask names in the tables and the report.
+          --lang zh|en        Language of reasons, tables and report (default: zh when LANG
+                              starts with zh, else en). decisions.jsonl keeps its codes either way.
+          --jobs N            Communities decided at once (default: the number of cores).
+          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
+
+        Exit codes: 0 done; 2 bad input, profile or usage (nothing written); 3 a policy module failed
+        (the module and the subject are named; nothing written).
+        """
+    static let valuedOptions: Set<String> = ["profile", "data", "out", "as-of", "lang", "jobs", "module-path"]
+    static let flagOptions: Set<String> = ["force", "redact"]
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        let profilePath = try arguments.required("profile")
+        let dataPath = try arguments.required("data")
+        let outPath = try arguments.required("out")
+        let language = try outputLanguage(arguments)
+        let jobs = try jobsOption(arguments)
+        let requestedAsOf = try asOfOption(arguments)
+        guard arguments.operands.isEmpty else {
+            throw UsageError(message: "unexpected operand '\(arguments.operands[0])'.")
+        }
+        let started = timestamp()
+        let progress = Progress()
+        let clock = monotonicSeconds()
+
+        progress.phase("Checking the profile and loading modules…")
+        let loaded = try loadProfile(profilePath, modulePaths: arguments.all("module-path"))
+        let asOf = requestedAsOf ?? loaded.profile.asOf ?? today()
+        let folder: OutputFolder
+        do {
+            folder = try OutputFolder(destination: outPath, force: arguments.flag("force"))
+        } catch {
+            throw CommandFailure(code: 2, message: error.description)
+        }
+
+        progress.phase("Reading \(dataPath)…")
+        let read = try loadDataset(dataPath, asOf: asOf)
+        let readSeconds = monotonicSeconds() - clock
+        let index = DatasetIndex(read.dataset)
+
+        let engine = Engine(plan: loaded.plan, asOf: asOf, jobs: jobs)
+        let total = read.dataset.communities.count
+        let decideStart = monotonicSeconds()
+        let results: [CommunityResult]
+        do {
+            results = try engine.run(index) { done in
+                progress.phase("Deciding: \(done)/\(total) communities")
+            }
+        } catch {
+            progress.done()
+            throw CommandFailure(code: 3, message: "charter run: \(error)\nNothing was written.")
+        }
+        let decideSeconds = monotonicSeconds() - decideStart
+        let decisions = RunDecisions(index: index, results: results, points: loaded.plan.decidedPoints)
+
+        progress.phase("Writing \(outPath)…")
+        let writeStart = monotonicSeconds()
+        do {
+            try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language)
+            try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"))
+                .write(into: folder)
+            let report = ReportWriter(
+                decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
+                redact: arguments.flag("redact"), plan: loaded.plan)
+            try report.write(to: folder.file("report.html"))
+            let manifest = RunManifest(
+                charterVersion: charterVersion, asOf: asOf, language: language, profilePath: profilePath,
+                profileSHA256: (try? SHA256.hexDigest(ofFile: profilePath)) ?? "",
+                district: loaded.profile.district,
+                modules: loaded.plan.modules.map {
+                    (
+                        $0.name, $0.metadata.version.description, $0.file,
+                        (try? SHA256.hexDigest(ofFile: $0.file)) ?? "", $0.compilerVersion
+                    )
+                },
+                selections: selections(loaded.plan), started: started, ended: timestamp(), jobs: jobs)
+            let manifestFile = try BufferedFile(path: folder.file("run.json"))
+            try manifestFile.write(manifest.json(decisions: decisions))
+            try manifestFile.finish()
+            try folder.commit()
+        } catch {
+            progress.done()
+            throw CommandFailure(code: 2, message: "charter run: \(error)\nNothing was written.")
+        }
+        let writeSeconds = monotonicSeconds() - writeStart
+        progress.done()
+        Console.out(
+            summary(
+                decisions, out: outPath, language: language, asOf: asOf,
+                seconds: (readSeconds, decideSeconds, writeSeconds, monotonicSeconds() - clock)))
+        return 0
+    }
+
+    static func selections(_ plan: RunPlan) -> [(point: String, stage: String, module: String, parameters: [String: ParameterValue])] {
+        plan.decidedPoints.flatMap { point -> [(point: String, stage: String, module: String, parameters: [String: ParameterValue])] in
+            guard let pointPlan = plan.points[point] else { return [] }
+            let base = (point.rawValue, "*", pointPlan.base.label, pointPlan.base.parameters.values)
+            let stages = Stage.allCases.compactMap { stage in
+                pointPlan.byStage[stage].map { (point.rawValue, stage.rawValue, $0.label, $0.parameters.values) }
+            }
+            return [base] + stages
+        }
+    }
+
+    static func summary(
+        _ decisions: RunDecisions, out: String, language: Language, asOf: CivilDate,
+        seconds: (read: Double, decide: Double, write: Double, total: Double)
+    ) -> String {
+        let counts = decisions.outcomeCounts
+        let dataset = decisions.index.dataset
+        func format(_ value: Double) -> String {
+            let hundredths = Int((value * 100).rounded())
+            return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        }
+        var lines: [String] = []
+        if language == .chinese {
+            lines.append(
+                "已完成：\(dataset.communities.count)个社区、\(dataset.members.count)名党员，截至\(asOf.chineseText)。结果写入 \(out)")
+        } else {
+            lines.append(
+                "Done: \(dataset.communities.count) communities, \(dataset.members.count) members, as of \(asOf). Written to \(out)")
+        }
+        for point in decisions.points {
+            let outcomes = (counts[point] ?? [:]).sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("  \(point.rawValue): \(outcomes)")
+        }
+        lines.append(
+            "  time: read \(format(seconds.read)) s, decide \(format(seconds.decide)) s, write \(format(seconds.write)) s, "
+                + "total \(format(seconds.total)) s")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,136 @@
+import CharterData
+import CharterEngine
+import CharterModules
+import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Today's date in UTC, the as-of date when neither the command line nor the profile gives one.
+func today() -> CivilDate {
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        ?? .earliest
+}
+
+/// The current time as an ISO 8601 UTC timestamp.
+func timestamp() -> String {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    var seconds = now.tv_sec
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func pad(_ value: Int32, _ width: Int = 2) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))T"
+        + "\(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec))Z"
+}
+
+/// Seconds on a monotonic clock, for phase timings.
+func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// The `--as-of` date, if given; a malformed one is a usage error.
+func asOfOption(_ arguments: Arguments) throws(UsageError) -> CivilDate? {
+    guard let text = arguments.value("as-of") else { return nil }
+    guard let date = CivilDate(text) else {
+        throw UsageError(message: "option '--as-of' takes a date written YYYY-MM-DD, such as 2026-06-30, not '\(text)'.")
+    }
+    return date
+}
+
+/// The `--jobs` count: the number of cores when not given.
+func jobsOption(_ arguments: Arguments) throws(UsageError) -> Int {
+    guard let text = arguments.value("jobs") else { return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    guard let jobs = Int(text), jobs >= 1, jobs <= 1024 else {
+        throw UsageError(message: "option '--jobs' takes a whole number from 1 to 1024, not '\(text)'.")
+    }
+    return jobs
+}
+
+/// Reads a whole file as UTF-8 text, or explains why it cannot.
+func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String {
+    guard let file = fopen(path, "rb") else {
+        throw CommandFailure(
+            code: 2, message: "\(path): the \(what) cannot be opened (\(String(cString: strerror(errno)))). Check the path.")
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&chunk, 1, chunk.count, file)
+        if count <= 0 { break }
+        bytes += chunk[0..<count]
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw CommandFailure(code: 2, message: "\(path): the \(what) is not UTF-8 text; save it as UTF-8.")
+    }
+    return text
+}
+
+/// A profile read and resolved against the modules it names.
+struct LoadedProfile {
+    let path: String
+    let profile: Profile
+    let plan: RunPlan
+    let loader: ModuleLoader
+}
+
+/// Reads the profile at `path`, finds its modules and checks it; every problem is exit code 2.
+func loadProfile(_ path: String, modulePaths: [String]) throws(CommandFailure) -> LoadedProfile {
+    let text = try readTextFile(path, what: "profile")
+    let profile: Profile
+    do {
+        profile = try ProfileReader.parse(text, file: path)
+    } catch {
+        throw CommandFailure(code: 2, message: error.description)
+    }
+    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+    let profilePaths = profile.modulePaths.map { $0.hasPrefix("/") ? $0 : folder + "/" + $0 }
+    let loader = ModuleLoader(modulePaths: modulePaths + profilePaths)
+    let resolver = ProfileResolver(loader: loader) { try? SHA256.hexDigest(ofFile: $0) }
+    do {
+        let plan = try resolver.resolve(profile, file: path)
+        return LoadedProfile(path: path, profile: profile, plan: plan, loader: loader)
+    } catch {
+        throw CommandFailure(code: 2, message: error.description)
+    }
+}
+
+/// Reads and checks a dataset; a refused dataset is exit code 2 with every problem.
+func loadDataset(_ directory: String, asOf: CivilDate) throws(CommandFailure) -> DatasetReadResult {
+    do {
+        let result = try DatasetReader().read(directory: directory, asOf: asOf)
+        for warning in result.warnings { Console.error("warning: \(warning)") }
+        return result
+    } catch {
+        throw CommandFailure(
+            code: 2,
+            message: error.description + "\nThe dataset was refused; nothing was written. Fix the problems above and run again.")
+    }
+}
+
+/// Progress lines on standard error, only when it is a terminal.
+final class Progress: Sendable {
+    let enabled: Bool
+
+    init() { enabled = Console.errorIsTerminal }
+
+    func phase(_ text: String) {
+        if enabled { Console.write("\r\u{1B}[K" + text, to: 2) }
+    }
+
+    func done() {
+        if enabled { Console.write("\r\u{1B}[K", to: 2) }
+    }
+}
