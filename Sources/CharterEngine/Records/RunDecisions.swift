@@ -17,54 +17,67 @@ public struct RunDecisions: Sendable {
         self.points = points
     }
 
-    /// Calls `body` with every record of `point`, sorted by subject (UTF-8 bytes).
-    public func forEachRecord(of point: ExtensionPoint, _ body: (DecisionRecord) throws -> Void) rethrows {
-        let communities = index.dataset.communities
-        let members = index.dataset.members
-        switch point {
-        case .stage, .branchSetup, .governance:
-            for community in index.communityOrder {
-                let result = results[community]
-                let id = communities[community].id
-                switch point {
-                case .stage:
-                    if let decided = result.stage {
-                        try body(DecisionRecord(community: id, module: decided.module, stage: decided.value))
-                    }
-                case .branchSetup:
-                    if let decided = result.branchSetup {
-                        try body(DecisionRecord(community: id, module: decided.module, branchSetup: decided.value))
-                    }
-                default:
-                    if let decided = result.governance {
-                        try body(DecisionRecord(community: id, module: decided.module, governance: decided.value))
-                    }
-                }
-            }
-        case .memberManagement, .points:
-            for (community, position) in memberOrder {
-                let result = results[community]
-                let member = members[result.members[position]].id
-                if point == .memberManagement, let decided = result.management {
-                    try body(DecisionRecord(member: member, module: decided.module, management: decided.value[position]))
-                } else if point == .points, let decided = result.points {
-                    try body(DecisionRecord(member: member, module: decided.module, points: decided.value[position]))
-                }
-            }
-        case .cadreSelection:
-            var seats: [(subject: String, community: Int, position: Int)] = []
+    /// Where one decision sits: the community's result and the position in its list (0 for a
+    /// community's own decision).
+    public struct Position: Hashable, Sendable {
+        /// The community's index in the dataset (and in `results`).
+        public let community: Int
+        /// The member's or seat's position within the community's result.
+        public let position: Int
+    }
+
+    /// The positions of every subject of `point`, sorted by subject (UTF-8 bytes).
+    ///
+    /// Two runs over the same dataset have the same positions, so their decisions pair up by index.
+    public func positions(of point: ExtensionPoint) -> [Position] {
+        switch point.subjectKind {
+        case .community:
+            return index.communityOrder.map { Position(community: $0, position: 0) }
+        case .member:
+            return memberOrder.map { Position(community: $0.community, position: $0.position) }
+        case .seat:
+            var seats: [(subject: String, position: Position)] = []
             for result in results {
-                guard result.seats != nil else { continue }
                 for (position, subject) in result.seatSubjects.enumerated() {
-                    seats.append((subject, result.community, position))
+                    seats.append((subject, Position(community: result.community, position: position)))
                 }
             }
             seats.sort { $0.subject.utf8Precedes($1.subject) }
-            for seat in seats {
-                if let decided = results[seat.community].seats {
-                    try body(DecisionRecord(seat: seat.subject, module: decided.module, seat: decided.value[seat.position]))
-                }
+            return seats.map(\.position)
+        }
+    }
+
+    /// The record of `point` at `position`, or `nil` when the run did not decide it.
+    public func record(of point: ExtensionPoint, at position: Position) -> DecisionRecord? {
+        let result = results[position.community]
+        let members = index.dataset.members
+        let id = index.dataset.communities[position.community].id
+        switch point {
+        case .stage:
+            return result.stage.map { DecisionRecord(community: id, module: $0.module, stage: $0.value) }
+        case .branchSetup:
+            return result.branchSetup.map { DecisionRecord(community: id, module: $0.module, branchSetup: $0.value) }
+        case .governance:
+            return result.governance.map { DecisionRecord(community: id, module: $0.module, governance: $0.value) }
+        case .memberManagement:
+            let member = members[result.members[position.position]].id
+            return result.management.map {
+                DecisionRecord(member: member, module: $0.module, management: $0.value[position.position])
             }
+        case .points:
+            let member = members[result.members[position.position]].id
+            return result.points.map { DecisionRecord(member: member, module: $0.module, points: $0.value[position.position]) }
+        case .cadreSelection:
+            let subject = result.seatSubjects[position.position]
+            return result.seats.map { DecisionRecord(seat: subject, module: $0.module, seat: $0.value[position.position]) }
+        }
+    }
+
+    /// Calls `body` with every record of `point`, sorted by subject (UTF-8 bytes).
+    public func forEachRecord(of point: ExtensionPoint, _ body: (DecisionRecord) throws -> Void) rethrows {
+        guard points.contains(point) else { return }
+        for position in positions(of: point) {
+            if let record = record(of: point, at: position) { try body(record) }
         }
     }
 

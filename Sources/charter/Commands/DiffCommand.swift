@@ -1,0 +1,108 @@
+import CharterData
+import CharterEngine
+import CharterOutput
+import PolicyKit
+
+/// `charter diff`: what changes, and for whom, if a district swaps a module.
+enum DiffCommand: CharterCommand {
+    static let name = "diff"
+    static let summary = "Compare two profiles over one dataset: what changes, for whom (exit 1 on changes)."
+    static let usage = """
+        Usage: charter diff --base PROFILE --candidate PROFILE --data DIR [--as-of DATE] [--out DIR]
+                            [--force] [--fail-on POINT,...] [--lang zh|en] [--jobs N] [--module-path DIR]...
+
+        Reads the dataset once, runs both profiles over it and pairs their decisions by (point,
+        subject). Prints, per point, how many decisions changed and the transitions of outcomes
+        (e.g. grid → dual: 120); per community, what changes (organisation, branches, slate);
+        members who gain or lose a seat; and grade changes. A decision counts as changed when its
+        outcome, rules or details differ.
+
+        With --out, writes diff.jsonl (one record per changed decision: point, subject, both
+        outcomes, rules, reasons and details, and the changed detail keys) and diff.html.
+
+        Options:
+          --base PROFILE       The profile in force. Required.
+          --candidate PROFILE  The profile proposed. Required.
+          --data DIR           The dataset folder. Required.
+          --as-of DATE         Default: the base profile's "as_of", else the candidate's, else today.
+          --out DIR            Write diff.jsonl and diff.html into this new folder.
+          --force              Replace an existing --out folder.
+          --fail-on POINTS     Only changes of these points (comma separated) count for the exit code.
+          --lang zh|en         Language of the summary, reasons and page.
+          --jobs N             Communities decided at once (default: the number of cores).
+          --module-path DIR    Also look for modules in DIR (repeatable; searched first).
+
+        Exit codes: 0 nothing changed (among --fail-on points); 1 something changed; 2 bad input,
+        profile or usage; 3 a policy module failed.
+        """
+    static let valuedOptions: Set<String> = [
+        "base", "candidate", "data", "as-of", "out", "fail-on", "lang", "jobs", "module-path",
+    ]
+    static let flagOptions: Set<String> = ["force"]
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        let basePath = try arguments.required("base")
+        let candidatePath = try arguments.required("candidate")
+        let dataPath = try arguments.required("data")
+        let language = try outputLanguage(arguments)
+        let jobs = try jobsOption(arguments)
+        var failOn = Set(ExtensionPoint.allCases)
+        if let list = arguments.value("fail-on") {
+            failOn = []
+            for name in list.split(separator: ",").map({ String($0).trimmingSpaces() }) where !name.isEmpty {
+                guard let point = ExtensionPoint(rawValue: name) else {
+                    var message = "'--fail-on' names an unknown point '\(name)'."
+                    if let suggestion = closestMatchName(name, ExtensionPoint.allCases.map(\.rawValue)) {
+                        message += " Did you mean '\(suggestion)'?"
+                    }
+                    throw UsageError(message: message + " Points: \(ExtensionPoint.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                failOn.insert(point)
+            }
+        }
+        let modulePaths = arguments.all("module-path")
+        let base = try loadProfile(basePath, modulePaths: modulePaths)
+        let candidate = try loadProfile(candidatePath, modulePaths: modulePaths)
+        let asOf = try asOfOption(arguments) ?? base.profile.asOf ?? candidate.profile.asOf ?? today()
+        var folder: OutputFolder?
+        if let out = arguments.value("out") {
+            do {
+                folder = try OutputFolder(destination: out, force: arguments.flag("force"))
+            } catch {
+                throw CommandFailure(code: 2, message: error.description)
+            }
+        }
+        let read = try loadDataset(dataPath, asOf: asOf)
+        let index = DatasetIndex(read.dataset)
+        func decide(_ loaded: LoadedProfile) throws(CommandFailure) -> RunDecisions {
+            do {
+                let results = try Engine(plan: loaded.plan, asOf: asOf, jobs: jobs).run(index)
+                return RunDecisions(index: index, results: results, points: loaded.plan.decidedPoints)
+            } catch {
+                throw CommandFailure(code: 3, message: "charter diff: \(error)")
+            }
+        }
+        let baseDecisions = try decide(base)
+        let candidateDecisions = try decide(candidate)
+        let diff = PolicyDiff(base: baseDecisions, candidate: candidateDecisions)
+        let writer = DiffWriter(
+            diff: diff, base: baseDecisions, baseName: basePath, candidateName: candidatePath, language: language)
+        Console.out(writer.summary())
+        if let folder {
+            do {
+                try writer.writeJSONL(to: folder.file("diff.jsonl"))
+                try writer.writeHTML(to: folder.file("diff.html"))
+                try folder.commit()
+            } catch {
+                throw CommandFailure(code: 2, message: "charter diff: \(error)")
+            }
+        }
+        return diff.changes.contains { failOn.contains($0.point) } ? 1 : 0
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
