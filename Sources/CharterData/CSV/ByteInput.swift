@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// The bytes of one dataset file, read in big chunks into one reusable buffer and hashed as they
+/// arrive, so a file of any size is read once, in memory of a few megabytes.
+///
+/// Readers see the live bytes `buffer[start..<end]`. When they need more, they call
+/// ``refill(keepingFrom:)`` with the offset of the first byte they still need (the start of an
+/// unfinished record): those bytes move to the front and more are read behind them.
+final class ByteInput {
+    /// The buffer; valid until the next refill.
+    private(set) var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// One past the last byte read into the buffer.
+    private(set) var end: Int = 0
+    /// Whether every byte of the file has been read.
+    private(set) var atEndOfFile = false
+    /// Bytes read so far, and bytes dropped from the front of the buffer so far (their sum with an
+    /// offset gives a file offset).
+    private(set) var totalRead = 0
+    private(set) var dropped = 0
+    /// A read error, as a sentence, if one happened (the input then ends).
+    private(set) var readError: String?
+    private var hasher = SHA256.Hasher()
+    private let descriptor: Int32
+
+    /// Opens a file for reading, or returns why it cannot be read.
+    static func open(path: String, chunkSize: Int = 1 << 20) -> Result<ByteInput, OpenFailure> {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(OpenFailure(reason: String(cString: strerror(errno)))) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            return .failure(OpenFailure(reason: reason))
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            return .failure(OpenFailure(reason: "it is not a regular file"))
+        }
+        return .success(ByteInput(descriptor: descriptor, capacity: chunkSize, fileSize: Int(status.st_size)))
+    }
+
+    /// Why a file could not be opened.
+    struct OpenFailure: Error {
+        let reason: String
+    }
+
+    /// The file's size when it was opened (0 for bytes in memory).
+    let fileSize: Int
+
+    private init(descriptor: Int32, capacity: Int, fileSize: Int) {
+        self.descriptor = descriptor
+        self.capacity = max(capacity, 64)
+        self.fileSize = fileSize
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    /// Input over bytes already in memory (tests and the fuzz target).
+    init(bytes: some Collection<UInt8>) {
+        descriptor = -1
+        capacity = max(bytes.count, 1)
+        fileSize = bytes.count
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        var index = 0
+        for byte in bytes {
+            buffer[index] = byte
+            index += 1
+        }
+        end = index
+        totalRead = index
+        hasher.update(UnsafeRawBufferPointer(start: buffer, count: index))
+        atEndOfFile = true
+    }
+
+    deinit {
+        buffer.deallocate()
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Moves `buffer[keep..<end]` to the front and reads more behind it. Returns `false` when no
+    /// byte could be added (the end of the file, or a read error). Offsets held by the caller
+    /// shift down by `keep`.
+    @discardableResult
+    func refill(keepingFrom keep: Int) -> Bool {
+        guard !atEndOfFile else { return false }
+        let live = end - keep
+        if keep > 0 {
+            if live > 0 { buffer.update(from: buffer + keep, count: live) }
+            dropped += keep
+            end = live
+        }
+        if end == capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            grown.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = grown
+            capacity *= 2
+        }
+        while true {
+            let count = read(descriptor, buffer + end, capacity - end)
+            if count < 0 {
+                if errno == EINTR { continue }
+                readError = "the file cannot be read: \(String(cString: strerror(errno)))"
+                atEndOfFile = true
+                return false
+            }
+            if count == 0 {
+                atEndOfFile = true
+                return false
+            }
+            hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count))
+            end += count
+            totalRead += count
+            return true
+        }
+    }
+
+    /// Reads the rest of the file into the buffer and returns all of it (for the JSON forms).
+    func readAll() -> UnsafeBufferPointer<UInt8> {
+        while refill(keepingFrom: 0) {}
+        return UnsafeBufferPointer(start: buffer, count: end)
+    }
+
+    /// Reads and hashes whatever is left, and returns the SHA-256 of the whole file in hex.
+    func finishHashing() -> String {
+        while refill(keepingFrom: end) {}
+        var copy = hasher
+        return SHA256.hex(copy.finalize())
+    }
+}

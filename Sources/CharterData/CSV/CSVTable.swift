@@ -1,0 +1,171 @@
+/// The fields of one CSV record, seen through the header: column index → field.
+struct CSVRowFields: RowFields {
+    let buffer: UnsafeMutablePointer<UInt8>
+    let fields: UnsafeBufferPointer<CSVField>
+    /// For each of the file kind's columns, the header position that holds it, or -1.
+    let fieldOfColumn: UnsafeBufferPointer<Int>
+
+    @inline(__always)
+    func hasColumn(_ column: Int) -> Bool { fieldOfColumn[column] >= 0 }
+
+    @inline(__always)
+    func withValue<Result>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let index = fieldOfColumn[column]
+        guard index >= 0 else { return nil }
+        let field = fields[index]
+        guard field.end > field.start else { return nil }
+        let bytes = UnsafeBufferPointer(start: buffer + field.start, count: field.end - field.start)
+        guard field.hasDoubledQuotes else { return body(bytes) }
+        let unquoted = CSVTable.undoubleQuotes(bytes)
+        return unquoted.withUnsafeBufferPointer(body)
+    }
+}
+
+/// Reads a CSV file of a dataset: the header, then every record handed to the assembler, with
+/// every syntax problem named.
+enum CSVTable {
+    /// Reads the file; returns the number of records after the header, and whether every one of
+    /// them could be read (so references to the file can be checked), or `nil` when the file has
+    /// no header.
+    static func read(
+        _ input: ByteInput, kind: DatasetFileKind, fileName: String, log: ProblemLog, into assembler: DatasetAssembler
+    ) -> (rows: Int, whole: Bool)? {
+        var tokenizer = CSVTokenizer(input: input)
+        guard tokenizer.next() else {
+            if let reason = input.readError {
+                log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(reason)."))
+            } else {
+                log.add(
+                    kind,
+                    DatasetProblem(
+                        file: fileName,
+                        message:
+                            "The file has no header row; its first line must name the columns, even when there are no rows."
+                    ))
+            }
+            return nil
+        }
+        let headerLine = tokenizer.line
+        var whole = true
+        if let issue = tokenizer.issue {
+            report(issue, tokenizer: tokenizer, header: [], kind: kind, fileName: fileName, log: log)
+            return nil
+        }
+        let header = tokenizer.fields.map {
+            String(decoding: undoubleQuotes(UnsafeBufferPointer(start: input.buffer + $0.start, count: $0.end - $0.start)), as: UTF8.self)
+        }
+        var fieldOfColumn = Array(repeating: -1, count: kind.columns.count)
+        var seen: [String: Int] = [:]
+        for (position, name) in header.enumerated() {
+            if let first = seen[name] {
+                log.add(
+                    kind,
+                    DatasetProblem(
+                        file: fileName, line: headerLine, column: name,
+                        message: "The column is named twice in the header (fields \(first + 1) and \(position + 1))."))
+                whole = false
+                continue
+            }
+            seen[name] = position
+            if let column = kind.columns.firstIndex(of: name) {
+                fieldOfColumn[column] = position
+            } else {
+                var message = "The column is not part of the data contract and is ignored."
+                if let suggestion = closestName(to: name, among: kind.columns) {
+                    message += " Did you mean '\(suggestion)'?"
+                }
+                log.warn(DatasetProblem(file: fileName, line: headerLine, column: name, message: message))
+            }
+        }
+        for column in kind.requiredColumns where fieldOfColumn[column] < 0 {
+            log.add(
+                kind,
+                DatasetProblem(
+                    file: fileName, line: headerLine, column: kind.columns[column],
+                    message: "The required column is missing from the header."))
+            whole = false
+        }
+
+        var rows = 0
+        let estimateAfter = 1024
+        while tokenizer.next() {
+            rows += 1
+            if rows == estimateAfter {
+                let consumed = input.dropped + tokenizer.recordEnd
+                if consumed > 0 { assembler.reserve(rows: Int(Double(input.fileSize) / Double(consumed) * 1.05 * Double(rows)) + 16) }
+            }
+            if let issue = tokenizer.issue {
+                report(issue, tokenizer: tokenizer, header: header, kind: kind, fileName: fileName, log: log)
+                whole = false
+                continue
+            }
+            guard tokenizer.fields.count == header.count else {
+                log.add(
+                    kind,
+                    DatasetProblem(
+                        file: fileName, line: tokenizer.line,
+                        message:
+                            "The record has \(tokenizer.fields.count) \(tokenizer.fields.count == 1 ? "field" : "fields") but the header names \(header.count) \(header.count == 1 ? "column" : "columns")."
+                    ))
+                whole = false
+                continue
+            }
+            let line = tokenizer.line
+            tokenizer.fields.withUnsafeBufferPointer { fields in
+                fieldOfColumn.withUnsafeBufferPointer { map in
+                    assembler.add(CSVRowFields(buffer: input.buffer, fields: fields, fieldOfColumn: map), line: line)
+                }
+            }
+        }
+        if let reason = input.readError {
+            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read to its end: \(reason)."))
+            whole = false
+        }
+        return (rows, whole)
+    }
+
+    /// Reports a record's syntax problem.
+    private static func report(
+        _ issue: (kind: CSVSyntaxIssue, field: Int), tokenizer: CSVTokenizer, header: [String],
+        kind: DatasetFileKind, fileName: String, log: ProblemLog
+    ) {
+        let column = issue.field < header.count ? header[issue.field] : nil
+        var value: String?
+        if issue.field < tokenizer.fields.count {
+            let field = tokenizer.fields[issue.field]
+            value = displayText(
+                UnsafeBufferPointer(start: tokenizer.input.buffer + field.start, count: field.end - field.start))
+        }
+        let message: String
+        switch issue.kind {
+        case .quoteInUnquotedField:
+            message =
+                "A quote stands inside an unquoted field; put the whole field in quotes and double each quote inside it (\"\")."
+        case .textAfterClosingQuote:
+            message =
+                "Only a comma or the line end may follow a closing quote; double each quote inside a quoted field (\"\")."
+        case .unterminatedQuote:
+            message = "The quoted field is never closed; add the closing quote."
+            value = value.map { String($0.prefix(40)) + ($0.count > 40 ? "…" : "") }
+        case .invalidUTF8(let byte):
+            let hex = String(byte, radix: 16, uppercase: true)
+            message =
+                "The field holds a byte that is not UTF-8 (0x\(hex.count == 1 ? "0" : "")\(hex)); save the file as UTF-8 (not GBK or GB18030)."
+            value = nil
+        }
+        log.add(kind, DatasetProblem(file: fileName, line: tokenizer.line, column: column, message: message, value: value))
+    }
+
+    /// The text of a quoted field with each doubled quote read as one.
+    static func undoubleQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            result.append(byte)
+            index += byte == 0x22 && index + 1 < bytes.count && bytes[index + 1] == 0x22 ? 2 : 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,251 @@
+/// One field of a CSV record: where its text lies in the input buffer, without its quotes.
+struct CSVField {
+    /// The first byte of the text.
+    var start: Int
+    /// One past the last byte of the text.
+    var end: Int
+    /// Whether the text holds doubled quotes (`""`) to be read as one.
+    var hasDoubledQuotes: Bool
+}
+
+/// Something wrong with the syntax of a CSV record.
+enum CSVSyntaxIssue: Equatable {
+    /// A quote stands inside a field that does not start with one.
+    case quoteInUnquotedField
+    /// Something other than a comma or the line end follows a closing quote.
+    case textAfterClosingQuote
+    /// A quoted field runs to the end of the file.
+    case unterminatedQuote
+    /// A byte is not part of well-formed UTF-8.
+    case invalidUTF8(byte: UInt8)
+}
+
+/// Splits RFC 4180 CSV into records, straight from the input's bytes.
+///
+/// A record is a list of ``CSVField`` spans into the input buffer, valid until the next call to
+/// ``next()``. Nothing is copied and no `String` is made here: the fields a reader needs are
+/// decoded from their bytes later. Empty lines (no characters at all) are skipped; a quoted field
+/// may span lines, and the record keeps the physical line it starts on.
+struct CSVTokenizer {
+    let input: ByteInput
+    /// The record's fields.
+    private(set) var fields: [CSVField] = []
+    /// The physical line the current record starts on (1-based).
+    private(set) var line = 0
+    /// The first syntax problem of the current record, and the field it is in.
+    private(set) var issue: (kind: CSVSyntaxIssue, field: Int)?
+    /// Offset of the first byte of the current record in the buffer.
+    private(set) var recordStart = 0
+    /// Offset one past the current record, terminator included.
+    private(set) var recordEnd = 0
+    private var nextLine = 1
+    private var position = 0
+    private var startedFile = false
+
+    init(input: ByteInput) {
+        self.input = input
+        fields.reserveCapacity(32)
+    }
+
+    private enum Outcome {
+        case record(end: Int, newlines: Int)
+        case emptyLine(length: Int)
+        case needMore
+        case endOfInput
+    }
+
+    private static let quote: UInt8 = 0x22
+    private static let comma: UInt8 = 0x2C
+    private static let lineFeed: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+
+    /// Moves to the next record; returns `false` at the end of the input.
+    mutating func next() -> Bool {
+        if !startedFile {
+            startedFile = true
+            skipByteOrderMark()
+        }
+        while true {
+            switch parse(from: position) {
+            case .record(let end, let newlines):
+                recordStart = position
+                recordEnd = end
+                line = nextLine
+                nextLine += newlines
+                position = end
+                checkUTF8()
+                return true
+            case .emptyLine(let length):
+                position += length
+                nextLine += 1
+            case .needMore:
+                let keep = position
+                input.refill(keepingFrom: keep)
+                position = 0
+            case .endOfInput:
+                return false
+            }
+        }
+    }
+
+    private mutating func skipByteOrderMark() {
+        while input.end < 3 && input.refill(keepingFrom: 0) {}
+        let buffer = input.buffer
+        if input.end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+    }
+
+    /// Notes the first byte of the record that is not UTF-8, in the field that holds it.
+    private mutating func checkUTF8() {
+        guard
+            let bad = UTF8Validation.firstInvalidByte(UnsafePointer(input.buffer), from: recordStart, to: recordEnd)
+        else { return }
+        var field = max(fields.count - 1, 0)
+        for (index, span) in fields.enumerated() where bad < span.end {
+            field = index
+            break
+        }
+        if issue == nil { issue = (.invalidUTF8(byte: input.buffer[bad]), field) }
+    }
+
+    private mutating func note(_ kind: CSVSyntaxIssue) {
+        if issue == nil { issue = (kind, fields.count) }
+    }
+
+    private mutating func parse(from start: Int) -> Outcome {
+        let buffer = input.buffer
+        let end = input.end
+        let eof = input.atEndOfFile
+        fields.removeAll(keepingCapacity: true)
+        issue = nil
+        var p = start
+        if p == end { return eof ? .endOfInput : .needMore }
+        if buffer[p] == Self.lineFeed { return .emptyLine(length: 1) }
+        if buffer[p] == Self.carriageReturn {
+            if p + 1 == end { return eof ? .emptyLine(length: 1) : .needMore }
+            if buffer[p + 1] == Self.lineFeed { return .emptyLine(length: 2) }
+        }
+        var newlines = 0
+        while true {
+            let fieldStart = p
+            if p < end && buffer[p] == Self.quote {
+                p += 1
+                var doubled = false
+                quoted: while true {
+                    while p < end {
+                        let byte = buffer[p]
+                        if byte == Self.quote { break }
+                        if byte == Self.lineFeed { newlines += 1 }
+                        p += 1
+                    }
+                    if p == end {
+                        guard eof else { return .needMore }
+                        note(.unterminatedQuote)
+                        fields.append(CSVField(start: fieldStart + 1, end: end, hasDoubledQuotes: doubled))
+                        return .record(end: end, newlines: newlines)
+                    }
+                    // buffer[p] is a quote: doubled, or closing.
+                    if p + 1 == end {
+                        guard eof else { return .needMore }
+                        fields.append(CSVField(start: fieldStart + 1, end: p, hasDoubledQuotes: doubled))
+                        return .record(end: end, newlines: newlines)
+                    }
+                    let after = buffer[p + 1]
+                    if after == Self.quote {
+                        doubled = true
+                        p += 2
+                        continue
+                    }
+                    let contentEnd = p
+                    p += 1
+                    if after == Self.comma {
+                        fields.append(CSVField(start: fieldStart + 1, end: contentEnd, hasDoubledQuotes: doubled))
+                        p += 1
+                        break quoted
+                    }
+                    if after == Self.lineFeed {
+                        fields.append(CSVField(start: fieldStart + 1, end: contentEnd, hasDoubledQuotes: doubled))
+                        return .record(end: p + 1, newlines: newlines + 1)
+                    }
+                    if after == Self.carriageReturn {
+                        if p + 1 == end {
+                            guard eof else { return .needMore }
+                            fields.append(CSVField(start: fieldStart + 1, end: contentEnd, hasDoubledQuotes: doubled))
+                            return .record(end: end, newlines: newlines)
+                        }
+                        if buffer[p + 1] == Self.lineFeed {
+                            fields.append(CSVField(start: fieldStart + 1, end: contentEnd, hasDoubledQuotes: doubled))
+                            return .record(end: p + 2, newlines: newlines + 1)
+                        }
+                    }
+                    // Text after the closing quote: an error. Read on to the field's end as if
+                    // unquoted so the records after it are still read, and keep the raw text.
+                    note(.textAfterClosingQuote)
+                    switch scanUnquoted(buffer, from: p, end: end, eof: eof) {
+                    case .needMore:
+                        return .needMore
+                    case .fieldEnd(let fieldEnd, let next, let endsRecord, let lines):
+                        fields.append(CSVField(start: fieldStart, end: fieldEnd, hasDoubledQuotes: false))
+                        if endsRecord { return .record(end: next, newlines: newlines + lines) }
+                        p = next
+                    }
+                    break quoted
+                }
+                continue
+            }
+            switch scanUnquoted(buffer, from: p, end: end, eof: eof) {
+            case .needMore:
+                return .needMore
+            case .fieldEnd(let fieldEnd, let next, let endsRecord, let lines):
+                fields.append(CSVField(start: fieldStart, end: fieldEnd, hasDoubledQuotes: false))
+                if endsRecord { return .record(end: next, newlines: newlines + lines) }
+                p = next
+            }
+        }
+    }
+
+    private enum Scan {
+        case needMore
+        /// The field's text ends at `end`; the next field (or record) starts at `next`.
+        case fieldEnd(end: Int, next: Int, endsRecord: Bool, newlines: Int)
+    }
+
+    /// Scans an unquoted field (or the rest of a field after a stray closing quote) to the next
+    /// comma or line end. A quote on the way is an error but is kept as text.
+    @inline(__always)
+    private mutating func scanUnquoted(
+        _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int, eof: Bool
+    ) -> Scan {
+        var p = start
+        while true {
+            while p < end {
+                let byte = buffer[p]
+                if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn || byte == Self.quote {
+                    break
+                }
+                p += 1
+            }
+            if p == end {
+                guard eof else { return .needMore }
+                return .fieldEnd(end: end, next: end, endsRecord: true, newlines: 0)
+            }
+            switch buffer[p] {
+            case Self.comma:
+                return .fieldEnd(end: p, next: p + 1, endsRecord: false, newlines: 0)
+            case Self.lineFeed:
+                return .fieldEnd(end: p, next: p + 1, endsRecord: true, newlines: 1)
+            case Self.carriageReturn:
+                if p + 1 == end {
+                    guard eof else { return .needMore }
+                    return .fieldEnd(end: p, next: end, endsRecord: true, newlines: 0)
+                }
+                if buffer[p + 1] == Self.lineFeed {
+                    return .fieldEnd(end: p, next: p + 2, endsRecord: true, newlines: 1)
+                }
+                p += 1
+            default:
+                note(.quoteInUnquotedField)
+                p += 1
+            }
+        }
+    }
+}

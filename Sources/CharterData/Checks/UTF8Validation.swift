@@ -1,0 +1,52 @@
+/// Where bytes stop being well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+/// above U+10FFFF), checked eight ASCII bytes at a time.
+enum UTF8Validation {
+    /// The offset of the first byte that does not belong to a well-formed sequence, or `nil` when
+    /// every byte of `start..<end` does.
+    @inline(__always)
+    static func firstInvalidByte(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < end {
+            let byte = base[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            guard let length = sequenceLength(base, at: index, end: end) else { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// The length of the well-formed multi-byte sequence starting at `index`, or `nil`.
+    private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> Int? {
+        let lead = base[index]
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            index + offset < end && base[index + offset] >= low && base[index + offset] <= high
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : nil
+        case 0xE0:
+            return continuation(1, 0xA0) && continuation(2) ? 3 : nil
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(1) && continuation(2) ? 3 : nil
+        case 0xED:
+            return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : nil
+        case 0xF0:
+            return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF1...0xF3:
+            return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF4:
+            return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,277 @@
+import PolicyKit
+
+/// Turns the rows of a dataset's files into PolicyKit's values, file by file in the data
+/// contract's order, and makes the checks that span rows: unique ids, references to rows of
+/// earlier files, seat numbers, places on distribution lists.
+final class DatasetAssembler {
+    private let log: ProblemLog
+    private let asOf: CivilDate
+    private(set) var dataset = Dataset()
+
+    /// The file being read, and its name as it stands in the folder.
+    private var kind = DatasetFileKind.communities
+    private var fileName = ""
+
+    /// Each id's first line, to name it when the id comes again.
+    private var communityLines: [String: Int] = [:]
+    private var memberLines: [String: Int] = [:]
+    private var unitLines: [String: Int] = [:]
+    /// The next seat number of each post of each community.
+    private var nextSeat: [SeatKey: Int] = [:]
+    /// The line of each member's place on each distribution list.
+    private var listPlaces: [ListPlace: Int] = [:]
+
+    /// The files that references are checked against, when they were read whole; a missing or
+    /// broken file is reported once, not again at every row that names one of its ids.
+    private var communitiesFile: String?
+    private var membersFile: String?
+
+    private struct SeatKey: Hashable {
+        let communityID: String
+        let body: PostBody
+        let title: PostTitle
+    }
+
+    private struct ListPlace: Hashable {
+        let communityID: String
+        let kind: DistributionKind
+        let memberID: String
+    }
+
+    init(log: ProblemLog, asOf: CivilDate) {
+        self.log = log
+        self.asOf = asOf
+    }
+
+    /// Starts the rows of a file.
+    func begin(_ kind: DatasetFileKind, fileName: String) {
+        self.kind = kind
+        self.fileName = fileName
+    }
+
+    /// Ends a file: `whole` when every row of it could be read, so that other files' references
+    /// to it are checked.
+    func end(whole: Bool) {
+        guard whole else { return }
+        switch kind {
+        case .communities: communitiesFile = fileName
+        case .members: membersFile = fileName
+        default: break
+        }
+    }
+
+    /// Makes room for about `rows` rows of the current file, so a large file is not copied as its
+    /// array grows.
+    func reserve(rows: Int) {
+        let rows = min(rows, 50_000_000)
+        switch kind {
+        case .communities: dataset.communities.reserveCapacity(rows)
+        case .members:
+            dataset.members.reserveCapacity(rows)
+            memberLines.reserveCapacity(rows)
+        case .units: dataset.units.reserveCapacity(rows)
+        case .posts: dataset.posts.reserveCapacity(rows)
+        case .events: dataset.events.reserveCapacity(rows)
+        case .bodies: dataset.bodies.reserveCapacity(rows)
+        case .meetings: dataset.meetings.reserveCapacity(rows)
+        case .distributions: dataset.distributions.reserveCapacity(rows)
+        }
+    }
+
+    /// Reads one row of the current file.
+    func add<Fields: RowFields>(_ fields: Fields, line: Int) {
+        var row = RowReader(fields: fields, kind: kind, fileName: fileName, line: line, log: log)
+        switch kind {
+        case .communities: addCommunity(&row)
+        case .members: addMember(&row)
+        case .units: addUnit(&row)
+        case .posts: addPost(&row)
+        case .events: addEvent(&row)
+        case .bodies: addBody(&row)
+        case .meetings: addMeeting(&row)
+        case .distributions: addDistribution(&row)
+        }
+    }
+
+    // MARK: - Cross-row checks
+
+    /// Registers an id; reports it when it was used before.
+    private func register<Fields>(
+        _ id: String, in lines: inout [String: Int], _ row: inout RowReader<Fields>, column: Int
+    ) {
+        if let first = lines[id] {
+            row.report(column, "The id is used twice; it was first used on line \(first). Ids must be unique.", value: id)
+        } else {
+            lines[id] = row.line
+        }
+    }
+
+    private func checkCommunity<Fields>(_ id: String, _ row: inout RowReader<Fields>, column: Int) {
+        guard let communitiesFile, communityLines[id] == nil else { return }
+        row.report(column, "No community has this id; \(communitiesFile) must hold a row with it.", value: id)
+    }
+
+    private func checkMember<Fields>(_ id: String, _ row: inout RowReader<Fields>, column: Int) {
+        guard let membersFile, memberLines[id] == nil else { return }
+        row.report(column, "No member has this id; \(membersFile) must hold a row with it.", value: id)
+    }
+
+    private func checkNotAfterAsOf<Fields>(
+        _ date: CivilDate?, _ row: inout RowReader<Fields>, column: Int, what: String
+    ) {
+        guard let date, date > asOf else { return }
+        row.report(column, "The date is after the as-of date \(asOf); \(what).", value: date.description)
+    }
+
+    // MARK: - Rows
+
+    private func addCommunity<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = CommunityColumn
+        let id = row.requiredString(Column.id.rawValue)
+        if let id { register(id, in: &communityLines, &row, column: Column.id.rawValue) }
+        let stage = row.code(Column.stage.rawValue, CodeTables.stage)
+        let planned = row.integer(Column.householdsPlanned.rawValue, default: 0, isCount: true)
+        let movedIn = row.integer(Column.householdsMovedIn.rawValue, default: 0, isCount: true)
+        let committee = row.bool(Column.residentsCommittee.rawValue)
+        guard let id, !row.failed else { return }
+        dataset.communities.append(
+            Community(
+                id: id, name: row.string(Column.name.rawValue), district: row.string(Column.district.rawValue),
+                town: row.string(Column.town.rawValue), declaredStage: stage, householdsPlanned: planned,
+                householdsMovedIn: movedIn, hasResidentsCommittee: committee,
+                townDeputySecretary: row.string(Column.townDeputySecretary.rawValue)))
+    }
+
+    private func addMember<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = MemberColumn
+        let id = row.requiredString(Column.id.rawValue)
+        if let id { register(id, in: &memberLines, &row, column: Column.id.rawValue) }
+        let communityID = row.requiredString(Column.communityID.rawValue)
+        if let communityID { checkCommunity(communityID, &row, column: Column.communityID.rawValue) }
+        let birthDate = row.requiredDate(Column.birthDate.rawValue)
+        checkNotAfterAsOf(birthDate, &row, column: Column.birthDate.rawValue, what: "a member cannot be born later")
+        let joinDate = row.requiredDate(Column.joinDate.rawValue)
+        checkNotAfterAsOf(joinDate, &row, column: Column.joinDate.rawValue, what: "a member cannot join the party later")
+        let status = row.requiredCode(Column.status.rawValue, CodeTables.status)
+        let relation = row.requiredCode(Column.relation.rawValue, CodeTables.relation)
+        let employment = row.code(Column.employment.rawValue, CodeTables.employment) ?? .none
+        let awaySince = row.date(Column.awaySince.rawValue)
+        let letterIssued = row.date(Column.letterIssued.rawValue)
+        let lastOrgLife = row.date(Column.lastOrgLife.rawValue)
+        let education = row.code(Column.education.rawValue, CodeTables.education) ?? .none
+        let cadreYears = row.integer(Column.cadreYears.rawValue, default: 0, isCount: true)
+        let willing = row.bool(Column.willingToServe.rawValue)
+        let sanctionUntil = row.date(Column.sanctionUntil.rawValue)
+        let unqualifiedYear = row.optionalInteger(Column.unqualifiedYear.rawValue)
+        let criminal = row.bool(Column.criminalRecord.rawValue)
+        let dishonest = row.bool(Column.dishonestDebtor.rawValue)
+        guard let id, let communityID, let birthDate, let joinDate, let status, let relation, !row.failed else {
+            return
+        }
+        dataset.members.append(
+            Member(
+                id: id, name: row.string(Column.name.rawValue), communityID: communityID,
+                subdivision: row.string(Column.subdivision.rawValue), building: row.string(Column.building.rawValue),
+                birthDate: birthDate, joinDate: joinDate, status: status, relation: relation,
+                originVillage: row.string(Column.originVillage.rawValue), employment: employment,
+                employer: row.string(Column.employer.rawValue), awaySince: awaySince,
+                awayPlace: row.string(Column.awayPlace.rawValue), phone: row.string(Column.phone.rawValue),
+                occupation: row.string(Column.occupation.rawValue), letterIssued: letterIssued,
+                lastOrgLife: lastOrgLife, education: education, cadreYears: cadreYears, willingToServe: willing,
+                sanctionUntil: sanctionUntil, unqualifiedYear: unqualifiedYear, criminalRecord: criminal,
+                dishonestDebtor: dishonest))
+    }
+
+    private func addUnit<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = UnitColumn
+        let id = row.requiredString(Column.id.rawValue)
+        if let id { register(id, in: &unitLines, &row, column: Column.id.rawValue) }
+        let communityID = row.requiredString(Column.communityID.rawValue)
+        if let communityID { checkCommunity(communityID, &row, column: Column.communityID.rawValue) }
+        let kind = row.requiredCode(Column.kind.rawValue, CodeTables.unitKind)
+        let partyMembers = row.integer(Column.partyMembers.rawValue, default: 0, isCount: true)
+        let hasOrg = row.bool(Column.hasPartyOrg.rawValue)
+        guard let id, let communityID, let kind, !row.failed else { return }
+        dataset.units.append(
+            Unit(
+                id: id, communityID: communityID, name: row.string(Column.name.rawValue), kind: kind,
+                partyMembers: partyMembers, hasPartyOrganisation: hasOrg))
+    }
+
+    private func addPost<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = PostColumn
+        let communityID = row.requiredString(Column.communityID.rawValue)
+        if let communityID { checkCommunity(communityID, &row, column: Column.communityID.rawValue) }
+        let body = row.requiredCode(Column.body.rawValue, CodeTables.postBody)
+        let title = row.requiredCode(Column.post.rawValue, CodeTables.postTitle)
+        var seats = row.optionalInteger(Column.seats.rawValue) ?? 1
+        if seats < 1 {
+            row.report(Column.seats.rawValue, "A post has at least 1 seat.", value: String(seats))
+            seats = 1
+        }
+        guard let communityID, let body, let title else { return }
+        // Seats are numbered even past a bad row, so the rows after it keep their numbers.
+        let key = SeatKey(communityID: communityID, body: body, title: title)
+        let firstSeat = nextSeat[key] ?? 1
+        nextSeat[key] = firstSeat + seats
+        guard !row.failed else { return }
+        dataset.posts.append(
+            Post(communityID: communityID, body: body, title: title, seats: seats, firstSeat: firstSeat))
+    }
+
+    private func addEvent<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = EventColumn
+        let memberID = row.requiredString(Column.memberID.rawValue)
+        if let memberID { checkMember(memberID, &row, column: Column.memberID.rawValue) }
+        let date = row.requiredDate(Column.date.rawValue)
+        let kind = row.requiredCode(Column.kind.rawValue, CodeTables.eventKind)
+        let amount = row.positiveAmount(Column.amount.rawValue, default: Amount(1))
+        guard let memberID, let date, let kind, let amount, !row.failed else { return }
+        dataset.events.append(LedgerEvent(memberID: memberID, date: date, kind: kind, amount: amount))
+    }
+
+    private func addBody<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = BodyColumn
+        let communityID = row.requiredString(Column.communityID.rawValue)
+        if let communityID { checkCommunity(communityID, &row, column: Column.communityID.rawValue) }
+        let kind = row.requiredCode(Column.body.rawValue, CodeTables.bodyKind)
+        let established = row.requiredDate(Column.established.rawValue)
+        guard let communityID, let kind, let established, !row.failed else { return }
+        dataset.bodies.append(
+            GovernanceBody(
+                communityID: communityID, kind: kind, established: established,
+                name: row.string(Column.name.rawValue)))
+    }
+
+    private func addMeeting<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = MeetingColumn
+        let communityID = row.requiredString(Column.communityID.rawValue)
+        if let communityID { checkCommunity(communityID, &row, column: Column.communityID.rawValue) }
+        let date = row.requiredDate(Column.date.rawValue)
+        let kind = row.requiredCode(Column.kind.rawValue, CodeTables.meetingKind)
+        let attendees = row.integer(Column.attendees.rawValue, default: 0, isCount: true)
+        guard let communityID, let date, let kind, !row.failed else { return }
+        dataset.meetings.append(Meeting(communityID: communityID, date: date, kind: kind, attendees: attendees))
+    }
+
+    private func addDistribution<Fields>(_ row: inout RowReader<Fields>) {
+        typealias Column = DistributionColumn
+        let communityID = row.requiredString(Column.communityID.rawValue)
+        if let communityID { checkCommunity(communityID, &row, column: Column.communityID.rawValue) }
+        let kind = row.requiredCode(Column.kind.rawValue, CodeTables.distributionKind)
+        let memberID = row.requiredString(Column.memberID.rawValue)
+        if let memberID { checkMember(memberID, &row, column: Column.memberID.rawValue) }
+        guard let communityID, let kind, let memberID else { return }
+        let place = ListPlace(communityID: communityID, kind: kind, memberID: memberID)
+        if let first = listPlaces[place] {
+            row.report(
+                Column.memberID.rawValue,
+                "The member stands twice on the '\(kind.code)' list of community '\(communityID)'; the first place is on line \(first).",
+                value: memberID)
+        } else {
+            listPlaces[place] = row.line
+        }
+        guard !row.failed else { return }
+        dataset.distributions.append(Distribution(communityID: communityID, kind: kind, memberID: memberID))
+    }
+}

@@ -1,0 +1,151 @@
+public import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Reads a district's dataset folder and checks it against the data contract, naming every
+/// problem found.
+///
+/// Each file may be `NAME.csv`, `NAME.json` or `NAME.jsonl`. Files are read in the contract's
+/// order (communities, members, units, posts, events, bodies, meetings, distributions), CSV in
+/// large chunks straight from its bytes. The reader writes nothing anywhere.
+public struct DatasetReader: Sendable {
+    /// How many problems are listed before the rest are only counted.
+    public var problemLimit: Int
+
+    /// Creates a reader that lists at most `problemLimit` problems.
+    public init(problemLimit: Int = 200) {
+        self.problemLimit = problemLimit
+    }
+
+    /// Reads and checks the dataset in `directory`, measuring dates against `asOf`.
+    ///
+    /// - Throws: ``DatasetError`` with every problem found, in file and line order, when the
+    ///   dataset breaks the data contract or the folder cannot be read.
+    public func read(directory: String, asOf: CivilDate) throws(DatasetError) -> DatasetReadResult {
+        let names = try Self.listFolder(directory)
+        let log = ProblemLog(limit: problemLimit)
+        let assembler = DatasetAssembler(log: log, asOf: asOf)
+        warnAboutStrangers(names, folder: directory, log: log)
+        var files: [DatasetFileInfo] = []
+        for kind in DatasetFileKind.allCases {
+            if let info = readFile(kind, names: names, folder: directory, log: log, assembler: assembler) {
+                files.append(info)
+            }
+        }
+        if log.hasProblems { throw log.error() }
+        var dataset = assembler.dataset
+        dataset.files = files
+        return DatasetReadResult(dataset: dataset, warnings: log.warnings)
+    }
+
+    /// The forms a file may take, in the order they are named in messages.
+    static let extensions = [".csv", ".json", ".jsonl"]
+
+    private func readFile(
+        _ kind: DatasetFileKind, names: Set<String>, folder: String, log: ProblemLog, assembler: DatasetAssembler
+    ) -> DatasetFileInfo? {
+        let forms = Self.extensions.map { kind.name + $0 }.filter { names.contains($0) }
+        guard let fileName = forms.first else {
+            if kind.isRequired {
+                log.add(
+                    kind,
+                    DatasetProblem(
+                        file: kind.name + ".csv",
+                        message:
+                            "The required file is missing; a dataset needs communities and members, each as .csv, .json or .jsonl."
+                    ))
+            }
+            return nil
+        }
+        guard forms.count == 1 else {
+            log.add(
+                kind,
+                DatasetProblem(
+                    file: fileName,
+                    message: "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
+                ))
+            return nil
+        }
+        let path = folder.hasSuffix("/") ? folder + fileName : folder + "/" + fileName
+        let input: ByteInput
+        switch ByteInput.open(path: path) {
+        case .success(let opened): input = opened
+        case .failure(let failure):
+            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(failure.reason)."))
+            return nil
+        }
+        assembler.begin(kind, fileName: fileName)
+        let outcome: (rows: Int, whole: Bool)?
+        if fileName.hasSuffix(".csv") {
+            outcome = CSVTable.read(input, kind: kind, fileName: fileName, log: log, into: assembler)
+        } else {
+            let bytes = input.readAll()
+            if let reason = input.readError {
+                log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(reason)."))
+                outcome = nil
+            } else {
+                outcome = JSONTable.read(
+                    bytes, lines: fileName.hasSuffix(".jsonl"), kind: kind, fileName: fileName, log: log,
+                    into: assembler)
+            }
+        }
+        assembler.end(whole: outcome?.whole ?? false)
+        return DatasetFileInfo(name: kind.name, path: path, rows: outcome?.rows ?? 0, sha256: input.finishHashing())
+    }
+
+    /// Warns about files that look like dataset files but are not part of the contract.
+    private func warnAboutStrangers(_ names: Set<String>, folder: String, log: ProblemLog) {
+        let known = DatasetFileKind.allCases.flatMap { kind in Self.extensions.map { kind.name + $0 } }
+        for name in names.sorted() where !known.contains(name) {
+            guard Self.extensions.contains(where: { name.hasSuffix($0) }) else { continue }
+            var message = "The file is not part of the data contract and is ignored."
+            if let suggestion = closestName(to: name, among: known) { message += " Did you mean '\(suggestion)'?" }
+            log.warn(DatasetProblem(file: name, message: message))
+        }
+    }
+
+    /// The names of the entries of a folder.
+    private static func listFolder(_ folder: String) throws(DatasetError) -> Set<String> {
+        func failure(_ message: String) -> DatasetError {
+            DatasetError(problems: [DatasetProblem(file: folder, message: message)])
+        }
+        var status = stat()
+        guard stat(folder, &status) == 0 else {
+            if errno == ENOENT { throw failure("The dataset folder does not exist.") }
+            throw failure("The dataset folder cannot be read: \(String(cString: strerror(errno))).")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw failure("This is not a folder; name the folder that holds communities.csv and members.csv.")
+        }
+        guard let directory = opendir(folder) else {
+            throw failure("The dataset folder cannot be read: \(String(cString: strerror(errno))).")
+        }
+        defer { closedir(directory) }
+        var names: Set<String> = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.insert(name) }
+        }
+        return names
+    }
+}
+
+/// A dataset read and checked, with the warnings about what was ignored.
+public struct DatasetReadResult: Sendable {
+    /// The dataset.
+    public var dataset: Dataset
+    /// Things ignored that the administrator may want to know about: unknown columns and files.
+    public var warnings: [DatasetProblem]
+
+    /// Creates a result.
+    public init(dataset: Dataset, warnings: [DatasetProblem] = []) {
+        self.dataset = dataset
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,193 @@
+import PolicyKit
+
+/// One row of a dataset file as its raw field values, whatever the file's form (CSV, JSON or
+/// JSON Lines): the bytes of each of the file kind's columns, or nothing when absent.
+protocol RowFields {
+    /// Whether the file has the column at all: a CSV header that lacks it was already reported, so
+    /// rows say nothing more about it. JSON rows have every column.
+    func hasColumn(_ column: Int) -> Bool
+
+    /// Calls `body` with the bytes of the column's value (as the CSV text reads), or returns `nil`
+    /// when the value is absent: empty, missing, or `null`.
+    func withValue<Result>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result?
+}
+
+/// Reads one row's typed values from its fields, naming every problem with the file, line and
+/// column: the one place where a field's text becomes a value.
+struct RowReader<Fields: RowFields> {
+    let fields: Fields
+    let kind: DatasetFileKind
+    /// The file's name as it stands in the folder, such as `members.csv`.
+    let fileName: String
+    let line: Int
+    let log: ProblemLog
+    /// Whether a problem was found in this row (the row then becomes no value).
+    private(set) var failed = false
+
+    init(fields: Fields, kind: DatasetFileKind, fileName: String, line: Int, log: ProblemLog) {
+        self.fields = fields
+        self.kind = kind
+        self.fileName = fileName
+        self.line = line
+        self.log = log
+    }
+
+    /// Reports a problem with a column of this row.
+    mutating func report(_ column: Int, _ message: String, value: String? = nil) {
+        failed = true
+        log.add(
+            kind,
+            DatasetProblem(
+                file: fileName, line: line, column: kind.columns[column], message: message, value: value))
+    }
+
+    /// Reports a problem with a column, showing the field's text.
+    mutating func report(_ column: Int, _ message: String, bytes: UnsafeBufferPointer<UInt8>) {
+        failed = true
+        log.add(
+            kind,
+            DatasetProblem(
+                file: fileName, line: line, column: kind.columns[column], message: message,
+                value: displayText(bytes)))
+    }
+
+    /// Notes a required value that is absent.
+    private mutating func reportMissing(_ column: Int) {
+        // A column missing from the header was reported once, on the header line.
+        if fields.hasColumn(column) {
+            report(column, "A value is required.")
+        } else {
+            failed = true
+        }
+    }
+
+    /// A string column, "" when absent.
+    func string(_ column: Int) -> String {
+        fields.withValue(column) { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// A required string column (an id or a reference).
+    mutating func requiredString(_ column: Int) -> String? {
+        let source = fields
+        guard let text = source.withValue(column, { String(decoding: $0, as: UTF8.self) }) else {
+            reportMissing(column)
+            return nil
+        }
+        return text
+    }
+
+    /// An optional date column: `nil` when absent or malformed (then reported).
+    mutating func date(_ column: Int) -> CivilDate? {
+        let source = fields
+        let value: CivilDate?? = source.withValue(column) { bytes in
+            if let date = CivilDate(utf8: bytes) { return date }
+            report(column, "The date is not valid; dates are written YYYY-MM-DD, e.g. 1975-03-09.", bytes: bytes)
+            return nil
+        }
+        return value ?? nil
+    }
+
+    /// A required date column.
+    mutating func requiredDate(_ column: Int) -> CivilDate? {
+        let source = fields
+        guard source.withValue(column, { _ in true }) != nil else {
+            reportMissing(column)
+            return nil
+        }
+        return date(column)
+    }
+
+    /// An integer column, `defaultValue` when absent. A count must not be negative.
+    mutating func integer(_ column: Int, default defaultValue: Int, isCount: Bool) -> Int {
+        optionalInteger(column, isCount: isCount) ?? defaultValue
+    }
+
+    /// An optional integer column: `nil` when absent or malformed (then reported).
+    mutating func optionalInteger(_ column: Int, isCount: Bool = false) -> Int? {
+        let source = fields
+        let value: Int?? = source.withValue(column) { bytes in
+            guard let number = FieldValues.integer(bytes) else {
+                report(
+                    column,
+                    "The value is not a whole number; write it in digits, with no decimal point, space or separator.",
+                    bytes: bytes)
+                return nil
+            }
+            if isCount, number < 0 {
+                report(column, "A count is never negative.", bytes: bytes)
+                return nil
+            }
+            return number
+        }
+        return value ?? nil
+    }
+
+    /// A bool column, `false` when absent.
+    mutating func bool(_ column: Int) -> Bool {
+        let source = fields
+        let value: Bool?? = source.withValue(column) { bytes in
+            guard let flag = FieldValues.bool(bytes) else {
+                report(column, "The value is not a yes or no; write true/false, 1/0, yes/no or 是/否.", bytes: bytes)
+                return nil
+            }
+            return flag
+        }
+        return (value ?? nil) ?? false
+    }
+
+    /// An optional code column: `nil` when absent or unknown (then reported, with the codes).
+    mutating func code<Code: DomainCode>(_ column: Int, _ table: CodeTable<Code>) -> Code? {
+        let source = fields
+        let value: Code?? = source.withValue(column) { bytes in
+            guard let code = FieldValues.code(bytes, table) else {
+                report(column, "The value is not a known code; the codes are: \(Code.allCodes).", bytes: bytes)
+                return nil
+            }
+            return code
+        }
+        return value ?? nil
+    }
+
+    /// A required code column.
+    mutating func requiredCode<Code: DomainCode>(_ column: Int, _ table: CodeTable<Code>) -> Code? {
+        let source = fields
+        guard source.withValue(column, { _ in true }) != nil else {
+            reportMissing(column)
+            return nil
+        }
+        return code(column, table)
+    }
+
+    /// An amount column, `defaultValue` when absent; it must be greater than 0.
+    mutating func positiveAmount(_ column: Int, default defaultValue: Amount) -> Amount? {
+        let source = fields
+        let value: Amount?? = source.withValue(column) { bytes in
+            if let amount = FieldValues.amount(bytes) {
+                guard amount > .zero else {
+                    report(column, "The amount must be greater than 0.", bytes: bytes)
+                    return nil
+                }
+                return amount
+            }
+            if bytes.first == 0x2D, let negative = Amount(utf8: bytes), negative <= .zero {
+                report(column, "The amount must be greater than 0, written in digits with no sign.", bytes: bytes)
+                return nil
+            }
+            report(
+                column,
+                "The amount is not a number written digits[.digits], e.g. 2.5 (no sign, exponent or thousands separator).",
+                bytes: bytes)
+            return nil
+        }
+        guard let value else { return defaultValue }
+        return value
+    }
+}
+
+/// A field's text as a problem shows it: decoded (bytes that are not UTF-8 shown as U+FFFD) and
+/// cut to 80 characters.
+func displayText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard text.count > 80 else { return text }
+    return String(text.prefix(80)) + "…"
+}
