@@ -22,20 +22,22 @@ public struct ProfileResolver {
     public func resolve(_ profile: Profile, file: String) throws(ProfileError) -> RunPlan {
         var problems: [ProfileProblem] = []
         var cache: [String: Result<LoadedModule, ModuleLoadError>] = [:]
+        var reported: [String: String] = [:]
         var points: [ExtensionPoint: PointPlan] = [:]
         for point in ExtensionPoint.allCases {
             guard let choice = profile.policies[point] else { continue }
             let path = "policies.\(point.rawValue)"
             guard
                 let base = select(
-                    choice, inherited: nil, point: point, path: path, cache: &cache, problems: &problems)
+                    choice, inherited: nil, point: point, path: path, cache: &cache, reported: &reported,
+                    problems: &problems)
             else { continue }
             var byStage: [Stage: PolicySelection] = [:]
             for stage in Stage.allCases {
                 guard let override = choice.stages[stage] else { continue }
                 if let selection = select(
                     override, inherited: (choice, base), point: point, path: "\(path).stages.\(stage.rawValue)",
-                    cache: &cache, problems: &problems)
+                    cache: &cache, reported: &reported, problems: &problems)
                 {
                     byStage[stage] = selection
                 }
@@ -48,7 +50,8 @@ public struct ProfileResolver {
 
     private func select(
         _ choice: PolicyChoice, inherited: (choice: PolicyChoice, selection: PolicySelection)?, point: ExtensionPoint,
-        path: String, cache: inout [String: Result<LoadedModule, ModuleLoadError>], problems: inout [ProfileProblem]
+        path: String, cache: inout [String: Result<LoadedModule, ModuleLoadError>], reported: inout [String: String],
+        problems: inout [ProfileProblem]
     ) -> PolicySelection? {
         guard let name = choice.module ?? inherited?.selection.module.name else { return nil }
         let result = cache[name] ?? Result { () throws(ModuleLoadError) in try loader.load(named: name) }
@@ -57,7 +60,13 @@ public struct ProfileResolver {
         switch result {
         case .success(let loaded): module = loaded
         case .failure(let error):
-            problems.append(ProfileProblem(path: "\(path).module", message: error.description))
+            if let first = reported[name] {
+                problems.append(
+                    ProfileProblem(path: "\(path).module", message: "Module '\(name)' could not be loaded (see \(first))."))
+            } else {
+                reported[name] = "\(path).module"
+                problems.append(ProfileProblem(path: "\(path).module", message: error.description))
+            }
             return nil
         }
         let before = problems.count
