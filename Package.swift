@@ -9,6 +9,7 @@ import PackageDescription
 /// adds the folder and the entry here together, and a test fails when the two disagree.
 let policyModules: [String] = [
     "CharterBaseline",
+    "ChengduPilot",
 ]
 
 let strictness: [SwiftSetting] = [
