@@ -10,7 +10,8 @@ import PackageDescription
 /// listing `Policies/` would go unseen until this file changed. `swift package new-policy NAME`
 /// adds the folder and the entry here together, and a test fails when the two disagree.
 let policyModules: [String] = [
-    "CharterBaseline"
+    "CharterBaseline",
+    "ChengduPilot",
 ]
 
 let strictness: [SwiftSetting] = [
