@@ -1,0 +1,136 @@
+public import PolicyKit
+
+/// Writes a synthetic district dataset (村转社区党建): all eight files of the data contract, made up
+/// from a seed, the same bytes for the same arguments on every machine.
+///
+/// Generated districts follow ``DistrictGenerator/Options``; the curated example district of
+/// `Examples/data` is ``DistrictGenerator/example(asOf:)``. Files are streamed to disk through
+/// large buffers, so a district of millions of members never sits in memory, and they are written
+/// to a staging folder moved into place only when every file is whole.
+public struct DistrictGenerator: Sendable {
+    /// What to generate.
+    public struct Options: Sendable, Hashable {
+        /// The number of communities, at least 1.
+        public var communities: Int
+        /// The number of members across all communities.
+        public var members: Int
+        /// The seed every random choice follows from.
+        public var seed: UInt64
+        /// The date the district is placed around (events fall in the year before it).
+        public var asOf: CivilDate
+        /// Ledger entries per member on average.
+        public var eventsPerMember: Double
+
+        /// The as-of date used when none is given: 2026-06-30.
+        public static let defaultAsOf = CivilDate(year: 2026, month: 6, day: 30) ?? .earliest
+
+        /// Creates options; the as-of date defaults to 2026-06-30 and events to 5 per member.
+        public init(
+            communities: Int, members: Int, seed: UInt64, asOf: CivilDate = Options.defaultAsOf,
+            eventsPerMember: Double = 5
+        ) {
+            self.communities = communities
+            self.members = members
+            self.seed = seed
+            self.asOf = asOf
+            self.eventsPerMember = eventsPerMember
+        }
+    }
+
+    /// The as-of date the district is placed around.
+    public let asOf: CivilDate
+    private let plans: @Sendable () -> [CommunityPlan]
+    private let seed: UInt64
+    private let memberIDWidth: Int
+    private let eventsPerMember: Double
+
+    /// Creates a generator of a random district.
+    public init(_ options: Options) throws(SynthesisError) {
+        guard options.communities >= 1 else {
+            throw SynthesisError(code: .badSize, message: "A district needs at least one community.")
+        }
+        guard options.members >= 0 else {
+            throw SynthesisError(code: .badSize, message: "The number of members cannot be negative.")
+        }
+        guard options.eventsPerMember >= 0, options.eventsPerMember <= 1000 else {
+            throw SynthesisError(code: .badSize, message: "Events per member must be between 0 and 1000.")
+        }
+        let planner = DistrictPlanner(
+            communities: options.communities, members: options.members, seed: options.seed, asOf: options.asOf)
+        asOf = options.asOf
+        plans = { planner.plans() }
+        seed = options.seed
+        memberIDWidth = max(6, String(options.members).count)
+        eventsPerMember = options.eventsPerMember
+    }
+
+    private init(asOf: CivilDate, seed: UInt64, memberIDWidth: Int, plans: @escaping @Sendable () -> [CommunityPlan]) {
+        self.asOf = asOf
+        self.plans = plans
+        self.seed = seed
+        self.memberIDWidth = memberIDWidth
+        self.eventsPerMember = 5
+    }
+
+    /// The curated example district (`Examples/data`): eight communities of 郫都区 chosen so that
+    /// every kind of decision of the reference module `ChengduPilot` appears.
+    public static func example(asOf: CivilDate = Options.defaultAsOf) -> DistrictGenerator {
+        DistrictGenerator(asOf: asOf, seed: ExampleDistrict.seed, memberIDWidth: 4) {
+            ExampleDistrict(asOf: asOf).plans()
+        }
+    }
+
+    /// Writes the dataset into the folder `directory`.
+    ///
+    /// The folder must not exist or be empty, unless `force` is set: then the dataset's files in it
+    /// are replaced and anything else is left alone. Nothing is left behind when writing fails.
+    @discardableResult
+    public func write(to directory: String, force: Bool = false) throws(SynthesisError) -> GenerationSummary {
+        let folder = try StagedFolder(destination: directory, force: force)
+        let names = DatasetFile.allCases.map(\.fileName)
+        do {
+            let summary = try writeFiles(in: folder)
+            try folder.commit(files: names)
+            return summary
+        } catch {
+            folder.discard(files: names)
+            throw error
+        }
+    }
+
+    // MARK: - Writing
+
+    private func writeFiles(in folder: StagedFolder) throws(SynthesisError) -> GenerationSummary {
+        var writers: [CSVFileWriter] = []
+        for file in DatasetFile.allCases {
+            let capacity = file == .events || file == .members ? 4 << 20 : 1 << 20
+            writers.append(try CSVFileWriter(path: folder.stagedPath(file.fileName), header: file.columns, capacity: capacity))
+        }
+        let plans = plans()
+        let totalWeight = plans.reduce(0.0) { $0 + Double($1.memberCount) * $1.activity.weight }
+        let totalMembers = plans.reduce(0) { $0 + $1.memberCount }
+        // Votes and dual reports come on top of the ordinary mix; leave room for them.
+        let ordinaryShare = max(0, eventsPerMember - 0.6)
+        let baseEvents = totalWeight > 0 ? ordinaryShare * Double(totalMembers) / totalWeight : 0
+        let synthesizer = MemberSynthesizer(asOf: asOf, baseEvents: eventsPerMember > 0 ? baseEvents : 0)
+        var community = CommunityWriter(
+            synthesizer: synthesizer, writers: writers, memberIDWidth: memberIDWidth, seed: seed)
+        for (index, plan) in plans.enumerated() {
+            try community.write(plan, index: index)
+        }
+        for writer in writers { try writer.finish() }
+        return GenerationSummary(
+            rows: DatasetFile.allCases.enumerated().map { ($0.element, writers[$0.offset].rows) })
+    }
+}
+
+/// What a generator wrote: the number of rows of each file.
+public struct GenerationSummary: Sendable {
+    /// Data rows (not counting headers) per file, in the contract's order.
+    public var rows: [(file: DatasetFile, rows: Int)]
+
+    /// The number of rows written to `file`.
+    public func rows(of file: DatasetFile) -> Int {
+        rows.first { $0.file == file }?.rows ?? 0
+    }
+}
