@@ -24,8 +24,8 @@ let policyKit: Target.Dependency = .product(name: "PolicyKit", package: "PolicyK
 let package = Package(
     name: "Charter",
     products: [
-        .executable(name: "charter", targets: ["charter"])
-
+        .executable(name: "charter", targets: ["charter"]),
+        .library(name: "PolicyTesting", targets: ["PolicyTesting"]),
     ] + policyModules.map { .library(name: $0, type: .dynamic, targets: [$0]) },
     dependencies: [
         .package(path: "Sources/PolicyKit")
@@ -43,6 +43,10 @@ let package = Package(
         .target(
             name: "CharterOutput", dependencies: ["CharterEngine", "CharterData", "CharterModules", policyKit],
             swiftSettings: strictness),
+        // The conformance kit that policy authors' tests call with their module.
+        .target(
+            name: "PolicyTesting", dependencies: ["CharterData", "CharterEngine", "CharterModules", policyKit],
+            swiftSettings: strictness),
         // The command-line tool.
         .executableTarget(
             name: "charter",
@@ -59,7 +63,7 @@ let package = Package(
         }
         + policyModules.map {
             .testTarget(
-                name: "\($0)Tests", dependencies: [.target(name: $0), policyKit],
+                name: "\($0)Tests", dependencies: [.target(name: $0), "PolicyTesting", policyKit],
                 path: "Tests/PolicyTests/\($0)Tests", swiftSettings: strictness)
         }
 )

@@ -124,7 +124,7 @@ public struct CharterBaseline: BranchSetupPolicy {
 }
 
 /// The module's entry point, through which `charter` loads it.
-@_cdecl("charter_policy_module_v1")
+@_cdecl("charter_policy_module_v1_CharterBaseline")
 public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
     exportPolicyModule(CharterBaseline.self, handshake)
 }

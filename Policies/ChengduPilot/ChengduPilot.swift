@@ -189,7 +189,7 @@ public struct ChengduPilot: PolicyModule {
 }
 
 /// The module's entry point, through which `charter` loads it.
-@_cdecl("charter_policy_module_v1")
+@_cdecl("charter_policy_module_v1_ChengduPilot")
 public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
     exportPolicyModule(ChengduPilot.self, handshake)
 }

@@ -113,11 +113,13 @@ public struct ModuleLoader: Sendable {
                 "This file is not a shared library that can be loaded (the dynamic loader says: \(error.message)). "
                     + "Remove it from the module directory, or rebuild the module with `swift build`.")
         }
-        guard let symbol = library.symbol(PolicyKitInterface.entrySymbol) else {
+        let symbolName = PolicyKitInterface.entrySymbol(forModule: ModuleLoader.moduleName(ofFile: file))
+        guard let symbol = library.symbol(symbolName) else {
             throw ModuleLoadError(
                 .noEntryPoint, file: file,
-                "This shared library is not a Charter policy module: it has no entry symbol '\(PolicyKitInterface.entrySymbol)'. "
-                    + "A module exports one with exportPolicyModule(_:_:); if this file is something else, move it out of the module directory."
+                "This shared library is not a Charter policy module: it has no entry symbol '\(symbolName)'. "
+                    + "A module exports one with `@_cdecl(\"\(symbolName)\")` calling exportPolicyModule(_:_:) "
+                    + "(and its file is named lib<Name>.so); if this file is something else, move it out of the module directory."
             )
         }
         typealias Entry = @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer?

@@ -53,10 +53,10 @@ public enum ModuleHandshake {
 
 /// Exports a policy module from its library in one line.
 ///
-/// Put this line, with your module's type, in one file of the module:
+/// Put this line, with your module's type and name, in one file of the module:
 ///
 /// ```swift
-/// @_cdecl("charter_policy_module_v1")
+/// @_cdecl("charter_policy_module_v1_MyModule")
 /// public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
 ///     exportPolicyModule(MyModule.self, handshake)
 /// }

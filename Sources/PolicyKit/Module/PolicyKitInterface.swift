@@ -188,6 +188,12 @@ public enum PolicyKitInterface {
         #endif
     }
 
-    /// The name of the one C symbol through which the host enters a module.
-    public static let entrySymbol = "charter_policy_module_v1"
+    /// The prefix of the one C symbol through which the host enters a module.
+    public static let entrySymbolPrefix = "charter_policy_module_v1_"
+
+    /// The C symbol through which the host enters the module `name`: `charter_policy_module_v1_NAME`.
+    ///
+    /// The symbol carries the module's name so that several modules can be linked into one
+    /// program (a test bundle, say) without their entry points colliding.
+    public static func entrySymbol(forModule name: String) -> String { entrySymbolPrefix + name }
 }

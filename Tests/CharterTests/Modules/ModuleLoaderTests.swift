@@ -63,7 +63,7 @@ import Testing
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Foreign")
         }
         #expect(error.code == .noEntryPoint)
-        #expect(error.message.contains(PolicyKitInterface.entrySymbol))
+        #expect(error.message.contains(PolicyKitInterface.entrySymbol(forModule: "Foreign")))
     }
 
     @Test(arguments: [
@@ -75,7 +75,8 @@ import Testing
         _ = try buildFakeModule(
             named: "libFuture.so", in: directory,
             defines: [
-                "CHARTER_FAKE_ENTRY", "CHARTER_FAKE_INTERFACE=\(interface)u", "CHARTER_FAKE_COMPILER=\"\(compiler)\"",
+                "CHARTER_FAKE_ENTRY", "CHARTER_FAKE_SYMBOL=\(PolicyKitInterface.entrySymbol(forModule: "Future"))",
+                "CHARTER_FAKE_INTERFACE=\(interface)u", "CHARTER_FAKE_COMPILER=\"\(compiler)\"",
             ])
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Future")

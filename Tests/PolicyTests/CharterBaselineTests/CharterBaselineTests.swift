@@ -1,5 +1,6 @@
 import CharterBaseline
 import PolicyKit
+import PolicyTesting
 import Testing
 
 /// Builds small communities for the rules' boundaries.
@@ -138,5 +139,15 @@ enum Fixture {
     @Test func eachBranchHasTheSeatsOfItsOwnSize() throws {
         let result = try branches([("A", 45), ("B", 6), ("C", 7)])
         #expect(result.map(\.committeeSeats) == [5, 0, 3])
+    }
+}
+
+@Suite struct CharterBaselineConformanceTests {
+    @Test func keepsThePolicyContractOnGeneratedDistricts() {
+        #expect(ConformanceKit.failures(of: CharterBaseline.self) == [])
+    }
+
+    @Test func keepsItWithALargeBranchOfTen() {
+        #expect(ConformanceKit.failures(of: CharterBaseline.self, parameters: ["largeBranch": .integer(10)]) == [])
     }
 }

@@ -4,7 +4,7 @@
 
 #ifdef CHARTER_FAKE_ENTRY
 /* Answers the handshake as a module built against a future PolicyKit interface would. */
-void *charter_policy_module_v1(void *handshake) {
+void *CHARTER_FAKE_SYMBOL(void *handshake) {
     uint32_t magic;
     memcpy(&magic, handshake, sizeof magic);
     if (magic != 0x43485254u) return 0;
