@@ -1,0 +1,198 @@
+public import CharterData
+public import CharterModules
+public import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// What one policy test case gave.
+public struct PolicyTestResult: Sendable {
+    /// The case.
+    public let testCase: PolicyTestCase
+    /// Every field that differs from what the case expects.
+    public let mismatches: [Mismatch]
+    /// A problem that kept the case from running (bad dataset, bad profile, module failure).
+    public let error: String?
+    /// The rule ids fired in the decisions the case checks, by module name.
+    public let firedRules: [String: Set<String>]
+    /// The modules the case ran.
+    public let modules: [LoadedModule]
+
+    /// Whether every expectation held.
+    public var passed: Bool { error == nil && mismatches.isEmpty }
+
+    /// One field of one expected decision that came out otherwise.
+    public struct Mismatch: Sendable {
+        /// The point.
+        public let point: ExtensionPoint
+        /// The subject.
+        public let subject: String
+        /// The field: `outcome`, `rules`, `module`, `reasons`, `details.KEY`, or `decision`.
+        public let field: String
+        /// What the case expects, as JSON text.
+        public let expected: String
+        /// What the run decided, as JSON text.
+        public let actual: String
+    }
+}
+
+/// Runs policy test cases: each case's dataset through each case's modules, compared with what it
+/// expects.
+public struct PolicyTestRunner {
+    /// Directories to find modules in, before the executable's own.
+    public let modulePaths: [String]
+    /// Computes a file's SHA-256, for pinned profiles.
+    public let digest: (String) -> String?
+
+    /// Creates a runner.
+    public init(modulePaths: [String], digest: @escaping (String) -> String?) {
+        self.modulePaths = modulePaths
+        self.digest = digest
+    }
+
+    /// Runs one case.
+    public func run(_ testCase: PolicyTestCase) -> PolicyTestResult {
+        func failed(_ message: String, modules: [LoadedModule] = []) -> PolicyTestResult {
+            PolicyTestResult(testCase: testCase, mismatches: [], error: message, firedRules: [:], modules: modules)
+        }
+        let profileFile = testCase.profilePath ?? testCase.file
+        let profileText: String
+        if let path = testCase.profilePath {
+            guard let text = readText(path) else { return failed("The profile '\(path)' cannot be read.") }
+            profileText = text
+        } else {
+            profileText = testCase.inlineProfile?.serialized ?? "{}"
+        }
+        let plan: RunPlan
+        do {
+            let profile = try ProfileReader.parse(profileText, file: profileFile)
+            plan = try ProfileResolver(loader: ModuleLoader(modulePaths: modulePaths), digest: digest)
+                .resolve(profile, file: profileFile)
+        } catch {
+            return failed(error.description)
+        }
+        let modules = plan.modules
+        var temporary: String?
+        defer { if let temporary { removeFolder(temporary) } }
+        let dataPath: String
+        if let path = testCase.dataPath {
+            dataPath = path
+        } else {
+            guard let folder = makeTemporaryFolder() else { return failed("A temporary folder cannot be created.") }
+            temporary = folder
+            for (name, rows) in testCase.inlineDataset {
+                guard writeText(folder + "/" + name + ".json", rows.serialized) else {
+                    return failed("The inline dataset cannot be written to \(folder).")
+                }
+            }
+            dataPath = folder
+        }
+        let dataset: Dataset
+        do {
+            dataset = try DatasetReader().read(directory: dataPath, asOf: testCase.asOf).dataset
+        } catch {
+            let where_ = testCase.dataPath == nil ? "The inline dataset (files named as its keys, .json form)" : dataPath
+            return failed("\(where_) was refused:\n\(error)", modules: modules)
+        }
+        let index = DatasetIndex(dataset)
+        let decisions: RunDecisions
+        do {
+            let results = try Engine(plan: plan, asOf: testCase.asOf, jobs: 1).run(index)
+            decisions = RunDecisions(index: index, results: results, points: plan.decidedPoints)
+        } catch {
+            return failed(error.description, modules: modules)
+        }
+        var records: [ExtensionPoint: [String: DecisionRecord]] = [:]
+        for point in Set(testCase.expectations.map(\.point)) where decisions.points.contains(point) {
+            var bySubject: [String: DecisionRecord] = [:]
+            decisions.forEachRecord(of: point) { bySubject[$0.subject] = $0 }
+            records[point] = bySubject
+        }
+        var mismatches: [PolicyTestResult.Mismatch] = []
+        var fired: [String: Set<String>] = [:]
+        for expectation in testCase.expectations {
+            let record = records[expectation.point]?[expectation.subject]
+            func mismatch(_ field: String, _ expected: String, _ actual: String) {
+                mismatches.append(
+                    PolicyTestResult.Mismatch(
+                        point: expectation.point, subject: expectation.subject, field: field, expected: expected,
+                        actual: actual))
+            }
+            guard let record else {
+                if !expectation.absent { mismatch("decision", "a decision", "no decision") }
+                continue
+            }
+            if expectation.absent {
+                mismatch("decision", "no decision", record.outcome)
+                continue
+            }
+            let moduleName = String(record.module.prefix { $0 != "@" })
+            fired[moduleName, default: []].formUnion(record.rules)
+            if let outcome = expectation.outcome, outcome != record.outcome {
+                mismatch("outcome", JSONValue.string(outcome).serialized, JSONValue.string(record.outcome).serialized)
+            }
+            if let rules = expectation.rules, rules != record.rules {
+                mismatch("rules", JSONValue.strings(rules).serialized, JSONValue.strings(record.rules).serialized)
+            }
+            if let module = expectation.module, module != record.module, module != moduleName {
+                mismatch("module", module, record.module)
+            }
+            for text in expectation.reasonsContain
+            where !record.reasons.contains(where: { $0.chinese.contains(text) || $0.english.contains(text) }) {
+                mismatch(
+                    "reasons", "a reason containing \(JSONValue.string(text).serialized)",
+                    JSONValue.strings(record.reasons.map(\.english)).serialized)
+            }
+            for (key, value) in expectation.details {
+                let actual = record.details[key]
+                if actual != value {
+                    mismatch("details.\(key)", value.serialized, actual?.serialized ?? "(absent)")
+                }
+            }
+        }
+        return PolicyTestResult(
+            testCase: testCase, mismatches: mismatches, error: nil, firedRules: fired, modules: modules)
+    }
+
+    private func readText(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private func writeText(_ path: String, _ text: String) -> Bool {
+        guard let file = fopen(path, "wb") else { return false }
+        defer { fclose(file) }
+        var text = text
+        return text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+    }
+
+    private func makeTemporaryFolder() -> String? {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((base + "/charter-case-XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else { return nil }
+        return String(cString: template)
+    }
+
+    private func removeFolder(_ path: String) {
+        guard let directory = opendir(path) else { return }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { unlink(path + "/" + name) }
+        }
+        closedir(directory)
+        rmdir(path)
+    }
+}
