@@ -110,7 +110,7 @@ public struct DistrictGenerator: Sendable {
         let totalWeight = plans.reduce(0.0) { $0 + Double($1.memberCount) * $1.activity.weight }
         let totalMembers = plans.reduce(0) { $0 + $1.memberCount }
         // Votes and dual reports come on top of the ordinary mix; leave room for them.
-        let ordinaryShare = max(0, eventsPerMember - 0.6)
+        let ordinaryShare = max(0, eventsPerMember * 0.8)
         let baseEvents = totalWeight > 0 ? ordinaryShare * Double(totalMembers) / totalWeight : 0
         let synthesizer = MemberSynthesizer(asOf: asOf, baseEvents: eventsPerMember > 0 ? baseEvents : 0)
         var community = CommunityWriter(
