@@ -103,7 +103,10 @@ struct ExampleDistrict {
                 member.awaySince = asOf.addingMonths(-4)
                 member.awayPlace = "浙江省杭州市"
                 member.occupation = "快递物流"
+                member.employment = .flexible
+                member.employer = ""
                 member.relation = .community
+                member.letterIssued = nil
             default:
                 // Probationary: cannot sit on the party committee (select.standing), may sit on the council.
                 member.awaySince = nil
