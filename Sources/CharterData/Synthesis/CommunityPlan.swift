@@ -153,7 +153,8 @@ struct CommunityActivity {
     var weight: Double {
         let regular = 100 - activists - inactive
         let activist = MemberActivity.activist.eventFactor + (partyDays ? 18 / 5 : 0)
-        return (Double(activists) * activist
+        return
+            (Double(activists) * activist
             + Double(regular) * MemberActivity.regular.eventFactor
             + Double(inactive) * MemberActivity.inactive.eventFactor) / 100
     }

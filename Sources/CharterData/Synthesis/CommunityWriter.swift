@@ -178,8 +178,7 @@ struct CommunityWriter: ~Copyable {
         }
     }
 
-    private mutating func writeMembers(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError)
-    {
+    private mutating func writeMembers(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError) {
         var listed: [String] = []
         var leftOff: [String] = []
         var ordinal = 0

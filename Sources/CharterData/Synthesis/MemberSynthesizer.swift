@@ -80,8 +80,10 @@ struct MemberSynthesizer {
 
         let roll = rng.below(100)
         member.activity =
-            roll < plan.activity.activists ? .activist : roll < plan.activity.activists + plan.activity.inactive
-            ? .inactive : .regular
+            roll < plan.activity.activists
+            ? .activist
+            : roll < plan.activity.activists + plan.activity.inactive
+                ? .inactive : .regular
         member.lastOrgLife = drawLastOrgLife(member.activity, &rng)
         if member.lastOrgLife.map({ $0 < member.joinDate }) ?? false { member.lastOrgLife = member.joinDate }
         if plan.complete && plan.stage == .maturity {
@@ -172,13 +174,17 @@ struct MemberSynthesizer {
         // 双报到: most in-service members kept in their employer's organisation report this half-year.
         if member.employment == .inService && member.relation == .workUnit && rng.chance(75) {
             let start = max(asOf.halfYear.start.dayNumber, member.joinDate.dayNumber)
-            if start <= asOfDay { member.events.append(SyntheticEvent(day: start + rng.below(asOfDay - start + 1), kind: .dualReport, tenths: 10)) }
+            if start <= asOfDay {
+                member.events.append(
+                    SyntheticEvent(day: start + rng.below(asOfDay - start + 1), kind: .dualReport, tenths: 10))
+            }
         }
 
         guard plan.complete else { return }
         // 三个带头 and 服务引领: every full member at home has volunteered, for a fair number of hours.
         if member.isFull && member.awaySince == nil && plan.stage != .preparation {
-            member.events.append(SyntheticEvent(day: earliest + rng.below(span), kind: .volunteer, tenths: rng.int(in: 8...16) * 5))
+            member.events.append(
+                SyntheticEvent(day: earliest + rng.below(span), kind: .volunteer, tenths: rng.int(in: 8...16) * 5))
         }
         // 素质提升: whoever is chosen secretary has been to the city's training.
         if member.isFull && member.willingToServe && !member.events.contains(where: { $0.kind == .cityTraining }) {
@@ -199,7 +205,9 @@ struct MemberSynthesizer {
     }
 
     private func drawEducation(age: Int, _ rng: inout SeededGenerator) -> Education {
-        let levels: [Education] = [.none, .primary, .junior, .senior, .vocational, .college, .bachelor, .master, .doctor]
+        let levels: [Education] = [
+            .none, .primary, .junior, .senior, .vocational, .college, .bachelor, .master, .doctor,
+        ]
         let weights: [Int] =
             age >= 65
             ? [8, 30, 35, 15, 6, 4, 2, 0, 0]

@@ -65,7 +65,9 @@ import Testing
         let halfYearStart = asOf.halfYear.start
         var reported = Set<String>()
         for event in records("events") where event["kind"] == "dual_report" {
-            if let day = date(event["date"]), day >= halfYearStart, day <= asOf { reported.insert(event["member_id"] ?? "") }
+            if let day = date(event["date"]), day >= halfYearStart, day <= asOf {
+                reported.insert(event["member_id"] ?? "")
+            }
         }
         var classes = Set<String>()
         var alerts = Set<String>()

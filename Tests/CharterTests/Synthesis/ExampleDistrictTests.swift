@@ -21,8 +21,10 @@ import Testing
         try DistrictGenerator.example().write(to: folder)
         for file in DatasetFile.allCases {
             let fresh = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.fileName))
-            let committed = try Data(contentsOf: URL(fileURLWithPath: ExampleDistrictTests.committed + "/" + file.fileName))
-            #expect(fresh == committed, "Examples/data/\(file.fileName) is stale: run charter generate --example --force")
+            let committed = try Data(
+                contentsOf: URL(fileURLWithPath: ExampleDistrictTests.committed + "/" + file.fileName))
+            #expect(
+                fresh == committed, "Examples/data/\(file.fileName) is stale: run charter generate --example --force")
         }
     }
 

@@ -128,7 +128,8 @@ import Testing
     @Test func everyReferenceExists() throws {
         let communities = Set(try #require(tables["communities"]).column("id"))
         let members = records("members")
-        let memberCommunity = Dictionary(uniqueKeysWithValues: members.map { ($0["id"] ?? "", $0["community_id"] ?? "") })
+        let memberCommunity = Dictionary(
+            uniqueKeysWithValues: members.map { ($0["id"] ?? "", $0["community_id"] ?? "") })
         for file in ["members", "units", "posts", "bodies", "meetings", "distributions"] {
             for value in try #require(tables[file]).column("community_id") {
                 #expect(communities.contains(value), "\(file).csv names community '\(value)'")
