@@ -507,13 +507,18 @@ def management_half_year_cases():
     members = [
         mm("HY-june", relation="work_unit", employment="in_service", employer="成都银行"),
         mm("HY-july", relation="work_unit", employment="in_service", employer="成都银行"),
+        mm("HY-later", relation="work_unit", employment="in_service", employer="成都银行"),
     ]
-    events = [event("HY-june", "2026-06-30", "dual_report"), event("HY-july", "2026-07-01", "dual_report")]
+    # a report dated after the as-of date (2026-07-02) is in the half-year but not yet made
+    events = [event("HY-june", "2026-06-30", "dual_report"), event("HY-july", "2026-07-01", "dual_report"),
+              event("HY-later", "2026-07-02", "dual_report")]
     expect = [
         {"point": "member_management", "subject": "member:HY-june", "outcome": "joint",
          "rules": ["manage.in-service", "alert.not-reported"], "details": {"alerts": ["not_reported"]}},
         {"point": "member_management", "subject": "member:HY-july", "outcome": "joint",
          "rules": ["manage.in-service"], "details": {"alerts": []}},
+        {"point": "member_management", "subject": "member:HY-later", "outcome": "joint",
+         "rules": ["manage.in-service", "alert.not-reported"], "details": {"alerts": ["not_reported"]}},
     ]
     COUNT["management-half-year.json"] = write(
         "management-half-year.json",
@@ -1006,6 +1011,8 @@ def points_cap_cases():
 def points_second_half_cases():
     members = [member("H2-june", "PT"), member("H2-july", "PT")]
     events = ledger("H2-june", org=12, date="2026-06-30") + ledger("H2-july", org=1, date="2026-07-01")
+    # events after the as-of date, though in the half-year, do not count yet
+    events += ledger("H2-july", org=5, vol=3, trn=1, dual=1, breach=2, date="2026-07-02")
     expect = [pts("H2-june", "qualified", 60, [BASE], period="2026H2"),
               pts("H2-july", "qualified", 62, [BASE, ORG], period="2026H2")]
     COUNT["points-second-half.json"] = write(
@@ -1298,6 +1305,184 @@ def governance_maturity_cases():
             "governance in maturity: social organisations (1 vs 2), basic rights in the year, and a community lacking everything")
 
 
+# ------------------------------------------------------------------ month ends, leap days, params
+def management_month_end_cases():
+    # as-of 2026-02-28: add_months clamps the 29th, 30th and 31st of a month to 28 February
+    members, expect = [], []
+
+    def exp(mid, outcome, rules, alerts):
+        expect.append({"point": "member_management", "subject": f"member:{mid}", "outcome": outcome,
+                       "rules": rules, "details": {"alerts": alerts}})
+
+    base = {"last_org_life": "2026-02-01"}
+    # 2025-08-31 + 6 months = 2026-02-28: dynamic; 2025-09-01 + 6 = 2026-03-01: not yet
+    members.append(mm("ME-away-0831", away_since="2025-08-31", **FOUR, **base))
+    exp("ME-away-0831", "dynamic", ["manage.mobile"], [])
+    members.append(mm("ME-away-0901", away_since="2025-09-01", **base))
+    exp("ME-away-0901", "grid", ["manage.grid"], [])
+    # 2025-11-30 + 3 months = 2026-02-28: not before the as-of date; 2025-11-27 + 3 = 2026-02-27: pocket
+    members.append(mm("ME-letter-1130", relation="elsewhere", letter_issued="2025-11-30", **base))
+    exp("ME-letter-1130", "dual", ["manage.relation-outside"], [])
+    members.append(mm("ME-letter-1127", relation="elsewhere", letter_issued="2025-11-27", **base))
+    exp("ME-letter-1127", "dual", ["manage.relation-outside", "alert.pocket-member"], ["pocket_member"])
+    # 2025-08-31 + 6 = 2026-02-28: not lapsed; 2025-08-27 + 6 = 2026-02-27: lapsed
+    members.append(mm("ME-life-0831", last_org_life="2025-08-31"))
+    exp("ME-life-0831", "grid", ["manage.grid"], [])
+    members.append(mm("ME-life-0827", last_org_life="2025-08-27"))
+    exp("ME-life-0827", "grid", ["manage.grid", "alert.lapsed"], ["lapsed"])
+    COUNT["management-month-ends.json"] = write(
+        "management-month-ends.json",
+        "month ends (as-of 2026-02-28): 6 months after 31 August and 3 months after 30 November are 28 February",
+        policies("member_management"),
+        {"communities": [{"id": "MM", "households_moved_in": 100}], "members": members},
+        expect, as_of="2026-02-28")
+
+
+def selection_leap_cases(as_of):
+    feb28 = as_of == "2026-02-28"
+    communities, members, posts, events, expect = [], [], [], [], []
+
+    def one(cid, body, post_name, row_kw, ok, rule=None, score=0):
+        communities.append(integration(cid))
+        members.append(cand(f"{cid}-M", cid, **row_kw))
+        posts.append(post(cid, body, post_name))
+        subject = f"{cid}/{body}/{post_name}/1"
+        expect.append(selected(subject, "select.ranked", f"{cid}-M", score, []) if ok else vacant(subject, [rule]))
+
+    rc = "residents_committee"
+    young = {"birth_date": "2008-02-29", "join_date": "2026-02-01", "status": "probationary"}
+    # a 29 February birthday is reached on 1 March in a common year: 17 on the 28th, 18 on the 1st
+    one("LP-born-0229", rc, "member", young, not feb28, "select.age", score=2)
+    # born 1980-02-29: 45 on 2026-02-28 (age bonus +2), 46 on 2026-03-01 (none)
+    one("LP-bonus-0229", rc, "member", {"birth_date": "1980-02-29"}, True, score=2 if feb28 else 0)
+    if feb28:
+        # 2024-02-29 + 24 months = 2026-02-28 (clamped): a secretary on that day
+        # (born 1980-05-01: 45 on this day, so +2)
+        one("LP-standing-0229", "party_committee", "secretary", {"join_date": "2024-02-29"}, True, score=2)
+        # the 365 days before 2026-02-28 start after 2025-02-28: 2025-03-01 counts (12 h), 2025-02-28 not
+        one("LP-window", rc, "member", {}, True, score=3.2)  # 12 h -> 1.2, + 2 (45 years old)
+        events += [event("LP-window-M", "2025-02-28", "volunteer", 50), event("LP-window-M", "2025-03-01", "volunteer", 12)]
+    fname = f"selection-leap-{as_of}.json"
+    COUNT[fname] = write(
+        fname,
+        f"cadre selection on {as_of}: 29 February birthdays, standing from 29 February, the 365-day window"
+        if feb28 else f"cadre selection on {as_of}: a 29 February birthday is reached on 1 March",
+        policies("stage", "cadre_selection"),
+        {"communities": communities, "members": members, "posts": posts, "events": events},
+        expect, as_of=as_of)
+
+
+def governance_leap_cases():
+    # as-of 2024-06-30: 365 days back is 2023-07-01 (2024 is a leap year), so the year starts 2023-07-02
+    communities = [{"id": c, "stage": "preparation"} for c in ("GL-out", "GL-in")]
+    meetings = []
+    for cid, first in (("GL-out", "2023-07-01"), ("GL-in", "2023-07-02")):
+        meetings += [{"community_id": cid, "date": d, "kind": "policy_briefing"}
+                     for d in (first, "2023-10-01", "2024-02-29", "2024-06-30")]
+        meetings.append({"community_id": cid, "date": "2024-03-01", "kind": "consultation"})
+    members = [member("GL-M1", "GL-out", join_date="2005-07-01")]
+    expect = [
+        {"point": "governance", "subject": "community:GL-out", "outcome": "gaps", "rules": ["gov.policy-briefing"],
+         "details": {"findings": ["gov.policy-briefing"], "concerned": {}}},
+        {"point": "governance", "subject": "community:GL-in", "outcome": "complete", "rules": ["gov.complete"],
+         "details": {"findings": [], "concerned": {}}},
+    ]
+    COUNT["governance-leap-year.json"] = write(
+        "governance-leap-year.json",
+        "the governance year is 365 days, not a calendar year: on 2024-06-30 a briefing on 2023-07-01 is outside it",
+        policies("stage", "cadre_selection", "governance"),
+        {"communities": communities, "members": members, "meetings": meetings},
+        expect, as_of="2024-06-30")
+
+
+def params_cases():
+    """Every parameter of the module set by the profile away from its default."""
+    communities, members, units, posts, events, meetings, bodies, expect = [], [], [], [], [], [], [], []
+    params = {
+        "stage": {"maturityUnits": 3},
+        "branch_setup": {"largeBranch": 20, "maxPartTimeMembers": 2},
+        "member_management": {"mobileAfterMonths": 3, "letterValidMonths": 1},
+        "cadre_selection": {"maxAge": 55},
+        "governance": {"briefingsPerYear": 1, "activitiesPerYear": 1, "minSocialOrgs": 1, "deliberationsPerYear": 1,
+                       "supervisionsPerYear": 1, "disclosuresPerYear": 1, "volunteerHoursPerMember": 1},
+    }
+    # stage: 3 units now make a community mature
+    communities.append({"id": "PR-M", "households_moved_in": 10, "residents_committee": True})
+    units += [{"id": f"PR-M-U{i}", "community_id": "PR-M", "kind": "enterprise", "party_members": 10 * i,
+               "has_party_org": True} for i in (1, 2, 3)]
+    expect.append({"point": "stage", "subject": "community:PR-M", "outcome": "maturity",
+                   "rules": ["stage.units-stationed"], "details": {"declared": False}})
+    # branch_setup: largeBranch 20 (a branch of 20 has 5 seats, of 19 has 3); at most 2 part-time units
+    a = [member(f"PR-M-A{i:02d}", "PR-M", subdivision="A", last_org_life="2026-06-01", willing_to_serve=True)
+         for i in range(1, 18)]
+    b = [member(f"PR-M-B{i:02d}", "PR-M", subdivision="B", last_org_life="2026-06-01") for i in range(1, 20)]
+    members += a + b
+    # member_management: away exactly 3 months is mobile; a letter older than 1 month is a pocket
+    members.append(member("PR-away", "PR-M", subdivision="A", away_since="2026-03-30", last_org_life="2026-06-01",
+                          **FOUR))
+    members.append(member("PR-letter", "PR-M", subdivision="A", relation="elsewhere", letter_issued="2026-05-29",
+                          last_org_life="2026-06-01"))
+    members.append(member("PR-letter-ok", "PR-M", subdivision="A", relation="elsewhere",
+                          letter_issued="2026-05-30", last_org_life="2026-06-01"))
+    # (these three are full members of subdivision A too: A has 17 + 3 = 20, B 19)
+    expect.append({"point": "branch_setup", "subject": "community:PR-M", "outcome": "regional_committee",
+                   "rules": ["setup.maturity"],
+                   "details": {"full_members": 39, "committee_seats": 5 + 2, "secretary_source": "elected",
+                               "part_time_units": ["PR-M-U3", "PR-M-U2"],
+                               "branches": [{"id": "PR-M/A", "members": sorted(ids(a) + ["PR-away", "PR-letter",
+                                                                                          "PR-letter-ok"]),
+                                             "committee_seats": 5},
+                                            {"id": "PR-M/B", "members": ids(b), "committee_seats": 3}]}})
+    expect += [
+        {"point": "member_management", "subject": "member:PR-away", "outcome": "dynamic", "rules": ["manage.mobile"],
+         "details": {"alerts": []}},
+        {"point": "member_management", "subject": "member:PR-letter", "outcome": "dual",
+         "rules": ["manage.relation-outside", "alert.pocket-member"], "details": {"alerts": ["pocket_member"]}},
+        {"point": "member_management", "subject": "member:PR-letter-ok", "outcome": "dual",
+         "rules": ["manage.relation-outside"], "details": {"alerts": []}},
+    ]
+    # cadre_selection: maxAge 55: 56 (born 1970-06-30) is too old, 55 (born 1970-07-01) is not
+    communities += [integration("PR-old"), integration("PR-55")]
+    members += [cand("PR-old-M", "PR-old", birth_date="1970-06-30"), cand("PR-55-M", "PR-55", birth_date="1970-07-01")]
+    posts += [post("PR-old", "residents_committee", "member"), post("PR-55", "residents_committee", "member")]
+    expect += [vacant("PR-old/residents_committee/member/1", ["select.age"]),
+               selected("PR-55/residents_committee/member/1", "select.ranked", "PR-55-M", 0, [])]
+    # governance with every threshold at 1: one meeting of each kind, one social organisation, 1 hour a
+    # full member (36 full members of PR-M + PR-away and the two letter members = 39 full, 39 hours)
+    cid = "PR-M"
+    for kind in ("policy_briefing", "community_activity", "deliberation", "supervision", "disclosure"):
+        meetings.append({"community_id": cid, "date": "2026-01-15", "kind": kind})
+    for body in REQUIRED["maturity"] + ["social_organization"]:
+        bodies.append({"community_id": cid, "body": body, "established": "2024-01-01"})
+    full = [m["id"] for m in members if m["community_id"] == cid]
+    assert len(full) == 39
+    for mid in full:
+        events.append(event(mid, "2026-02-01", "volunteer", 1))
+    expect.append({"point": "governance", "subject": f"community:{cid}", "outcome": "complete",
+                   "rules": ["gov.complete"], "details": {"findings": [], "concerned": {}}})
+    communities.append({"id": "PR-H", "stage": "integration", "households_moved_in": 10})
+    members += [member("PR-H-M1", "PR-H"), member("PR-H-M2", "PR-H")]
+    events.append(event("PR-H-M1", "2026-02-01", "volunteer", 1.5))
+    events.append(event("PR-H-M2", "2026-02-01", "election_vote"))
+    events.append(event("PR-H-M1", "2026-02-01", "election_vote"))
+    for kind in ("policy_briefing", "community_activity", "deliberation", "supervision", "disclosure"):
+        meetings.append({"community_id": "PR-H", "date": "2026-01-15", "kind": kind})
+    for body in REQUIRED["integration"]:
+        bodies.append({"community_id": "PR-H", "body": body, "established": "2024-01-01"})
+    # 1.5 hours / 2 full members = 0.75 < 1; M2 did not volunteer
+    expect.append({"point": "governance", "subject": "community:PR-H", "outcome": "gaps",
+                   "rules": ["gov.volunteer-hours", "lead.volunteer"],
+                   "details": {"findings": ["gov.volunteer-hours", "lead.volunteer"],
+                               "concerned": {"lead.volunteer": ["PR-H-M2"]}}})
+    COUNT["params.json"] = write(
+        "params.json",
+        "every module parameter set away from its default: maturityUnits 3, largeBranch 20, 2 part-time units, 3 months mobile, 1 month letters, maxAge 55, governance thresholds 1",
+        {p: {"module": MODULE, "params": params[p]} for p in params},
+        {"communities": communities, "members": members, "units": units, "posts": posts, "events": events,
+         "meetings": meetings, "bodies": bodies},
+        expect)
+
+
 if __name__ == "__main__":
     for old in os.listdir(HERE):
         if old.endswith(".json"):
@@ -1322,6 +1507,11 @@ if __name__ == "__main__":
     governance_transition_cases()
     governance_integration_cases()
     governance_maturity_cases()
+    management_month_end_cases()
+    selection_leap_cases("2026-02-28")
+    selection_leap_cases("2026-03-01")
+    governance_leap_cases()
+    params_cases()
     for name in sorted(COUNT):
         print(f"{name}: {COUNT[name]} expectations")
     print(f"{len(COUNT)} files, {sum(COUNT.values())} expectations")
