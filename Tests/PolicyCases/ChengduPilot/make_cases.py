@@ -1483,6 +1483,29 @@ def params_cases():
         expect)
 
 
+def governance_election_leap_cases():
+    # as-of 2024-02-29: add_months(as-of, -60) = 2019-02-28 (29 February clamped): a vote on that day is
+    # too old, one on 2019-03-01 counts. The year is 2023-03-02..2024-02-29 (365 days back is 2023-03-01).
+    cid = "GE"
+    communities = [{"id": cid, "stage": "integration", "households_moved_in": 100, "residents_committee": True}]
+    dates = ["2023-03-02", "2023-05-01", "2023-07-01", "2023-09-01", "2023-11-01", "2024-01-01", "2024-02-29"]
+    meetings = []
+    for kind, n in ENOUGH.items():
+        meetings += [{"community_id": cid, "date": dates[i % len(dates)], "kind": kind} for i in range(n)]
+    bodies = [{"community_id": cid, "body": b, "established": "2020-01-01"} for b in REQUIRED["integration"]]
+    members = [member(f"{cid}-M1", cid), member(f"{cid}-M2", cid)]
+    events = [event(f"{cid}-M1", "2019-02-28", "election_vote"), event(f"{cid}-M2", "2019-03-01", "election_vote")]
+    events += [event(m["id"], "2023-03-02", "volunteer", 4) for m in members]
+    expect = [{"point": "governance", "subject": f"community:{cid}", "outcome": "gaps", "rules": ["rights.election"],
+               "details": {"findings": ["rights.election"], "concerned": {"rights.election": [f"{cid}-M1"]}}}]
+    COUNT["governance-election-leap.json"] = write(
+        "governance-election-leap.json",
+        "election votes on 29 February 2024: 60 months back is 2019-02-28 (clamped), itself excluded",
+        policies("stage", "cadre_selection", "governance"),
+        {"communities": communities, "members": members, "events": events, "meetings": meetings, "bodies": bodies},
+        expect, as_of="2024-02-29")
+
+
 if __name__ == "__main__":
     for old in os.listdir(HERE):
         if old.endswith(".json"):
@@ -1512,6 +1535,7 @@ if __name__ == "__main__":
     selection_leap_cases("2026-03-01")
     governance_leap_cases()
     params_cases()
+    governance_election_leap_cases()
     for name in sorted(COUNT):
         print(f"{name}: {COUNT[name]} expectations")
     print(f"{len(COUNT)} files, {sum(COUNT.values())} expectations")
