@@ -49,7 +49,14 @@ extension ChengduPilot: MemberManagementPolicy {
 
     /// How the member is managed (四类管理), with the alerts the community should follow up.
     public func decideManagement(ofMemberAt index: Int, in context: CommunityContext) -> ManagementDecision {
-        let member = context.members[index]
+        // Read through a buffer pointer: the member is borrowed, not copied.
+        context.members.withUnsafeBufferPointer { members in
+            manage(members[index], events: context.events[index], in: context)
+        }
+    }
+
+    /// The management of one member of the community.
+    private func manage(_ member: Member, events: [LedgerEvent], in context: CommunityContext) -> ManagementDecision {
         let asOf = context.asOf
         let outcome: ManagementClass
         var rules: [String] = []
@@ -140,7 +147,7 @@ extension ChengduPilot: MemberManagementPolicy {
                         en: "Four-clear incomplete: the \(missing.map(\.en).joined(separator: ", ")) is not known."))
             }
         }
-        if outcome == .joint && !hasDualReport(context.events[index], asOf: asOf) {
+        if outcome == .joint && !hasDualReport(events, asOf: asOf) {
             let half = asOf.halfYear
             alerts.append(.notReported)
             rules.append("alert.not-reported")
