@@ -134,7 +134,7 @@ extension ChengduPilot: GovernancePolicy {
                 rule,
                 Reason(
                     zh: "一年内\(kind.chineseName)\(held)次，少于\(least)次。",
-                    en: "\(held) \(kind.englishName) meetings in the year, fewer than \(least)."))
+                    en: "\(kind.englishName.capitalizedFirst) in the year: \(held), fewer than \(least)."))
         }
 
         // 1–2. 政治引领、思想引领.
@@ -319,6 +319,14 @@ extension ChengduPilot: GovernancePolicy {
             seat += post.seats
         }
         return nil
+    }
+}
+
+extension String {
+    /// The text with its first letter in upper case, for an English name opening a sentence.
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }
 

@@ -86,7 +86,9 @@ extension ChengduPilot: MemberManagementPolicy {
             reasons.append(
                 Reason(
                     zh: "组织关系在\(member.relation.chineseName)，实行双重管理。",
-                    en: "The relation is kept at the \(member.relation.englishName): dual management."))
+                    en:
+                        "The relation is kept \(member.relation == .elsewhere ? "elsewhere" : "at the \(member.relation.englishName)"): dual management."
+                ))
         } else {
             outcome = .grid
             let community = context.community.id
@@ -144,7 +146,7 @@ extension ChengduPilot: MemberManagementPolicy {
                 reasons.append(
                     Reason(
                         zh: "流动党员四清不全，缺\(missing.map(\.zh).joined(separator: "、"))。",
-                        en: "Four-clear incomplete: the \(missing.map(\.en).joined(separator: ", ")) is not known."))
+                        en: "Four-clear incomplete, not known: \(missing.map(\.en).joined(separator: ", "))."))
             }
         }
         if outcome == .joint && !hasDualReport(events, asOf: asOf) {

@@ -120,16 +120,24 @@ extension ChengduPilot: PointsPolicy {
                 let village = members[index].originVillage
                 letterTo = "village:\(village)"
                 reasons.append(
-                    Reason(
-                        zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
-                        en: "The relation is kept at the original village: a letter goes to \(village)."))
+                    village.isEmpty
+                        ? Reason(
+                            zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
+                            en: "The relation is kept at the original village (not named): a letter goes to it.")
+                        : Reason(
+                            zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
+                            en: "The relation is kept at the original village: a letter goes to \(village)."))
             case .workUnit:
                 let employer = members[index].employer
                 letterTo = "unit:\(employer)"
                 reasons.append(
-                    Reason(
-                        zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
-                        en: "The relation is kept at the work unit: a letter goes to \(employer)."))
+                    employer.isEmpty
+                        ? Reason(
+                            zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
+                            en: "The relation is kept at the work unit (not named): a letter goes to it.")
+                        : Reason(
+                            zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
+                            en: "The relation is kept at the work unit: a letter goes to \(employer)."))
             case .elsewhere:
                 letterTo = "elsewhere"
                 reasons.append(
