@@ -1,6 +1,5 @@
+import ChengduPilot
 import PolicyKit
-
-@testable import ChengduPilot
 
 /// Small builders for the contexts the tests hand to the module.
 enum Fixture {

@@ -1,7 +1,6 @@
+import ChengduPilot
 import PolicyKit
 import Testing
-
-@testable import ChengduPilot
 
 @Suite struct MetadataTests {
     /// Every rule id of the spec's `ChengduPilot` section, in its order.
