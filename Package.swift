@@ -59,7 +59,9 @@ let package = Package(
             swiftSettings: strictness),
     ]
         + policyModules.map {
-            .target(name: $0, dependencies: [policyKit], path: "Policies/\($0)", swiftSettings: strictness)
+            .target(
+                name: $0, dependencies: [policyKit], path: "Policies/\($0)", exclude: ["README.md"],
+                swiftSettings: strictness)
         }
         + policyModules.map {
             .testTarget(

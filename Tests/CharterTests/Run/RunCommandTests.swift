@@ -4,7 +4,7 @@ import PolicyKit
 import Testing
 
 /// A generated district shared by the run tests, generated once per test process.
-enum SharedDistrict {
+enum RunFixture {
     static let data: String = {
         let path = NSTemporaryDirectory() + "charter-shared-district-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: path)
@@ -22,14 +22,14 @@ enum SharedDistrict {
     @Test func writesTheFourOutputsAndTheSameDecisionsTwiceWhateverTheJobs() throws {
         let work = try TemporaryDirectory()
         let first = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", work.path + "/a",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/a",
         ])
         #expect(first.status == 0, "\(first.error)")
         for file in ["decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "report.html", "run.json"] {
             #expect(FileManager.default.fileExists(atPath: work.path + "/a/" + file), "\(file) is missing")
         }
         let second = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", work.path + "/b",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/b",
             "--jobs", "1",
         ])
         #expect(second.status == 0, "\(second.error)")
@@ -41,7 +41,7 @@ enum SharedDistrict {
     @Test func decisionsAreSortedByPointThenSubjectBytesAndCoverEverySubject() throws {
         let work = try TemporaryDirectory()
         let result = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", work.path + "/o",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/o",
         ])
         #expect(result.status == 0, "\(result.error)")
         let lines = try String(contentsOfFile: work.path + "/o/decisions.jsonl", encoding: .utf8)
@@ -71,13 +71,13 @@ enum SharedDistrict {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: URL(fileURLWithPath: out + "/mine.txt"))
         let refused = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", out,
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", out,
         ])
         #expect(refused.status == 2)
         #expect(refused.error.contains("--force"))
         #expect(FileManager.default.fileExists(atPath: out + "/mine.txt"))
         let forced = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", out, "--force",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", out, "--force",
         ])
         #expect(forced.status == 0, "\(forced.error)")
         #expect(!FileManager.default.fileExists(atPath: out + "/mine.txt"))
@@ -94,7 +94,7 @@ enum SharedDistrict {
         try Data("id,community_id,birth_date,join_date,status,relation\nM1,C9,1980-01-01,2000-01-01,full,community\n".utf8)
             .write(to: URL(fileURLWithPath: data + "/members.csv"))
         let result = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", data, "--out", work.path + "/o",
+            "run", "--profile", RunFixture.pilot, "--data", data, "--out", work.path + "/o",
         ])
         #expect(result.status == 2)
         #expect(result.error.contains("members.csv:2"))
@@ -106,11 +106,11 @@ enum SharedDistrict {
     @Test func chineseOutputKeepsCodesInTheRecordsAndTranslatesTheTables() throws {
         let work = try TemporaryDirectory()
         let english = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", work.path + "/en",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/en",
             "--lang", "en",
         ])
         let chinese = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", work.path + "/zh",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/zh",
         ], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(english.status == 0 && chinese.status == 0)
         let zhLines = try String(contentsOfFile: work.path + "/zh/decisions.jsonl", encoding: .utf8).split(separator: "\n")
@@ -135,12 +135,12 @@ enum SharedDistrict {
     @Test func redactMasksNamesInTablesAndReport() throws {
         let work = try TemporaryDirectory()
         let result = try Charter.run([
-            "run", "--profile", SharedDistrict.pilot, "--data", SharedDistrict.data, "--out", work.path + "/o",
+            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/o",
             "--redact",
         ])
         #expect(result.status == 0)
         let dataset = try DatasetReader().read(
-            directory: SharedDistrict.data, asOf: CivilDate(year: 2026, month: 6, day: 30) ?? .latest
+            directory: RunFixture.data, asOf: CivilDate(year: 2026, month: 6, day: 30) ?? .latest
         ).dataset
         let names = dataset.members.map(\.name).filter { $0.count >= 2 }
         let table = try String(contentsOfFile: work.path + "/o/members.csv", encoding: .utf8)
