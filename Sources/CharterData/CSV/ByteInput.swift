@@ -59,22 +59,22 @@ final class ByteInput {
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
-    /// Input over bytes already in memory (tests and the fuzz target).
-    init(bytes: some Collection<UInt8>) {
+    /// Input over bytes already in memory (tests and the fuzz target), handed out `chunkSize`
+    /// bytes at a time as if read from a file, so records that straddle chunks are exercised.
+    init(bytes: [UInt8], chunkSize: Int? = nil) {
         descriptor = -1
-        capacity = max(bytes.count, 1)
+        memory = bytes
+        memoryChunk = max(chunkSize ?? bytes.count, 1)
+        capacity = max(min(memoryChunk, bytes.count), 1)
         fileSize = bytes.count
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        var index = 0
-        for byte in bytes {
-            buffer[index] = byte
-            index += 1
-        }
-        end = index
-        totalRead = index
-        hasher.update(UnsafeRawBufferPointer(start: buffer, count: index))
-        atEndOfFile = true
+        refill(keepingFrom: 0)
     }
+
+    /// The bytes of an in-memory input, and how many of them have been handed out.
+    private var memory: [UInt8] = []
+    private var memoryOffset = 0
+    private var memoryChunk = 0
 
     deinit {
         buffer.deallocate()
@@ -99,6 +99,21 @@ final class ByteInput {
             buffer.deallocate()
             buffer = grown
             capacity *= 2
+        }
+        if descriptor < 0 {
+            let count = min(capacity - end, memoryChunk, memory.count - memoryOffset)
+            guard count > 0 else {
+                atEndOfFile = true
+                return false
+            }
+            memory.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { (buffer + end).update(from: base + memoryOffset, count: count) }
+            }
+            hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count))
+            memoryOffset += count
+            end += count
+            totalRead += count
+            return true
         }
         while true {
             let count = read(descriptor, buffer + end, capacity - end)

@@ -93,13 +93,25 @@ final class DatasetAssembler {
         }
     }
 
+    /// Registers the id of a row that could not be read (its syntax is broken), so references to
+    /// it are not reported too. The id is only a best guess, so it is not checked for uniqueness.
+    func salvageID<Fields: RowFields>(_ fields: Fields) {
+        let id = fields.withValue(0) { String(decoding: $0, as: UTF8.self) }
+        guard let id else { return }
+        switch kind {
+        case .communities: if communityLines[id] == nil { communityLines[id] = 0 }
+        case .members: if memberLines[id] == nil { memberLines[id] = 0 }
+        default: break
+        }
+    }
+
     // MARK: - Cross-row checks
 
     /// Registers an id; reports it when it was used before.
     private func register<Fields>(
         _ id: String, in lines: inout [String: Int], _ row: inout RowReader<Fields>, column: Int
     ) {
-        if let first = lines[id] {
+        if let first = lines[id], first > 0 {
             row.report(column, "The id is used twice; it was first used on line \(first). Ids must be unique.", value: id)
         } else {
             lines[id] = row.line
