@@ -35,6 +35,8 @@ let package = Package(
         // The command-line tool.
         .executableTarget(
             name: "charter", dependencies: ["CharterData", "CharterModules", policyKit], swiftSettings: strictness),
+        // The dataset reader's benchmark (scripts/bench-dataset.sh).
+        .executableTarget(name: "charter-bench", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
         .testTarget(
             name: "CharterTests",
             dependencies: ["CharterData", "CharterModules", policyKit],

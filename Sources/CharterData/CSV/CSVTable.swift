@@ -115,10 +115,8 @@ enum CSVTable {
                 continue
             }
             let line = tokenizer.line
-            tokenizer.fields.withUnsafeBufferPointer { fields in
-                fieldOfColumn.withUnsafeBufferPointer { map in
-                    assembler.add(CSVRowFields(buffer: input.buffer, fields: fields, fieldOfColumn: map), line: line)
-                }
+            fieldOfColumn.withUnsafeBufferPointer { map in
+                assembler.add(CSVRowFields(buffer: input.buffer, fields: tokenizer.fields, fieldOfColumn: map), line: line)
             }
         }
         if let reason = input.readError {
@@ -131,10 +129,8 @@ enum CSVTable {
     /// Registers the id of a record that could not be read, so that references to it from other
     /// files are not reported as well.
     private static func salvageID(_ tokenizer: CSVTokenizer, _ fieldOfColumn: [Int], _ assembler: DatasetAssembler) {
-        tokenizer.fields.withUnsafeBufferPointer { fields in
-            fieldOfColumn.withUnsafeBufferPointer { map in
-                assembler.salvageID(CSVRowFields(buffer: tokenizer.input.buffer, fields: fields, fieldOfColumn: map))
-            }
+        fieldOfColumn.withUnsafeBufferPointer { map in
+            assembler.salvageID(CSVRowFields(buffer: tokenizer.input.buffer, fields: tokenizer.fields, fieldOfColumn: map))
         }
     }
 
