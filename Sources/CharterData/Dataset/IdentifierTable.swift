@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 /// A hash table of strings looked up by their UTF-8 bytes, so a field is found without first
 /// becoming a `String`, and each distinct text becomes one `String` that every row shares.
 ///
@@ -13,6 +19,10 @@ struct IdentifierTable {
     /// The keys in the order they were added, with their lines.
     private(set) var keys: [String] = []
     private var lines: [Int32] = []
+    /// The keys' bytes one after another, and where each starts (with the end as a last entry),
+    /// to compare a field with a key without going through `String`.
+    private var text: [UInt8] = []
+    private var starts: [Int] = [0]
     /// The most keys the table takes; beyond it, ``intern(_:)`` makes strings without keeping them.
     private let limit: Int
 
@@ -33,6 +43,7 @@ struct IdentifierTable {
     mutating func reserve(_ count: Int) {
         let wanted = min(count, limit)
         keys.reserveCapacity(wanted)
+        starts.reserveCapacity(wanted + 1)
         lines.reserveCapacity(wanted)
         if wanted * 2 > slots.count { rehash(minimumSlots: wanted * 2) }
     }
@@ -64,36 +75,30 @@ struct IdentifierTable {
         return h
     }
 
-    @inline(__always)
-    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let same = key.utf8.withContiguousStorageIfAvailable { stored in
-            stored.count == bytes.count
-                && (bytes.isEmpty || memoryEqual(stored.baseAddress, bytes.baseAddress, bytes.count))
-        }
-        return same ?? key.utf8.elementsEqual(bytes)
-    }
-
-    @inline(__always)
-    private static func memoryEqual(_ left: UnsafePointer<UInt8>?, _ right: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-        guard let left, let right else { return false }
-        for index in 0..<count where left[index] != right[index] { return false }
-        return true
-    }
-
     /// The slot that holds `bytes`, or the empty slot where they would go.
     @inline(__always)
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, index: Int?) {
         let short = hash << 32
         var slot = Int(truncatingIfNeeded: hash >> 32) & mask
         return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return (slot, nil) }
-                if entry & 0xFFFF_FFFF_0000_0000 == short {
-                    let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                    if Self.equal(keys[index], bytes) { return (slot, index) }
+            text.withUnsafeBufferPointer { text in
+                starts.withUnsafeBufferPointer { starts in
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return (slot, nil) }
+                        if entry & 0xFFFF_FFFF_0000_0000 == short {
+                            let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            let start = starts[index]
+                            if starts[index + 1] - start == bytes.count,
+                                let stored = text.baseAddress, let wanted = bytes.baseAddress,
+                                memcmp(stored + start, wanted, bytes.count) == 0
+                            {
+                                return (slot, index)
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -116,6 +121,8 @@ struct IdentifierTable {
         let key = String(decoding: bytes, as: UTF8.self)
         keys.append(key)
         lines.append(Int32(clamping: line))
+        text.append(contentsOf: bytes)
+        starts.append(text.count)
         slots[slot] = hash << 32 | UInt64(keys.count)
         if keys.count * 2 > slots.count { rehash(minimumSlots: slots.count * 2) }
         return key

@@ -78,8 +78,7 @@ struct RowReader<Fields: RowFields> {
 
     /// A string column, "" when absent, shared with every other row of the same text.
     func string(_ column: Int, interning table: inout IdentifierTable) -> String {
-        // A text of up to 15 bytes is stored inside the `String` itself: sharing saves nothing.
-        fields.withValue(column) { $0.count <= 15 ? String(decoding: $0, as: UTF8.self) : table.intern($0) } ?? ""
+        fields.withValue(column) { table.intern($0) } ?? ""
     }
 
     /// A required id column: reported when absent or used before in the file.
