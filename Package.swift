@@ -52,9 +52,11 @@ let package = Package(
             name: "charter",
             dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
             swiftSettings: strictness),
+        // The dataset reader's benchmark (scripts/bench-dataset.sh).
+        .executableTarget(name: "charter-bench", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
         .testTarget(
             name: "CharterTests",
-            dependencies: ["CharterData", "CharterModules", policyKit],
+            dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness),
     ]
