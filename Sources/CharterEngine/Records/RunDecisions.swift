@@ -1,4 +1,4 @@
-public import CharterData
+import CharterData
 public import PolicyKit
 
 /// Everything a run decided, with the dataset it decided on, in the order the records are written.
@@ -66,10 +66,14 @@ public struct RunDecisions: Sendable {
             }
         case .points:
             let member = members[result.members[position.position]].id
-            return result.points.map { DecisionRecord(member: member, module: $0.module, points: $0.value[position.position]) }
+            return result.points.map {
+                DecisionRecord(member: member, module: $0.module, points: $0.value[position.position])
+            }
         case .cadreSelection:
             let subject = result.seatSubjects[position.position]
-            return result.seats.map { DecisionRecord(seat: subject, module: $0.module, seat: $0.value[position.position]) }
+            return result.seats.map {
+                DecisionRecord(seat: subject, module: $0.module, seat: $0.value[position.position])
+            }
         }
     }
 
@@ -89,8 +93,10 @@ public struct RunDecisions: Sendable {
         for result in results {
             for position in result.members.indices { order.append((result.community, position)) }
         }
-        order.sort { members[results[$0.community].members[$0.position]].id.utf8Precedes(
-            members[results[$1.community].members[$1.position]].id) }
+        order.sort {
+            members[results[$0.community].members[$0.position]].id.utf8Precedes(
+                members[results[$1.community].members[$1.position]].id)
+        }
         return order
     }
 
@@ -98,7 +104,9 @@ public struct RunDecisions: Sendable {
     public var outcomeCounts: [ExtensionPoint: [String: Int]] {
         var counts: [ExtensionPoint: [String: Int]] = [:]
         for result in results {
-            if let decided = result.stage { counts[.stage, default: [:]][decided.value.outcome.rawValue, default: 0] += 1 }
+            if let decided = result.stage {
+                counts[.stage, default: [:]][decided.value.outcome.rawValue, default: 0] += 1
+            }
             if let decided = result.branchSetup {
                 counts[.branchSetup, default: [:]][decided.value.outcome.rawValue, default: 0] += 1
             }
