@@ -97,7 +97,7 @@ enum RunCommand: CharterCommand {
         progress.phase("Writing \(outPath)…")
         let writeStart = monotonicSeconds()
         do {
-            try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language)
+            try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language, jobs: jobs)
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
