@@ -133,6 +133,21 @@ public struct RunDecisions: Sendable {
         }
     }
 
+    /// The dataset index of the member `id` of a community, found by binary search over the
+    /// community's members (sorted by id), or `nil`.
+    public func memberIndex(of id: String, inCommunity community: Int) -> Int? {
+        let members = results[community].members
+        var low = 0
+        var high = members.count
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = index.dataset.members[members[middle]].id
+            if candidate == id { return members[middle] }
+            if candidate.utf8Precedes(id) { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
     static func memberOrder(index: DatasetIndex, results: [CommunityResult]) -> [(community: Int, position: Int)] {
         let members = index.dataset.members
         var order: [(community: Int, position: Int)] = []

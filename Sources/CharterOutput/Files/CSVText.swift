@@ -1,6 +1,11 @@
 /// Builds CSV rows for the tables a district office opens in a spreadsheet.
 struct CSVText {
-    private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private(set) var bytes: [UInt8]
+
+    /// Starts a table, with the UTF-8 byte order mark spreadsheets need unless told otherwise.
+    init(byteOrderMark: Bool = true) {
+        bytes = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+    }
 
     /// Appends a row; fields with commas, quotes or line ends are quoted.
     mutating func row(_ fields: [String]) {

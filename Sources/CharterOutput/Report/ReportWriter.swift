@@ -285,8 +285,9 @@ public struct ReportWriter {
     func slate(_ result: CommunityResult, community: Int) -> String {
         guard let seats = result.seats?.value, !seats.isEmpty else { return "" }
         let dataset = decisions.index.dataset
-        var memberByID: [String: Member] = [:]
-        for index in result.members { memberByID[dataset.members[index].id] = dataset.members[index] }
+        func member(_ id: String) -> Member? {
+            decisions.memberIndex(of: id, inCommunity: community).map { dataset.members[$0] }
+        }
         var html =
             "<h3>\(text("Cadre slate", "干部人选"))</h3><table><tr><th>\(text("body", "组织"))</th><th>\(text("post", "职务"))</th>"
         html +=
@@ -300,7 +301,7 @@ public struct ReportWriter {
                 let who: String
                 switch decision.outcome {
                 case .selected:
-                    who = decision.details.member.map { id in memberByID[id].map(personName) ?? id } ?? ""
+                    who = decision.details.member.map { id in member(id).map(personName) ?? id } ?? ""
                 case .appointed:
                     let appointee = decision.details.appointee ?? ""
                     who =
@@ -310,7 +311,7 @@ public struct ReportWriter {
                 case .vacant:
                     who = decision.reasons.last?.text(in: language) ?? ""
                 }
-                let alternates = decision.details.alternates.map { id in memberByID[id].map(personName) ?? id }
+                let alternates = decision.details.alternates.map { id in member(id).map(personName) ?? id }
                 html +=
                     "<tr><td>\(HTML.escape(post.body.name(in: language)))</td><td>\(HTML.escape(post.title.name(in: language)))</td>"
                 html += "<td>\(post.firstSeat + seat)</td><td>\(HTML.escape(decision.outcome.name(in: language)))</td>"
@@ -357,13 +358,11 @@ public struct ReportWriter {
         }
         let meanings = ruleMeanings
         let members = decisions.index.dataset.members
-        var memberIndex: [String: Int] = [:]
-        for index in result.members { memberIndex[members[index].id] = index }
         html +=
             "<table><tr><th>\(text("finding", "缺项"))</th><th>\(text("what it means", "说明"))</th><th>\(text("concerned", "涉及"))</th></tr>"
         for rule in decision.rules {
             let concerned = decision.details.concerned[rule] ?? []
-            let memberIDs = concerned.compactMap { memberIndex[$0] }
+            let memberIDs = concerned.compactMap { decisions.memberIndex(of: $0, inCommunity: result.community) }
             let who: String
             if !concerned.isEmpty, memberIDs.count == concerned.count {
                 who = text("\(concerned.count) members: ", "\(concerned.count)名：") + memberList(memberIDs)

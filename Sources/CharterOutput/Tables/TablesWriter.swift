@@ -7,19 +7,22 @@ public import PolicyKit
 /// `communities.csv`, `members.csv`, `posts.csv` and `findings.csv` are UTF-8 with a BOM, so that
 /// spreadsheet programs read the Chinese correctly; headers and outcome names are in the run's
 /// language.
-public struct TablesWriter {
+public struct TablesWriter: Sendable {
     /// What the run decided.
     public let decisions: RunDecisions
     /// The language of headers and outcome names.
     public let language: Language
     /// Whether to mask names.
     public let redact: Bool
+    /// How many workers encode the large tables.
+    public let jobs: Int
 
     /// Creates a writer.
-    public init(decisions: RunDecisions, language: Language, redact: Bool) {
+    public init(decisions: RunDecisions, language: Language, redact: Bool, jobs: Int = 1) {
         self.decisions = decisions
         self.language = language
         self.redact = redact
+        self.jobs = jobs
     }
 
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
@@ -46,8 +49,6 @@ public struct TablesWriter {
             text("what is wanting", "说明"), text("concerned", "涉及对象"), text("count", "涉及数量"),
         ])
         let dataset = decisions.index.dataset
-        var names: [String: String] = [:]
-        for member in dataset.members { names[member.id] = member.name }
         for community in decisions.index.communityOrder {
             let result = decisions.results[community]
             guard let governance = result.governance?.value, governance.outcome == .gaps else { continue }
@@ -56,7 +57,11 @@ public struct TablesWriter {
                 let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
                 let labels = concerned.map { id -> String in
                     if let body = GovernanceBodyKind(rawValue: id) { return body.name(in: language) }
-                    if let name = names[id], !name.isEmpty { return "\(personName(name))(\(id))" }
+                    if let member = decisions.memberIndex(of: id, inCommunity: community).map({ dataset.members[$0] }),
+                        !member.name.isEmpty
+                    {
+                        return "\(personName(member.name))(\(id))"
+                    }
                     return id
                 }
                 csv.row([
@@ -107,34 +112,39 @@ public struct TablesWriter {
 
     func writeMembers(_ path: String) throws(OutputError) {
         let file = try BufferedFile(path: path)
-        var csv = CSVText()
-        csv.row([
+        var header = CSVText()
+        header.row([
             text("id", "党员编号"), text("name", "姓名"), text("community", "所在社区"), text("status", "党员类别"),
             text("management", "管理方式"), text("grid", "网格"), text("alerts", "提醒事项"), text("points", "积分"),
             text("grade", "评定等次"), text("letter to", "函告对象"),
         ])
-        let members = decisions.index.dataset.members
-        for (community, position) in decisions.memberOrder {
-            let result = decisions.results[community]
-            let member = members[result.members[position]]
-            let management = result.management?.value[position]
-            let points = result.points?.value[position]
-            csv.row([
-                member.id, personName(member.name), member.communityID, member.status.name(in: language),
-                management.map { $0.outcome.name(in: language) } ?? "",
-                management?.details.grid ?? "",
-                management.map {
-                    $0.details.alerts.sorted().map { language == .chinese ? $0.chineseName : $0.rawValue }
-                        .joined(separator: " ")
-                } ?? "",
-                points.map { $0.details.points.description } ?? "",
-                points.map { $0.outcome.name(in: language) } ?? "",
-                points?.details.letterTo ?? "",
-            ])
-            if csv.bytes.count > 1 << 20 { try file.write(csv.drain()) }
+        try file.write(header.drain())
+        let order = decisions.memberOrder
+        try writeChunked(count: order.count, chunkSize: 8192, jobs: jobs, to: file) { range in
+            var csv = CSVText(byteOrderMark: false)
+            for (community, position) in order[range] { memberRow(community, position, into: &csv) }
+            return csv.drain()
         }
-        try file.write(csv.drain())
         try file.finish()
+    }
+
+    func memberRow(_ community: Int, _ position: Int, into csv: inout CSVText) {
+        let result = decisions.results[community]
+        let member = decisions.index.dataset.members[result.members[position]]
+        let management = result.management?.value[position]
+        let points = result.points?.value[position]
+        csv.row([
+            member.id, personName(member.name), member.communityID, member.status.name(in: language),
+            management.map { $0.outcome.name(in: language) } ?? "",
+            management?.details.grid ?? "",
+            management.map {
+                $0.details.alerts.sorted().map { language == .chinese ? $0.chineseName : $0.rawValue }
+                    .joined(separator: " ")
+            } ?? "",
+            points.map { $0.details.points.description } ?? "",
+            points.map { $0.outcome.name(in: language) } ?? "",
+            points?.details.letterTo ?? "",
+        ])
     }
 
     func writePosts(_ path: String) throws(OutputError) {
@@ -146,8 +156,6 @@ public struct TablesWriter {
             text("alternates", "候补人选"), text("appointee", "委派人选"),
         ])
         let dataset = decisions.index.dataset
-        var names: [String: String] = [:]
-        for member in dataset.members { names[member.id] = member.name }
         for community in decisions.index.communityOrder {
             let result = decisions.results[community]
             guard let seats = result.seats?.value else { continue }
@@ -161,7 +169,8 @@ public struct TablesWriter {
                         post.communityID, post.body.name(in: language), post.title.name(in: language),
                         String(post.firstSeat + seat), decision.outcome.name(in: language),
                         decision.details.member ?? "",
-                        decision.details.member.flatMap { names[$0] }.map(personName) ?? "",
+                        decision.details.member.flatMap { decisions.memberIndex(of: $0, inCommunity: community) }
+                            .map { personName(dataset.members[$0].name) } ?? "",
                         decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
                         decision.details.appointee.map(personName) ?? "",
                     ])

@@ -101,7 +101,7 @@ enum RunCommand: CharterCommand {
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
-            try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"))
+            try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs)
                 .write(into: folder, meanings: report.ruleMeanings)
             try report.write(to: folder.file("report.html"))
             let manifest = RunManifest(
