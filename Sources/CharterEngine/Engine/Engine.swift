@@ -3,6 +3,38 @@ import Dispatch
 public import PolicyKit
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Where a run's deciding time went: in each point's module code, and in the host around it.
+public struct EngineTimes: Sendable {
+    /// Nanoseconds spent inside module code, per point, summed over the workers.
+    public var moduleNanoseconds: [ExtensionPoint: UInt64] = [:]
+    /// Decisions made, per point.
+    public var decisions: [ExtensionPoint: Int] = [:]
+    /// Nanoseconds the host spent deciding (building contexts, checking and storing decisions),
+    /// summed over the workers, module code excluded.
+    public var hostNanoseconds: UInt64 = 0
+
+    /// Creates empty times.
+    public init() {}
+
+    mutating func add(_ other: EngineTimes) {
+        for (point, value) in other.moduleNanoseconds { moduleNanoseconds[point, default: 0] += value }
+        for (point, value) in other.decisions { decisions[point, default: 0] += value }
+        hostNanoseconds += other.hostNanoseconds
+    }
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+}
+
 /// Runs a plan's modules over a dataset, community by community, on every core.
 ///
 /// A community's points run in order (`stage`, `branch_setup`, `member_management`,
@@ -28,19 +60,32 @@ public struct Engine: Sendable {
     public func run(
         _ index: DatasetIndex, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(ModuleFailure) -> [CommunityResult] {
+        try runTimed(index, progress: progress).results
+    }
+
+    /// Decides every community of the index, and says where the time went.
+    public func runTimed(
+        _ index: DatasetIndex, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws(ModuleFailure) -> (results: [CommunityResult], times: EngineTimes) {
         let count = index.dataset.communities.count
         let slots = ResultSlots(count: count)
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
+        let totals = Mutex(EngineTimes())
         let workers = min(jobs, max(1, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var times = EngineTimes()
             while true {
                 let community = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard community < count else { return }
-                slots.store(decide(community: community, index: index), at: community)
+                guard community < count else { break }
+                let start = EngineTimes.now()
+                var moduleTime: UInt64 = 0
+                slots.store(decide(community: community, index: index, times: &times, moduleTime: &moduleTime), at: community)
+                times.hostNanoseconds += EngineTimes.now() - start - moduleTime
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 if let progress, finished % 64 == 0 || finished == count { progress(finished) }
             }
+            totals.withLock { $0.add(times) }
         }
         var firstFailure: ModuleFailure?
         for community in index.communityOrder {
@@ -51,11 +96,29 @@ public struct Engine: Sendable {
         }
         if let firstFailure { throw firstFailure }
         let results = (0..<count).compactMap { try? slots.result(at: $0).get() }
-        return results
+        return (results, totals.withLock { $0 })
     }
 
     /// Decides one community: every planned point, in order.
     public func decide(community: Int, index: DatasetIndex) -> Result<CommunityResult, ModuleFailure> {
+        var times = EngineTimes()
+        var moduleTime: UInt64 = 0
+        return decide(community: community, index: index, times: &times, moduleTime: &moduleTime)
+    }
+
+    /// Decides one community, adding the time spent in module code to `times` and `moduleTime`.
+    func decide(
+        community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64
+    ) -> Result<CommunityResult, ModuleFailure> {
+        func timed<Value>(_ point: ExtensionPoint, decisions: Int = 1, _ body: () -> Value) -> Value {
+            let start = EngineTimes.now()
+            let value = body()
+            let elapsed = EngineTimes.now() - start
+            times.moduleNanoseconds[point, default: 0] += elapsed
+            times.decisions[point, default: 0] += decisions
+            moduleTime += elapsed
+            return value
+        }
         var context = index.context(ofCommunity: community, asOf: asOf)
         let communitySubject = "community:\(context.community.id)"
         var result = CommunityResult(
@@ -65,7 +128,7 @@ public struct Engine: Sendable {
             if let point = plan.points[.stage] {
                 let selection = point.base
                 let policy = try cast(selection, .stage, communitySubject) { $0 as? any StagePolicy }
-                let decision = policy.decideStage(in: context)
+                let decision = timed(.stage) { policy.decideStage(in: context) }
                 try check(decision.rules, selection, .stage, communitySubject)
                 context.decided.stage = decision
                 result.stage = Decided(module: selection.label, value: decision)
@@ -74,7 +137,7 @@ public struct Engine: Sendable {
             if let point = plan.points[.branchSetup] {
                 let selection = point.selection(for: stage)
                 let policy = try cast(selection, .branchSetup, communitySubject) { $0 as? any BranchSetupPolicy }
-                let decision = policy.decideBranchSetup(in: context)
+                let decision = timed(.branchSetup) { policy.decideBranchSetup(in: context) }
                 try check(decision.rules, selection, .branchSetup, communitySubject)
                 context.decided.branchSetup = decision
                 result.branchSetup = Decided(module: selection.label, value: decision)
@@ -87,7 +150,7 @@ public struct Engine: Sendable {
                 var decisions: [ManagementDecision] = []
                 decisions.reserveCapacity(context.members.count)
                 for member in context.members.indices {
-                    let decision = policy.decideManagement(ofMemberAt: member, in: context)
+                    let decision = timed(.memberManagement) { policy.decideManagement(ofMemberAt: member, in: context) }
                     try check(decision.rules, selection, .memberManagement, "member:\(context.members[member].id)")
                     decisions.append(decision)
                 }
@@ -97,7 +160,9 @@ public struct Engine: Sendable {
             if let point = plan.points[.cadreSelection] {
                 let selection = point.selection(for: stage)
                 let policy = try cast(selection, .cadreSelection, communitySubject) { $0 as? any CadreSelectionPolicy }
-                let decisions = policy.selectCadres(in: context)
+                let decisions = timed(.cadreSelection, decisions: result.seatSubjects.count) {
+                    policy.selectCadres(in: context)
+                }
                 guard decisions.count == result.seatSubjects.count else {
                     throw ModuleFailure(
                         module: selection.label, point: .cadreSelection, subject: communitySubject,
@@ -114,7 +179,7 @@ public struct Engine: Sendable {
             if let point = plan.points[.points] {
                 let selection = point.selection(for: stage)
                 let policy = try cast(selection, .points, communitySubject) { $0 as? any PointsPolicy }
-                let decisions = policy.gradePoints(in: context)
+                let decisions = timed(.points, decisions: context.members.count) { policy.gradePoints(in: context) }
                 guard decisions.count == context.members.count else {
                     throw ModuleFailure(
                         module: selection.label, point: .points, subject: communitySubject,
@@ -131,7 +196,7 @@ public struct Engine: Sendable {
             if let point = plan.points[.governance] {
                 let selection = point.selection(for: stage)
                 let policy = try cast(selection, .governance, communitySubject) { $0 as? any GovernancePolicy }
-                let decision = policy.checkGovernance(in: context)
+                let decision = timed(.governance) { policy.checkGovernance(in: context) }
                 try check(decision.rules, selection, .governance, communitySubject)
                 result.governance = Decided(module: selection.label, value: decision)
             }

@@ -43,12 +43,44 @@ enum RunCommand: CharterCommand {
                               starts with zh, else en). decisions.jsonl keeps its codes either way.
           --jobs N            Communities decided at once (default: the number of cores).
           --module-path DIR   Also look for modules in DIR (repeatable; searched first).
+          --timings           Also print where the time went: module code per point and per
+                              decision, the host's own work, and each output file.
 
         Exit codes: 0 done; 2 bad input, profile or usage (nothing written); 3 a policy module failed
         (the module and the subject are named; nothing written).
         """
     static let valuedOptions: Set<String> = ["profile", "data", "out", "as-of", "lang", "jobs", "module-path"]
-    static let flagOptions: Set<String> = ["force", "redact"]
+    static let flagOptions: Set<String> = ["force", "redact", "timings"]
+
+    /// Where the deciding and writing time went, for the benchmark.
+    static func timingReport(
+        _ times: EngineTimes, decideSeconds: Double, writeTimes: [(String, Double)], jobs: Int
+    ) -> String {
+        func fixed(_ value: Double, _ digits: Int = 3) -> String {
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            let scaled = Int((value * scale).rounded())
+            let whole = scaled / Int(scale)
+            let fraction = String(scaled % Int(scale))
+            return "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
+        }
+        var lines = ["timings (jobs \(jobs)):"]
+        var total = 0
+        for point in ExtensionPoint.allCases {
+            guard let count = times.decisions[point], count > 0 else { continue }
+            total += count
+            let nanoseconds = Double(times.moduleNanoseconds[point] ?? 0)
+            lines.append(
+                "  module \(point.rawValue): \(fixed(nanoseconds / 1e9)) s in module code (all workers), "
+                    + "\(count) decisions, \(fixed(nanoseconds / Double(count) / 1000)) µs per decision")
+        }
+        let host = Double(times.hostNanoseconds)
+        lines.append(
+            "  host while deciding: \(fixed(host / 1e9)) s (all workers), "
+                + "\(fixed(host / Double(max(1, total)) / 1000)) µs per decision (contexts, checks, storing)")
+        for (name, seconds) in writeTimes { lines.append("  write \(name): \(fixed(seconds)) s") }
+        return lines.joined(separator: "\n")
+    }
 
     static func run(_ arguments: Arguments) throws -> Int32 {
         let profilePath = try arguments.required("profile")
@@ -83,8 +115,9 @@ enum RunCommand: CharterCommand {
         let total = read.dataset.communities.count
         let decideStart = monotonicSeconds()
         let results: [CommunityResult]
+        let engineTimes: EngineTimes
         do {
-            results = try engine.run(index) { done in
+            (results, engineTimes) = try engine.runTimed(index) { done in
                 progress.phase("Deciding: \(done)/\(total) communities")
             }
         } catch {
@@ -96,14 +129,24 @@ enum RunCommand: CharterCommand {
 
         progress.phase("Writing \(outPath)…")
         let writeStart = monotonicSeconds()
+        var writeTimes: [(String, Double)] = []
+        func lap(_ name: String, _ since: inout Double) {
+            let now = monotonicSeconds()
+            writeTimes.append((name, now - since))
+            since = now
+        }
+        var lapStart = writeStart
         do {
             try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language, jobs: jobs)
+            lap("decisions.jsonl", &lapStart)
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
             try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs)
                 .write(into: folder, meanings: report.ruleMeanings)
+            lap("tables", &lapStart)
             try report.write(to: folder.file("report.html"))
+            lap("report.html", &lapStart)
             let manifest = RunManifest(
                 charterVersion: charterVersion, asOf: asOf, language: language, profilePath: profilePath,
                 profileSHA256: (try? SHA256.hexDigest(ofFile: profilePath)) ?? "",
@@ -119,6 +162,7 @@ enum RunCommand: CharterCommand {
             try manifestFile.write(manifest.json(decisions: decisions))
             try manifestFile.finish()
             try folder.commit()
+            lap("run.json", &lapStart)
         } catch {
             progress.done()
             throw CommandFailure(code: 2, message: "charter run: \(error)\nNothing was written.")
@@ -129,6 +173,9 @@ enum RunCommand: CharterCommand {
             summary(
                 decisions, out: outPath, language: language, asOf: asOf,
                 seconds: (readSeconds, decideSeconds, writeSeconds, monotonicSeconds() - clock)))
+        if arguments.flag("timings") {
+            Console.out(timingReport(engineTimes, decideSeconds: decideSeconds, writeTimes: writeTimes, jobs: jobs))
+        }
         return 0
     }
 
