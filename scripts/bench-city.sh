@@ -28,8 +28,6 @@ run() { # SIZE LABEL [EXTRA...]
     seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2, t, ":"); if (length(t) == 3) print t[1]*3600 + t[2]*60 + t[3]; else print t[1]*60 + t[2]}' "$log.time")
     peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.2f", $2 / 1048576}' "$log.time")
     wall[$size-$label]=$seconds
-    local rows
-    rows=$(awk -F', ' '/^Wrote|rows/ {}' /dev/null)
     echo
     echo "== $size members, $label: wall ${seconds} s, peak memory ${peak} GiB, $(awk -v n="$size" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}') members/s"
     sed -n 's/^  time: /  phases: /p; /^timings/,$p' "$log"
