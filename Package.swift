@@ -52,6 +52,8 @@ let package = Package(
             name: "charter",
             dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
             swiftSettings: strictness),
+        // The dataset reader's benchmark (scripts/bench-dataset.sh).
+        .executableTarget(name: "charter-bench", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
         // `swift package --allow-writing-to-package-directory new-policy NAME`: a new policy module
         // with its tests, added to `policyModules` (see Plugins/NewPolicy).
         .plugin(
@@ -70,12 +72,14 @@ let package = Package(
                 ])),
         .testTarget(
             name: "CharterTests",
-            dependencies: ["CharterData", "CharterModules", policyKit],
+            dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness),
     ]
         + policyModules.map {
-            .target(name: $0, dependencies: [policyKit], path: "Policies/\($0)", swiftSettings: strictness)
+            .target(
+                name: $0, dependencies: [policyKit], path: "Policies/\($0)", exclude: ["README.md"],
+                swiftSettings: strictness)
         }
         + policyModules.map {
             .testTarget(

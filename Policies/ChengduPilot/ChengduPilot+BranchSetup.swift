@@ -38,8 +38,7 @@ extension ChengduPilot: BranchSetupPolicy {
     /// The party organisation the community's stage calls for (四步建党).
     public func decideBranchSetup(in context: CommunityContext) -> BranchSetupDecision {
         let community = context.community
-        let full = context.members.filter(\.isFull)
-        let count = full.count
+        let count = fullMembers(context)
         let counted = Reason(zh: "社区有正式党员\(count)名。", en: "The community has \(count) full members.")
         if count < 3 {
             return BranchSetupDecision(
@@ -58,8 +57,9 @@ extension ChengduPilot: BranchSetupPolicy {
         let stage = stage(of: context)
         if stage == .preparation {
             let seats = branchSeats(count)
-            let branch = Branch(
-                id: "\(community.id)/temporary", members: full.map(\.id).sortedByUTF8(), committeeSeats: seats)
+            let members = context.members
+            let ids = members.indices.filter { members[$0].isFull }.map { members[$0].id }
+            let branch = Branch(id: "\(community.id)/temporary", members: ids.inUTF8Order(), committeeSeats: seats)
             return BranchSetupDecision(
                 outcome: .temporaryBranch, rules: ["setup.preparation"],
                 reasons: [
@@ -73,7 +73,8 @@ extension ChengduPilot: BranchSetupPolicy {
                 details: BranchSetupDetails(
                     fullMembers: count, branches: [branch], committeeSeats: seats, secretarySource: .elected))
         }
-        let branches = GridBranches().branches(communityID: community.id, members: full, seats: branchSeats)
+        let branches = GridBranches().branches(
+            communityID: community.id, members: context.members, seats: branchSeats)
         let top = topSeats(count)
         let grid = Reason(
             zh: "按小区设网格党支部\(branches.count)个。", en: "\(branches.count) grid branches by subdivision.")

@@ -215,8 +215,9 @@ struct CandidatePool {
         let asOf = context.asOf
         let windowStart = ChengduPilot.yearWindowStart(asOf)
         var candidates: [Candidate] = []
-        for (index, member) in context.members.enumerated()
-        where member.willingToServe && module.generalFailure(member, asOf: asOf) == nil {
+        for index in context.members.indices where context.members[index].willingToServe {
+            let member = context.members[index]
+            guard module.generalFailure(member, asOf: asOf) == nil else { continue }
             var hours = Amount.zero
             for event in context.events[index]
             where event.kind == .volunteer && event.date > windowStart && event.date <= asOf {

@@ -134,7 +134,7 @@ extension ChengduPilot: GovernancePolicy {
                 rule,
                 Reason(
                     zh: "一年内\(kind.chineseName)\(held)次，少于\(least)次。",
-                    en: "\(held) \(kind.englishName) meetings in the year, fewer than \(least)."))
+                    en: "\(kind.englishName.capitalizedFirst) in the year: \(held), fewer than \(least)."))
         }
 
         // 1–2. 政治引领、思想引领.
@@ -170,120 +170,128 @@ extension ChengduPilot: GovernancePolicy {
             meetingCheck("gov.disclosure", .disclosure, disclosuresPerYear)
         }
 
-        // Each member's ledger in the year, read once.
-        let members = context.members
-        var volunteered = Array(repeating: false, count: members.count)
-        var attended = Array(repeating: false, count: members.count)
-        var voted = Array(repeating: false, count: members.count)
-        var fullVolunteerHours = Amount.zero
-        let electionStart = asOf.addingMonths(-60)
-        for (index, member) in members.enumerated() {
-            for event in context.events[index] where event.date <= asOf {
-                switch event.kind {
-                case .volunteer where event.date > windowStart:
-                    volunteered[index] = true
-                    if member.isFull { fullVolunteerHours += event.amount }
-                case .orgLife where event.date > windowStart, .training where event.date > windowStart:
-                    attended[index] = true
-                case .electionVote where event.date > electionStart:
-                    voted[index] = true
-                default:
-                    break
+        // Members are read through a buffer pointer: borrowed, not copied.
+        context.members.withUnsafeBufferPointer { members in
+            // Each member's ledger in the year, read once.
+            var volunteered = Array(repeating: false, count: members.count)
+            var attended = Array(repeating: false, count: members.count)
+            var voted = Array(repeating: false, count: members.count)
+            var fullVolunteerHours = Amount.zero
+            let electionStart = asOf.addingMonths(-60)
+            for index in members.indices {
+                let isFull = members[index].isFull
+                for event in context.events[index] where event.date <= asOf {
+                    switch event.kind {
+                    case .volunteer where event.date > windowStart:
+                        volunteered[index] = true
+                        if isFull { fullVolunteerHours += event.amount }
+                    case .orgLife where event.date > windowStart, .training where event.date > windowStart:
+                        attended[index] = true
+                    case .electionVote where event.date > electionStart:
+                        voted[index] = true
+                    default:
+                        break
+                    }
                 }
             }
-        }
 
-        // 8. 服务引领: volunteer hours per full member.
-        let full = context.fullMemberCount
-        if notPreparation && full >= 1 && fullVolunteerHours < Amount(volunteerHoursPerMember) * full {
-            findings.add(
-                "gov.volunteer-hours",
-                Reason(
-                    zh: "一年内正式党员\(full)名志愿服务共\(fullVolunteerHours)小时，人均不足\(volunteerHoursPerMember)小时。",
-                    en:
-                        "\(full) full members gave \(fullVolunteerHours) volunteer hours in the year, under \(volunteerHoursPerMember) each."
-                ))
-        }
-
-        // 9. 素质提升: the secretary of the first party committee secretary seat.
-        if let secretary = firstSecretary(context), let index = members.firstIndex(where: { $0.id == secretary }) {
-            let trained = context.events[index].contains { $0.kind == .cityTraining && inYear($0.date) }
-            if !trained {
+            // 8. 服务引领: volunteer hours per full member.
+            let full = fullMembers(context)
+            if notPreparation && full >= 1 && fullVolunteerHours < Amount(volunteerHoursPerMember) * full {
                 findings.add(
-                    "gov.secretary-training",
+                    "gov.volunteer-hours",
                     Reason(
-                        zh: "社区党组织书记\(secretary)一年内未参加市级示范培训。",
-                        en: "The party secretary \(secretary) had no city model training in the year."),
-                    concerned: [secretary])
+                        zh: "一年内正式党员\(full)名志愿服务共\(fullVolunteerHours)小时，人均不足\(volunteerHoursPerMember)小时。",
+                        en:
+                            "\(full) full members gave \(fullVolunteerHours) volunteer hours in the year, under \(volunteerHoursPerMember) each."
+                    ))
             }
-        }
 
-        // 10. 制度保障 in preparation: consultation.
-        if stage == .preparation && (meetings[.consultation] ?? 0) == 0 {
-            findings.add(
-                "rights.consultation",
-                Reason(zh: "一年内未征求党员群众意见。", en: "No consultation of members and residents in the year."))
-        }
-
-        // 11–13. Transition: members from the original villages on every distribution list.
-        if stage == .transition {
-            for (rule, kind) in [
-                ("rights.collective-assets", DistributionKind.collectiveAssets), ("rights.compensation", .compensation),
-                ("rights.housing-choice", .housingChoice),
-            ] {
-                let listed = Set(context.distributions.lazy.filter { $0.kind == kind }.map(\.memberID))
-                guard !listed.isEmpty else { continue }
-                let left = members.filter { !$0.originVillage.isEmpty && !listed.contains($0.id) }.map(\.id)
-                guard !left.isEmpty else { continue }
-                findings.add(
-                    rule,
-                    Reason(
-                        zh: "原村党员\(left.count)名未列入\(kind.chineseName)名单。",
-                        en: "\(left.count) members from the original villages are not on the \(kind.englishName) list."),
-                    concerned: left)
+            // 9. 素质提升: the secretary of the first party committee secretary seat.
+            if let secretary = firstSecretary(context), let index = members.firstIndex(where: { $0.id == secretary }) {
+                let trained = context.events[index].contains { $0.kind == .cityTraining && inYear($0.date) }
+                if !trained {
+                    findings.add(
+                        "gov.secretary-training",
+                        Reason(
+                            zh: "社区党组织书记\(secretary)一年内未参加市级示范培训。",
+                            en: "The party secretary \(secretary) had no city model training in the year."),
+                        concerned: [secretary])
+                }
             }
-        }
 
-        // 14. Integration: an election vote in the last 60 months.
-        if stage == .integration {
-            let absent = members.indices.filter { members[$0].isFull && !voted[$0] }.map { members[$0].id }
-            if !absent.isEmpty {
+            // 10. 制度保障 in preparation: consultation.
+            if stage == .preparation && (meetings[.consultation] ?? 0) == 0 {
                 findings.add(
-                    "rights.election",
-                    Reason(
-                        zh: "正式党员\(absent.count)名自\(electionStart.chineseText)以来未参加民主选举。",
-                        en: "\(absent.count) full members have not voted in an election since \(electionStart)."),
-                    concerned: absent)
+                    "rights.consultation",
+                    Reason(zh: "一年内未征求党员群众意见。", en: "No consultation of members and residents in the year."))
             }
-        }
 
-        // 15. Maturity: organisational life or training in the year.
-        if stage == .maturity {
-            let left = members.indices.filter { index in
-                !attended[index] && !(members[index].lastOrgLife.map(inYear) ?? false)
-            }.map { members[$0].id }
-            if !left.isEmpty {
-                findings.add(
-                    "rights.basic",
-                    Reason(
-                        zh: "党员\(left.count)名一年内未参加组织生活或教育培训。",
-                        en: "\(left.count) members had no organisational life or training in the year."),
-                    concerned: left)
+            // 11–13. Transition: members from the original villages on every distribution list.
+            if stage == .transition {
+                for (rule, kind) in [
+                    ("rights.collective-assets", DistributionKind.collectiveAssets),
+                    ("rights.compensation", .compensation),
+                    ("rights.housing-choice", .housingChoice),
+                ] {
+                    let listed = Set(context.distributions.lazy.filter { $0.kind == kind }.map(\.memberID))
+                    guard !listed.isEmpty else { continue }
+                    let left = members.indices.filter { index in
+                        !members[index].originVillage.isEmpty && !listed.contains(members[index].id)
+                    }.map { members[$0].id }
+                    guard !left.isEmpty else { continue }
+                    findings.add(
+                        rule,
+                        Reason(
+                            zh: "原村党员\(left.count)名未列入\(kind.chineseName)名单。",
+                            en:
+                                "\(left.count) members from the original villages are not on the \(kind.englishName) list."
+                        ),
+                        concerned: left)
+                }
             }
-        }
 
-        // 16. 三个带头: full members at home who did not volunteer.
-        if notPreparation {
-            let idle = members.indices.filter { index in
-                members[index].isFull && members[index].awaySince == nil && !volunteered[index]
-            }.map { members[$0].id }
-            if !idle.isEmpty {
-                findings.add(
-                    "lead.volunteer",
-                    Reason(
-                        zh: "在家的正式党员\(idle.count)名一年内未参加志愿服务。",
-                        en: "\(idle.count) full members at home gave no volunteer service in the year."),
-                    concerned: idle)
+            // 14. Integration: an election vote in the last 60 months.
+            if stage == .integration {
+                let absent = members.indices.filter { members[$0].isFull && !voted[$0] }.map { members[$0].id }
+                if !absent.isEmpty {
+                    findings.add(
+                        "rights.election",
+                        Reason(
+                            zh: "正式党员\(absent.count)名自\(electionStart.chineseText)以来未参加民主选举。",
+                            en: "\(absent.count) full members have not voted in an election since \(electionStart)."),
+                        concerned: absent)
+                }
+            }
+
+            // 15. Maturity: organisational life or training in the year.
+            if stage == .maturity {
+                let left = members.indices.filter { index in
+                    !attended[index] && !(members[index].lastOrgLife.map(inYear) ?? false)
+                }.map { members[$0].id }
+                if !left.isEmpty {
+                    findings.add(
+                        "rights.basic",
+                        Reason(
+                            zh: "党员\(left.count)名一年内未参加组织生活或教育培训。",
+                            en: "\(left.count) members had no organisational life or training in the year."),
+                        concerned: left)
+                }
+            }
+
+            // 16. 三个带头: full members at home who did not volunteer.
+            if notPreparation {
+                let idle = members.indices.filter { index in
+                    members[index].isFull && members[index].awaySince == nil && !volunteered[index]
+                }.map { members[$0].id }
+                if !idle.isEmpty {
+                    findings.add(
+                        "lead.volunteer",
+                        Reason(
+                            zh: "在家的正式党员\(idle.count)名一年内未参加志愿服务。",
+                            en: "\(idle.count) full members at home gave no volunteer service in the year."),
+                        concerned: idle)
+                }
             }
         }
 
@@ -314,6 +322,14 @@ extension ChengduPilot: GovernancePolicy {
     }
 }
 
+extension String {
+    /// The text with its first letter in upper case, for an English name opening a sentence.
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}
+
 /// The findings of a community's governance checks, gathered in the spec's order.
 struct GovernanceFindings {
     var rules: [String] = []
@@ -324,6 +340,6 @@ struct GovernanceFindings {
     mutating func add(_ rule: String, _ reason: Reason, concerned list: [String]? = nil) {
         rules.append(rule)
         reasons.append(reason)
-        if let list { concerned[rule] = list.sortedByUTF8() }
+        if let list { concerned[rule] = list.inUTF8Order() }
     }
 }

@@ -49,7 +49,14 @@ extension ChengduPilot: MemberManagementPolicy {
 
     /// How the member is managed (四类管理), with the alerts the community should follow up.
     public func decideManagement(ofMemberAt index: Int, in context: CommunityContext) -> ManagementDecision {
-        let member = context.members[index]
+        // Read through a buffer pointer: the member is borrowed, not copied.
+        context.members.withUnsafeBufferPointer { members in
+            manage(members[index], events: context.events[index], in: context)
+        }
+    }
+
+    /// The management of one member of the community.
+    private func manage(_ member: Member, events: [LedgerEvent], in context: CommunityContext) -> ManagementDecision {
         let asOf = context.asOf
         let outcome: ManagementClass
         var rules: [String] = []
@@ -79,7 +86,9 @@ extension ChengduPilot: MemberManagementPolicy {
             reasons.append(
                 Reason(
                     zh: "组织关系在\(member.relation.chineseName)，实行双重管理。",
-                    en: "The relation is kept at the \(member.relation.englishName): dual management."))
+                    en:
+                        "The relation is kept \(member.relation == .elsewhere ? "elsewhere" : "at the \(member.relation.englishName)"): dual management."
+                ))
         } else {
             outcome = .grid
             let community = context.community.id
@@ -137,10 +146,10 @@ extension ChengduPilot: MemberManagementPolicy {
                 reasons.append(
                     Reason(
                         zh: "流动党员四清不全，缺\(missing.map(\.zh).joined(separator: "、"))。",
-                        en: "Four-clear incomplete: the \(missing.map(\.en).joined(separator: ", ")) is not known."))
+                        en: "Four-clear incomplete, not known: \(missing.map(\.en).joined(separator: ", "))."))
             }
         }
-        if outcome == .joint && !hasDualReport(context.events[index], asOf: asOf) {
+        if outcome == .joint && !hasDualReport(events, asOf: asOf) {
             let half = asOf.halfYear
             alerts.append(.notReported)
             rules.append("alert.not-reported")

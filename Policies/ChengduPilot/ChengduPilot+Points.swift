@@ -44,10 +44,9 @@ extension ChengduPilot: PointsPolicy {
         let asOf = context.asOf
         let period = asOf.halfYear
         let periodStart = period.start
-        let members = context.members
         var tallies: [PointsTally] = []
-        tallies.reserveCapacity(members.count)
-        for index in members.indices {
+        tallies.reserveCapacity(context.events.count)
+        for index in context.events.indices {
             var tally = PointsTally()
             for event in context.events[index] where event.date >= periodStart && event.date <= asOf {
                 tally.add(event)
@@ -56,8 +55,18 @@ extension ChengduPilot: PointsPolicy {
         }
         let totals = tallies.map(\.total)
 
+        // Members are read through a buffer pointer: borrowed, not copied.
+        return context.members.withUnsafeBufferPointer { members in
+            grade(members, tallies: tallies, totals: totals, graded: fullMembers(context), period: period)
+        }
+    }
+
+    /// The grades, letters and reasons of the members, given their tallies and points.
+    private func grade(
+        _ members: UnsafeBufferPointer<Member>, tallies: [PointsTally], totals: [Amount], graded: Int,
+        period: HalfYear
+    ) -> [PointsDecision] {
         // The excellent cap: floor(graded / 3) of those at 90 or more, by points then id.
-        let graded = context.fullMemberCount
         let cap = graded / 3
         let ninety = Amount(90)
         var high = members.indices.filter { members[$0].isFull && totals[$0] >= ninety }
@@ -70,53 +79,65 @@ extension ChengduPilot: PointsPolicy {
         }
 
         let periodText = "\(period.year)年\(period.isSecondHalf ? "下" : "上")半年"
+        let periodName = period.description
         var decisions: [PointsDecision] = []
         decisions.reserveCapacity(members.count)
-        for (index, member) in members.enumerated() {
+        for index in members.indices {
             let tally = tallies[index]
             let total = totals[index]
+            let relation = members[index].relation
             var rules: [String] = []
-            var reasons: [Reason] = [tally.reason(total: total, periodText: periodText, period: period)]
+            rules.reserveCapacity(capped[index] ? 3 : 2)
             let grade: Grade
-            if !member.isFull {
+            let verdict: (zh: String, en: String)
+            if !members[index].isFull {
                 grade = .notGraded
-                reasons.append(Reason(zh: "预备党员，不参加评定。", en: "A probationary member is not graded."))
+                verdict = ("预备党员不参加评定", "a probationary member is not graded")
             } else if capped[index] {
                 grade = .qualified
                 rules.append("points.excellent-cap")
-                reasons.append(
-                    Reason(
-                        zh: "积分达90分，但优秀不超过正式党员\(graded)名的三分之一（\(cap)名），按积分排序未入选，评为合格。",
-                        en:
-                            "90 or more, but at most a third of the \(graded) full members (\(cap)) are excellent and the ranking left this member out: qualified."
-                    ))
+                verdict = (
+                    "达90分，但优秀不超过正式党员\(graded)名的三分之一（\(cap)名），按积分排序未入选，评为合格",
+                    "90 or more, but at most a third of the \(graded) full members (\(cap)) are excellent and the ranking left this member out: qualified"
+                )
             } else if total >= ninety {
                 grade = .excellent
-                reasons.append(Reason(zh: "积分90分以上，评为优秀。", en: "90 points or more: excellent."))
+                verdict = ("90分以上，评为优秀", "90 or more: excellent")
             } else if total >= Amount(60) {
                 grade = .qualified
-                reasons.append(Reason(zh: "积分60分以上，评为合格。", en: "60 points or more: qualified."))
+                verdict = ("60分以上，评为合格", "60 or more: qualified")
             } else {
                 grade = .attention
-                reasons.append(Reason(zh: "积分不足60分，需关注。", en: "Below 60 points: needs attention."))
+                verdict = ("不足60分，需关注", "below 60: needs attention")
             }
             tally.appendRules(to: &rules)
+            var reasons = [tally.reason(total: total, periodText: periodText, periodName: periodName, verdict: verdict)]
             var letterTo: String?
-            switch member.relation {
+            switch relation {
             case .community:
                 break
             case .originVillage:
-                letterTo = "village:\(member.originVillage)"
+                let village = members[index].originVillage
+                letterTo = "village:\(village)"
                 reasons.append(
-                    Reason(
-                        zh: "组织关系在原村，积分情况函告原村\(member.originVillage)党组织。",
-                        en: "The relation is kept at the original village: a letter goes to \(member.originVillage)."))
+                    village.isEmpty
+                        ? Reason(
+                            zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
+                            en: "The relation is kept at the original village (not named): a letter goes to it.")
+                        : Reason(
+                            zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
+                            en: "The relation is kept at the original village: a letter goes to \(village)."))
             case .workUnit:
-                letterTo = "unit:\(member.employer)"
+                let employer = members[index].employer
+                letterTo = "unit:\(employer)"
                 reasons.append(
-                    Reason(
-                        zh: "组织关系在工作单位，积分情况函告\(member.employer)党组织。",
-                        en: "The relation is kept at the work unit: a letter goes to \(member.employer)."))
+                    employer.isEmpty
+                        ? Reason(
+                            zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
+                            en: "The relation is kept at the work unit (not named): a letter goes to it.")
+                        : Reason(
+                            zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
+                            en: "The relation is kept at the work unit: a letter goes to \(employer)."))
             case .elsewhere:
                 letterTo = "elsewhere"
                 reasons.append(
@@ -189,30 +210,62 @@ struct PointsTally {
         if hasBreach { rules.append("points.breach") }
     }
 
-    /// The breakdown of the points, in one sentence.
-    func reason(total: Amount, periodText: String, period: HalfYear) -> Reason {
-        var chinese = "\(periodText)积分\(total)分：基础分60分"
-        var english = "\(period) points: \(total) (base 60"
+    /// The points, their breakdown and the grade, in one sentence.
+    func reason(
+        total: Amount, periodText: String, periodName: String, verdict: (zh: String, en: String)
+    ) -> Reason {
+        var chinese = TextBuffer(capacity: 256)
+        var english = TextBuffer(capacity: 192)
+        chinese.add(periodText)
+        chinese.add("积分")
+        chinese.add(total)
+        chinese.add("分（基础分60分")
+        english.add(periodName)
+        english.add(" points: ")
+        english.add(total)
+        english.add(" (base 60")
         if hasOrgLife {
-            chinese += "，组织生活加\(orgLifePoints)分"
-            english += ", organisational life +\(orgLifePoints)"
+            chinese.add("，组织生活加")
+            chinese.add(orgLifePoints)
+            chinese.add("分")
+            english.add(", organisational life +")
+            english.add(orgLifePoints)
         }
         if hasVolunteer {
-            chinese += "，志愿服务\(volunteer)小时加\(volunteerPoints)分"
-            english += ", volunteer \(volunteer) hours +\(volunteerPoints)"
+            chinese.add("，志愿服务")
+            chinese.add(volunteer)
+            chinese.add("小时加")
+            chinese.add(volunteerPoints)
+            chinese.add("分")
+            english.add(", volunteer ")
+            english.add(volunteer)
+            english.add(" hours +")
+            english.add(volunteerPoints)
         }
         if hasTraining {
-            chinese += "，教育培训加\(trainingPoints)分"
-            english += ", training +\(trainingPoints)"
+            chinese.add("，教育培训加")
+            chinese.add(trainingPoints)
+            chinese.add("分")
+            english.add(", training +")
+            english.add(trainingPoints)
         }
         if hasDualReport {
-            chinese += "，双报到加5分"
-            english += ", dual report +5"
+            chinese.add("，双报到加5分")
+            english.add(", dual report +5")
         }
         if hasBreach {
-            chinese += "，违反小区公约扣\(breachPoints)分"
-            english += ", convention breach −\(breachPoints)"
+            chinese.add("，违反小区公约扣")
+            chinese.add(breachPoints)
+            chinese.add("分")
+            english.add(", convention breach −")
+            english.add(breachPoints)
         }
-        return Reason(zh: chinese + "。", en: english + ").")
+        chinese.add("），")
+        chinese.add(verdict.zh)
+        chinese.add("。")
+        english.add("); ")
+        english.add(verdict.en)
+        english.add(".")
+        return Reason(zh: chinese.string, en: english.string)
     }
 }

@@ -183,9 +183,86 @@ public struct ChengduPilot: PolicyModule {
         context.stage ?? derivedStage(of: context).stage
     }
 
+    /// The number of full members living in the community: the spec's N.
+    ///
+    /// Counted here rather than with `CommunityContext.fullMemberCount`, which copies every member
+    /// (about a hundred retains and releases a member, five times the cost of the count itself).
+    func fullMembers(_ context: CommunityContext) -> Int {
+        context.members.withUnsafeBufferPointer { members in
+            var count = 0
+            for index in members.indices where members[index].isFull { count += 1 }
+            return count
+        }
+    }
+
     /// The first day of "the year" of cadre selection and governance is after this date: the
     /// 365-day window holds the dates after `asOf − 365 days`, up to and including `asOf`.
     static func yearWindowStart(_ asOf: CivilDate) -> CivilDate { asOf.addingDays(-365) }
+}
+
+extension Amount {
+    /// The amount as the decision records write numbers (`24`, `26.5`), quickly for the whole
+    /// numbers that most points and hours are.
+    var text: String {
+        if let small = Int64(exactly: scaled), small % 1_000_000_000_000 == 0 {
+            return String(small / 1_000_000_000_000)
+        }
+        return description
+    }
+}
+
+/// A sentence built from pieces as UTF-8 bytes, for the reasons written once per member: appending
+/// bytes is a copy, where appending to a `String` checks and grows it piece by piece.
+struct TextBuffer {
+    private var bytes: [UInt8] = []
+
+    /// Creates an empty buffer with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Appends a literal.
+    mutating func add(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a string.
+    mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Appends a number as the decision records write it.
+    mutating func add(_ amount: Amount) {
+        if let small = Int64(exactly: amount.scaled), small % 1_000_000_000_000 == 0 {
+            var value = small / 1_000_000_000_000
+            if value < 0 {
+                bytes.append(0x2D)
+                value = -value
+            }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                    count += 1
+                } while value > 0 && count < buffer.count
+                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            }
+        } else {
+            bytes.append(contentsOf: amount.description.utf8)
+        }
+    }
+
+    /// The text.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension Array where Element == String {
+    /// The strings sorted by their UTF-8 bytes, without sorting again when they already are (as
+    /// ids read in the context's member order are).
+    func inUTF8Order() -> [String] {
+        for index in indices.dropFirst() where !self[index - 1].utf8Precedes(self[index]) {
+            return sortedByUTF8()
+        }
+        return self
+    }
 }
 
 /// The module's entry point, through which `charter` loads it.

@@ -9,7 +9,7 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
         let distance = editDistance(target, Array(candidate.lowercased()))
         if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
     }
-    guard let best, best.distance <= max(2, target.count / 3) else { return nil }
+    guard let best, best.distance <= max(2, target.count / 2) else { return nil }
     return best.candidate
 }
 

@@ -9,7 +9,8 @@
 /// Exit codes: 0 done; 1 a diff found changes or a policy test failed; 2 bad input, profile or
 /// usage; 3 a module failed.
 nonisolated(unsafe) let commands: [any CharterCommand.Type] = [
-    RunCommand.self, ProfileCommand.self, ModulesCommand.self, DiffCommand.self, TestCommand.self, GenerateCommand.self,
+    CheckCommand.self, RunCommand.self, ProfileCommand.self, ModulesCommand.self, DiffCommand.self,
+    TestCommand.self, GenerateCommand.self,
 ]
 
 func topLevelUsage() -> String {

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -10,6 +13,10 @@
 /// Readers see the live bytes `buffer[start..<end]`. When they need more, they call
 /// ``refill(keepingFrom:)`` with the offset of the first byte they still need (the start of an
 /// unfinished record): those bytes move to the front and more are read behind them.
+///
+/// A large file is hashed on another core while it is parsed: the hash job reads the file on its
+/// own (from the page cache), and the input checks that it hashed as many bytes as were parsed and
+/// that the file did not change in between.
 final class ByteInput {
     /// The buffer; valid until the next refill.
     private(set) var buffer: UnsafeMutablePointer<UInt8>
@@ -41,8 +48,21 @@ final class ByteInput {
             close(descriptor)
             return .failure(OpenFailure(reason: "it is not a regular file"))
         }
-        return .success(ByteInput(descriptor: descriptor, capacity: chunkSize, fileSize: Int(status.st_size)))
+        let input = ByteInput(descriptor: descriptor, capacity: chunkSize, fileSize: Int(status.st_size))
+        if input.fileSize >= backgroundHashingThreshold {
+            input.stamp = FileStamp(status)
+            input.hashJob = HashJob(path: path)
+        }
+        return .success(input)
     }
+
+    /// Files at least this large are hashed on another core.
+    static let backgroundHashingThreshold = 8 << 20
+
+    /// The hash of a large file, computed on another core.
+    private var hashJob: HashJob?
+    /// The file's size and modification time when it was opened.
+    private var stamp: FileStamp?
 
     /// Why a file could not be opened.
     struct OpenFailure: Error {
@@ -59,22 +79,22 @@ final class ByteInput {
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
-    /// Input over bytes already in memory (tests and the fuzz target).
-    init(bytes: some Collection<UInt8>) {
+    /// Input over bytes already in memory (tests and the fuzz target), handed out `chunkSize`
+    /// bytes at a time as if read from a file, so records that straddle chunks are exercised.
+    init(bytes: [UInt8], chunkSize: Int? = nil) {
         descriptor = -1
-        capacity = max(bytes.count, 1)
+        memory = bytes
+        memoryChunk = max(chunkSize ?? bytes.count, 1)
+        capacity = max(min(memoryChunk, bytes.count), 1)
         fileSize = bytes.count
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        var index = 0
-        for byte in bytes {
-            buffer[index] = byte
-            index += 1
-        }
-        end = index
-        totalRead = index
-        hasher.update(UnsafeRawBufferPointer(start: buffer, count: index))
-        atEndOfFile = true
+        refill(keepingFrom: 0)
     }
+
+    /// The bytes of an in-memory input, and how many of them have been handed out.
+    private var memory: [UInt8] = []
+    private var memoryOffset = 0
+    private var memoryChunk = 0
 
     deinit {
         buffer.deallocate()
@@ -100,6 +120,21 @@ final class ByteInput {
             buffer = grown
             capacity *= 2
         }
+        if descriptor < 0 {
+            let count = min(capacity - end, memoryChunk, memory.count - memoryOffset)
+            guard count > 0 else {
+                atEndOfFile = true
+                return false
+            }
+            memory.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { (buffer + end).update(from: base + memoryOffset, count: count) }
+            }
+            hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count))
+            memoryOffset += count
+            end += count
+            totalRead += count
+            return true
+        }
         while true {
             let count = read(descriptor, buffer + end, capacity - end)
             if count < 0 {
@@ -112,7 +147,7 @@ final class ByteInput {
                 atEndOfFile = true
                 return false
             }
-            hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count))
+            if hashJob == nil { hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count)) }
             end += count
             totalRead += count
             return true
@@ -126,9 +161,53 @@ final class ByteInput {
     }
 
     /// Reads and hashes whatever is left, and returns the SHA-256 of the whole file in hex.
+    ///
+    /// Sets ``readError`` when a background hash does not cover exactly the bytes parsed.
     func finishHashing() -> String {
         while refill(keepingFrom: end) {}
-        var copy = hasher
-        return SHA256.hex(copy.finalize())
+        guard let hashJob else {
+            var copy = hasher
+            return SHA256.hex(copy.finalize())
+        }
+        let (digest, hashedBytes) = hashJob.wait()
+        var status = stat()
+        let unchanged = fstat(descriptor, &status) == 0 && stamp == FileStamp(status)
+        if digest == nil || hashedBytes != totalRead || !unchanged {
+            if readError == nil { readError = "the file changed while it was read; read it again" }
+        }
+        return digest ?? ""
+    }
+}
+
+/// A file's size and modification time, to notice a file that changes while it is read.
+struct FileStamp: Equatable {
+    let size: Int
+    let seconds: Int
+    let nanoseconds: Int
+
+    init(_ status: stat) {
+        size = Int(status.st_size)
+        seconds = Int(status.st_mtim.tv_sec)
+        nanoseconds = Int(status.st_mtim.tv_nsec)
+    }
+}
+
+/// The SHA-256 of a file, computed on a background queue.
+final class HashJob: Sendable {
+    private let result = Mutex<(digest: String?, bytes: Int)>((nil, 0))
+    private let group = DispatchGroup()
+
+    init(path: String) {
+        DispatchQueue.global().async(group: group) { [self] in
+            let outcome = SHA256.hashFile(path)
+            result.withLock { $0 = outcome }
+        }
+    }
+
+    /// Waits for the hash: the digest in hex (`nil` when the file could not be read) and the
+    /// number of bytes hashed.
+    func wait() -> (digest: String?, bytes: Int) {
+        group.wait()
+        return result.withLock { $0 }
     }
 }

@@ -11,7 +11,7 @@ struct CSVRowFields: RowFields {
     @inline(__always)
     func withValue<Result>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let index = fieldOfColumn[column]
-        guard index >= 0 else { return nil }
+        guard index >= 0, index < fields.count else { return nil }
         let field = fields[index]
         guard field.end > field.start else { return nil }
         let bytes = UnsafeBufferPointer(start: buffer + field.start, count: field.end - field.start)
@@ -96,10 +96,15 @@ enum CSVTable {
             }
             if let issue = tokenizer.issue {
                 report(issue, tokenizer: tokenizer, header: header, kind: kind, fileName: fileName, log: log)
-                whole = false
+                if issue.kind == .unterminatedQuote {
+                    whole = false
+                } else {
+                    salvageID(tokenizer, fieldOfColumn, assembler)
+                }
                 continue
             }
             guard tokenizer.fields.count == header.count else {
+                salvageID(tokenizer, fieldOfColumn, assembler)
                 log.add(
                     kind,
                     DatasetProblem(
@@ -107,14 +112,11 @@ enum CSVTable {
                         message:
                             "The record has \(tokenizer.fields.count) \(tokenizer.fields.count == 1 ? "field" : "fields") but the header names \(header.count) \(header.count == 1 ? "column" : "columns")."
                     ))
-                whole = false
                 continue
             }
             let line = tokenizer.line
-            tokenizer.fields.withUnsafeBufferPointer { fields in
-                fieldOfColumn.withUnsafeBufferPointer { map in
-                    assembler.add(CSVRowFields(buffer: input.buffer, fields: fields, fieldOfColumn: map), line: line)
-                }
+            fieldOfColumn.withUnsafeBufferPointer { map in
+                assembler.add(CSVRowFields(buffer: input.buffer, fields: tokenizer.fields, fieldOfColumn: map), line: line)
             }
         }
         if let reason = input.readError {
@@ -122,6 +124,14 @@ enum CSVTable {
             whole = false
         }
         return (rows, whole)
+    }
+
+    /// Registers the id of a record that could not be read, so that references to it from other
+    /// files are not reported as well.
+    private static func salvageID(_ tokenizer: CSVTokenizer, _ fieldOfColumn: [Int], _ assembler: DatasetAssembler) {
+        fieldOfColumn.withUnsafeBufferPointer { map in
+            assembler.salvageID(CSVRowFields(buffer: tokenizer.input.buffer, fields: tokenizer.fields, fieldOfColumn: map))
+        }
     }
 
     /// Reports a record's syntax problem.

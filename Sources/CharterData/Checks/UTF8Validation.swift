@@ -7,15 +7,22 @@ enum UTF8Validation {
     static func firstInvalidByte(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
         var index = start
         let raw = UnsafeRawPointer(base)
-        while index + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { break }
-            index += 8
-        }
         while index < end {
+            if index + 8 <= end, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let byte = base[index]
             if byte < 0x80 {
                 index += 1
+                continue
+            }
+            // The common case in Chinese text: a three-byte sequence from U+0800 to U+FFFF that is
+            // neither overlong (E0) nor a surrogate (ED).
+            if byte >= 0xE1, byte <= 0xEF, byte != 0xED, index + 2 < end,
+                base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80
+            {
+                index += 3
                 continue
             }
             guard let length = sequenceLength(base, at: index, end: end) else { return index }

@@ -78,6 +78,14 @@ public struct DatasetReader: Sendable {
             log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(failure.reason)."))
             return nil
         }
+        return Self.read(input, kind: kind, fileName: fileName, path: path, log: log, assembler: assembler)
+    }
+
+    /// Reads one file's bytes into the assembler and describes the file.
+    static func read(
+        _ input: ByteInput, kind: DatasetFileKind, fileName: String, path: String, log: ProblemLog,
+        assembler: DatasetAssembler
+    ) -> DatasetFileInfo {
         assembler.begin(kind, fileName: fileName)
         let outcome: (rows: Int, whole: Bool)?
         if fileName.hasSuffix(".csv") {
@@ -95,6 +103,21 @@ public struct DatasetReader: Sendable {
         }
         assembler.end(whole: outcome?.whole ?? false)
         return DatasetFileInfo(name: kind.name, path: path, rows: outcome?.rows ?? 0, sha256: input.finishHashing())
+    }
+
+    /// Reads bytes as one file of a dataset that has no other file, for tests and the fuzz
+    /// target; `chunkSize` hands the bytes to the reader that many at a time.
+    static func readFile(
+        _ kind: DatasetFileKind, form: String, bytes: [UInt8], chunkSize: Int? = nil, asOf: CivilDate,
+        problemLimit: Int = 200
+    ) -> (error: DatasetError?, warnings: [DatasetProblem], dataset: Dataset) {
+        let log = ProblemLog(limit: problemLimit)
+        let assembler = DatasetAssembler(log: log, asOf: asOf)
+        let input = ByteInput(bytes: bytes, chunkSize: chunkSize)
+        let info = read(input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
+        var dataset = assembler.dataset
+        dataset.files = [info]
+        return (log.hasProblems ? log.error() : nil, log.warnings, dataset)
     }
 
     /// Warns about files that look like dataset files but are not part of the contract.

@@ -76,6 +76,45 @@ struct RowReader<Fields: RowFields> {
         return text
     }
 
+    /// A string column, "" when absent, shared with every other row of the same text.
+    func string(_ column: Int, interning table: inout IdentifierTable) -> String {
+        fields.withValue(column) { table.intern($0) } ?? ""
+    }
+
+    /// A required id column: reported when absent or used before in the file.
+    mutating func requiredID(_ column: Int, in table: inout IdentifierTable) -> String? {
+        let source = fields
+        let line = self.line
+        guard let (id, firstLine) = source.withValue(column, { table.insert($0, line: line) }) else {
+            reportMissing(column)
+            return nil
+        }
+        if let firstLine {
+            report(column, "The id is used twice; it was first used on line \(firstLine). Ids must be unique.", value: id)
+        }
+        return id
+    }
+
+    /// A required reference to an id of another file: reported when absent, or when `file` (the
+    /// file read whole that should hold it) does not.
+    mutating func requiredReference(
+        _ column: Int, to table: IdentifierTable, in file: String?, what: String
+    ) -> String? {
+        let source = fields
+        var missing = false
+        let id: String? = source.withValue(column) { bytes in
+            if let key = table.find(bytes) { return key }
+            missing = file != nil
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let id else {
+            reportMissing(column)
+            return nil
+        }
+        if missing, let file { report(column, "No \(what) has this id; \(file) must hold a row with it.", value: id) }
+        return id
+    }
+
     /// An optional date column: `nil` when absent or malformed (then reported).
     mutating func date(_ column: Int) -> CivilDate? {
         let source = fields

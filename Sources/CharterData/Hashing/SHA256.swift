@@ -31,6 +31,18 @@ public enum SHA256 {
     ///
     /// - Throws: ``FileHashError`` when the file cannot be opened or read.
     public static func hexDigest(ofFile path: String) throws -> String {
+        let (digest, _) = try hashFile(path, throwing: ())
+        return digest
+    }
+
+    /// The digest of a file in hex and the number of bytes hashed, or `nil` and 0 when the file
+    /// cannot be read.
+    static func hashFile(_ path: String) -> (digest: String?, bytes: Int) {
+        guard let (digest, bytes) = try? hashFile(path, throwing: ()) else { return (nil, 0) }
+        return (digest, bytes)
+    }
+
+    private static func hashFile(_ path: String, throwing: Void) throws(FileHashError) -> (String, Int) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw FileHashError(path: path, message: "The file cannot be opened: \(String(cString: strerror(errno))).")
@@ -39,6 +51,7 @@ public enum SHA256 {
         var hasher = Hasher()
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
+        var total = 0
         while true {
             let count = read(descriptor, chunk.baseAddress, chunk.count)
             if count < 0 {
@@ -46,9 +59,10 @@ public enum SHA256 {
                 throw FileHashError(path: path, message: "The file cannot be read: \(String(cString: strerror(errno))).")
             }
             if count == 0 { break }
+            total += count
             hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
-        return hex(hasher.finalize())
+        return (hex(hasher.finalize()), total)
     }
 
     /// Bytes in lower-case hex.
@@ -123,16 +137,23 @@ public enum SHA256 {
         }
 
         private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
-            var w = (
-                UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
-            )
             var h = state
-            withUnsafeMutableBytes(of: &w) { raw in
-                let schedule = raw.bindMemory(to: UInt32.self)
-                SHA256.roundConstants.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                guard let w = w.baseAddress else { return }
+                SHA256.roundConstants.withUnsafeBufferPointer { constants in
+                    guard let k = constants.baseAddress else { return }
                     for block in 0..<count {
                         let input = blocks + block * 64
+                        for t in 0..<16 {
+                            w[t] = UInt32(bigEndian: input.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                        }
+                        for t in 16..<64 {
+                            let w15 = w[t - 15]
+                            let w2 = w[t - 2]
+                            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
+                            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
+                            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                        }
                         var a = h.0
                         var b = h.1
                         var c = h.2
@@ -141,32 +162,17 @@ public enum SHA256 {
                         var f = h.5
                         var g = h.6
                         var hh = h.7
-                        for t in 0..<64 {
-                            let word: UInt32
-                            if t < 16 {
-                                word = UInt32(bigEndian: input.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
-                            } else {
-                                let w15 = schedule[(t &- 15) & 15]
-                                let w2 = schedule[(t &- 2) & 15]
-                                let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
-                                let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
-                                word = schedule[t & 15] &+ s0 &+ schedule[(t &- 7) & 15] &+ s1
-                            }
-                            schedule[t & 15] = word
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let choice = (e & f) ^ (~e & g)
-                            let temp1 = hh &+ s1 &+ choice &+ k[t] &+ word
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let majority = (a & b) ^ (a & c) ^ (b & c)
-                            let temp2 = s0 &+ majority
-                            hh = g
-                            g = f
-                            f = e
-                            e = d &+ temp1
-                            d = c
-                            c = b
-                            b = a
-                            a = temp1 &+ temp2
+                        var t = 0
+                        while t < 64 {
+                            round(a, b, c, &d, e, f, g, &hh, k[t] &+ w[t])
+                            round(hh, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                            round(g, hh, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                            round(f, g, hh, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                            round(e, f, g, &hh, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                            round(d, e, f, &g, hh, a, b, &c, k[t + 5] &+ w[t + 5])
+                            round(c, d, e, &f, g, hh, a, &b, k[t + 6] &+ w[t + 6])
+                            round(b, c, d, &e, f, g, hh, &a, k[t + 7] &+ w[t + 7])
+                            t += 8
                         }
                         h.0 &+= a
                         h.1 &+= b
@@ -216,4 +222,17 @@ public struct FileHashError: Error, Sendable, CustomStringConvertible {
 @inline(__always)
 private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 &- count))
+}
+
+/// One SHA-256 round with the working variables renamed instead of shifted: `d` and `h` are the
+/// two that change.
+@inline(__always)
+private func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ constantPlusWord: UInt32
+) {
+    let temp1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ constantPlusWord
+    let temp2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    d = d &+ temp1
+    h = temp1 &+ temp2
 }

@@ -1,17 +1,17 @@
+public import PolicyKit
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
 
-public import PolicyKit
-
 /// A CSV file written row by row through a large byte buffer, so a district of millions of rows
 /// never exists as one `String` in memory.
 ///
 /// Fields are written as bytes; text that needs quoting under RFC 4180 (a comma, a quote or a
 /// line end) is quoted, with `""` for a quote. Rows end with LF.
-public final class CSVFileWriter {
+public struct CSVFileWriter: ~Copyable {
     /// The file's path.
     public let path: String
     /// How many data rows (not counting the header) have been written.
@@ -41,7 +41,7 @@ public final class CSVFileWriter {
     }
 
     /// Writes a text field, quoting it when it holds a comma, a quote or a line end.
-    public func field(_ text: String) {
+    public mutating func field(_ text: String) {
         separator()
         var text = text
         text.withUTF8 { bytes in
@@ -59,21 +59,21 @@ public final class CSVFileWriter {
     }
 
     /// Writes a field of bytes already known to need no quoting (codes, ids, pre-encoded names).
-    public func field(bytes: [UInt8]) {
+    public mutating func field(bytes: [UInt8]) {
         separator()
         buffer.append(contentsOf: bytes)
     }
 
     /// Writes a field of bytes already known to need no quoting, followed by a decimal suffix, as
     /// ids such as `m0000042` are written: `prefix` then `number` zero-padded to `width` digits.
-    public func field(prefix: [UInt8], number: Int, width: Int) {
+    public mutating func field(prefix: [UInt8], number: Int, width: Int) {
         separator()
         buffer.append(contentsOf: prefix)
         appendDigits(number, width: width)
     }
 
     /// Writes a field made of two byte runs, such as a surname and a given name.
-    public func field(bytes first: [UInt8], _ second: [UInt8], _ third: [UInt8] = []) {
+    public mutating func field(bytes first: [UInt8], _ second: [UInt8], _ third: [UInt8] = []) {
         separator()
         buffer.append(contentsOf: first)
         buffer.append(contentsOf: second)
@@ -81,13 +81,13 @@ public final class CSVFileWriter {
     }
 
     /// Writes a whole number.
-    public func field(_ number: Int) {
+    public mutating func field(_ number: Int) {
         separator()
         appendDigits(number, width: 1)
     }
 
     /// Writes an amount in tenths as `digits[.digit]`: 25 is written `2.5`, 30 is written `3`.
-    public func field(tenths: Int) {
+    public mutating func field(tenths: Int) {
         separator()
         appendDigits(tenths / 10, width: 1)
         if tenths % 10 != 0 {
@@ -97,7 +97,7 @@ public final class CSVFileWriter {
     }
 
     /// Writes a date as `YYYY-MM-DD`.
-    public func field(_ date: CivilDate) {
+    public mutating func field(_ date: CivilDate) {
         separator()
         appendDigits(date.year, width: 4)
         buffer.append(0x2D)
@@ -107,22 +107,22 @@ public final class CSVFileWriter {
     }
 
     /// Writes an optional date; absent is an empty field.
-    public func field(_ date: CivilDate?) {
+    public mutating func field(_ date: CivilDate?) {
         if let date { field(date) } else { empty() }
     }
 
     /// Writes `true` or `false`.
-    public func field(_ flag: Bool) {
+    public mutating func field(_ flag: Bool) {
         field(bytes: flag ? CSVFileWriter.trueBytes : CSVFileWriter.falseBytes)
     }
 
     /// Writes an empty field (the contract's "absent").
-    public func empty() {
+    public mutating func empty() {
         separator()
     }
 
     /// Ends the current row, flushing the buffer to the file when it is full.
-    public func endRow() throws(SynthesisError) {
+    public mutating func endRow() throws(SynthesisError) {
         buffer.append(0x0A)
         atRowStart = true
         rows += 1
@@ -130,7 +130,7 @@ public final class CSVFileWriter {
     }
 
     /// Writes what is buffered, then makes the file's bytes durable enough to be renamed into place.
-    public func finish() throws(SynthesisError) {
+    public mutating func finish() throws(SynthesisError) {
         try flush()
         guard fsync(descriptor) == 0 || errno == EINVAL else {
             throw SynthesisError(code: .cannotWrite, message: "Cannot sync '\(path)': \(systemMessage()).")
@@ -141,7 +141,7 @@ public final class CSVFileWriter {
     private static let falseBytes = Array("false".utf8)
 
     @inline(__always)
-    private func separator() {
+    private mutating func separator() {
         if atRowStart {
             atRowStart = false
         } else {
@@ -149,14 +149,17 @@ public final class CSVFileWriter {
         }
     }
 
-    private func appendDigits(_ number: Int, width: Int) {
+    private mutating func appendDigits(_ number: Int, width: Int) {
         var value = number
         if value < 0 {
             buffer.append(0x2D)
             value = -value
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
             )
         var count = 0
@@ -178,7 +181,7 @@ public final class CSVFileWriter {
         }
     }
 
-    private func flush() throws(SynthesisError) {
+    private mutating func flush() throws(SynthesisError) {
         var failure: SynthesisError?
         buffer.withUnsafeBytes { bytes in
             var offset = 0

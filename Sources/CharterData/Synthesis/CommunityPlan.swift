@@ -42,6 +42,10 @@ struct CommunityPlan {
     var activity: CommunityActivity
     /// Percent of members with an original village.
     var villagerShare: Int
+    /// Percent of members of working age willing to stand for a post.
+    var willingShare = 28
+    /// The day of the month of the community's party day (主题党日), 1 to 28.
+    var partyDay: Int = 10
     /// The day of the community's last two elections of its bodies.
     var elections: [CivilDate]
     /// Adjusts a drawn member, for curated districts; `nil` for generated ones.
@@ -135,18 +139,22 @@ struct CommunityActivity {
     var activists: Int
     /// Members who take part in very little.
     var inactive: Int
+    /// Whether activists attend a monthly party day (固定主题党日), twelve org-life entries a year.
+    var partyDays = false
 
     /// A community of ordinary activity.
     static let ordinary = CommunityActivity(activists: 10, inactive: 20)
     /// A model community (示范社区), where most members are active.
-    static let model = CommunityActivity(activists: 65, inactive: 5)
+    static let model = CommunityActivity(activists: 80, inactive: 3, partyDays: true)
     /// A community where many members have drifted away.
     static let quiet = CommunityActivity(activists: 3, inactive: 45)
 
     /// The average number of ledger entries a member draws relative to an ordinary member.
     var weight: Double {
         let regular = 100 - activists - inactive
-        return (Double(activists) * MemberActivity.activist.eventFactor
+        let activist = MemberActivity.activist.eventFactor + (partyDays ? 18 / 5 : 0)
+        return
+            (Double(activists) * activist
             + Double(regular) * MemberActivity.regular.eventFactor
             + Double(inactive) * MemberActivity.inactive.eventFactor) / 100
     }

@@ -2,34 +2,27 @@ import PolicyKit
 
 /// Writes one planned community into every file of the dataset: its row, units, posts, bodies,
 /// meetings, members with their ledgers, and its distribution lists.
-struct CommunityWriter {
+struct CommunityWriter: ~Copyable {
     let synthesizer: MemberSynthesizer
-    let writers: [CSVFileWriter]
+    /// The eight files being written.
+    var files: DatasetWriters
     let memberIDWidth: Int
     let seed: UInt64
     private var nextMember = 1
     private var nextUnit = 1
     private var eventScratch: [SyntheticEvent] = []
 
-    init(synthesizer: MemberSynthesizer, writers: [CSVFileWriter], memberIDWidth: Int, seed: UInt64) {
+    init(synthesizer: MemberSynthesizer, files: consuming DatasetWriters, memberIDWidth: Int, seed: UInt64) {
         self.synthesizer = synthesizer
-        self.writers = writers
+        self.files = files
         self.memberIDWidth = memberIDWidth
         self.seed = seed
     }
 
     private var asOf: CivilDate { synthesizer.asOf }
-    private func writer(_ file: DatasetFile) -> CSVFileWriter {
-        switch file {
-        case .communities: writers[0]
-        case .members: writers[1]
-        case .units: writers[2]
-        case .posts: writers[3]
-        case .events: writers[4]
-        case .bodies: writers[5]
-        case .meetings: writers[6]
-        case .distributions: writers[7]
-        }
+    /// Writes what is buffered in every file; returns the rows written to each.
+    mutating func finish() throws(SynthesisError) -> [(file: DatasetFile, rows: Int)] {
+        try files.finish()
     }
 
     /// Writes the community planned as `plan`, the `index`-th of the district.
@@ -44,42 +37,39 @@ struct CommunityWriter {
         try writeMembers(plan, &rng)
     }
 
-    private func writeCommunity(_ plan: CommunityPlan) throws(SynthesisError) {
-        let out = writer(.communities)
-        out.field(plan.id)
-        out.field(plan.name)
-        out.field(NamePools.district)
-        out.field(plan.town)
-        if plan.declared { out.field(plan.stage.rawValue) } else { out.empty() }
-        out.field(plan.householdsPlanned)
-        out.field(plan.householdsMovedIn)
-        out.field(plan.residentsCommittee)
-        out.field(plan.townDeputySecretary)
-        try out.endRow()
+    private mutating func writeCommunity(_ plan: CommunityPlan) throws(SynthesisError) {
+        files.communities.field(plan.id)
+        files.communities.field(plan.name)
+        files.communities.field(NamePools.district)
+        files.communities.field(plan.town)
+        if plan.declared { files.communities.field(plan.stage.rawValue) } else { files.communities.empty() }
+        files.communities.field(plan.householdsPlanned)
+        files.communities.field(plan.householdsMovedIn)
+        files.communities.field(plan.residentsCommittee)
+        files.communities.field(plan.townDeputySecretary)
+        try files.communities.endRow()
     }
 
     private mutating func writeUnits(_ plan: CommunityPlan) throws(SynthesisError) {
-        let out = writer(.units)
         for unit in plan.units {
-            out.field("u" + zeroPadded(nextUnit, 5))
+            files.units.field("u" + zeroPadded(nextUnit, 5))
             nextUnit += 1
-            out.field(plan.id)
-            out.field(unit.name)
-            out.field(unit.kind.rawValue)
-            out.field(unit.partyMembers)
-            out.field(unit.hasPartyOrg)
-            try out.endRow()
+            files.units.field(plan.id)
+            files.units.field(unit.name)
+            files.units.field(unit.kind.rawValue)
+            files.units.field(unit.partyMembers)
+            files.units.field(unit.hasPartyOrg)
+            try files.units.endRow()
         }
     }
 
-    private func writePosts(_ plan: CommunityPlan) throws(SynthesisError) {
-        let out = writer(.posts)
+    private mutating func writePosts(_ plan: CommunityPlan) throws(SynthesisError) {
         for post in plan.posts {
-            out.field(plan.id)
-            out.field(post.body.rawValue)
-            out.field(post.post.rawValue)
-            out.field(post.seats)
-            try out.endRow()
+            files.posts.field(plan.id)
+            files.posts.field(post.body.rawValue)
+            files.posts.field(post.post.rawValue)
+            files.posts.field(post.seats)
+            try files.posts.endRow()
         }
     }
 
@@ -96,8 +86,7 @@ struct CommunityWriter {
         }
     }
 
-    private func writeBodies(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError) {
-        let out = writer(.bodies)
+    private mutating func writeBodies(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError) {
         var bodies = CommunityWriter.requiredBodies(plan.stage)
         var planned: [GovernanceBodyKind] = []
         if plan.gaps.contains(.bodyMissing) && !bodies.isEmpty {
@@ -125,34 +114,33 @@ struct CommunityWriter {
             : rng.int(in: 0...1)
         let shortName = String(plan.name.dropLast(2))
         for kind in bodies {
-            out.field(plan.id)
-            out.field(kind.rawValue)
-            out.field(synthesizer.daysAgo(rng.int(in: 60...1500)))
-            out.field(kind == .volunteerTeam ? plan.name + "党员志愿服务队" : plan.name + kind.chineseName)
-            try out.endRow()
+            files.bodies.field(plan.id)
+            files.bodies.field(kind.rawValue)
+            files.bodies.field(synthesizer.daysAgo(rng.int(in: 60...1500)))
+            files.bodies.field(kind == .volunteerTeam ? plan.name + "党员志愿服务队" : plan.name + kind.chineseName)
+            try files.bodies.endRow()
         }
         var usedNames: [String] = []
         for _ in 0..<socialOrganizations {
             var name = shortName + rng.pick(NamePools.unitNames[4])
             if usedNames.contains(name) { name += "分会" }
             usedNames.append(name)
-            out.field(plan.id)
-            out.field(GovernanceBodyKind.socialOrganization.rawValue)
-            out.field(synthesizer.daysAgo(rng.int(in: 60...1200)))
-            out.field(name)
-            try out.endRow()
+            files.bodies.field(plan.id)
+            files.bodies.field(GovernanceBodyKind.socialOrganization.rawValue)
+            files.bodies.field(synthesizer.daysAgo(rng.int(in: 60...1200)))
+            files.bodies.field(name)
+            try files.bodies.endRow()
         }
         for kind in planned {
-            out.field(plan.id)
-            out.field(kind.rawValue)
-            out.field(synthesizer.daysAgo(-rng.int(in: 10...120)))
-            out.field(plan.name + kind.chineseName + "（筹）")
-            try out.endRow()
+            files.bodies.field(plan.id)
+            files.bodies.field(kind.rawValue)
+            files.bodies.field(synthesizer.daysAgo(-rng.int(in: 10...120)))
+            files.bodies.field(plan.name + kind.chineseName + "（筹）")
+            try files.bodies.endRow()
         }
     }
 
-    private func writeMeetings(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError) {
-        let out = writer(.meetings)
+    private mutating func writeMeetings(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError) {
         let stage = plan.stage
         let schedule: [(MeetingKind, Int, GovernanceGap?)] = [
             (.policyBriefing, 4, .policyBriefing),
@@ -173,27 +161,24 @@ struct CommunityWriter {
             for k in 0..<count {
                 let slice = 365 / max(1, count)
                 let daysAgo = 364 - (k * 365 / count + rng.below(max(1, slice)))
-                out.field(plan.id)
-                out.field(synthesizer.daysAgo(max(0, daysAgo)))
-                out.field(kind.rawValue)
-                out.field(5 + rng.below(people + 40))
-                try out.endRow()
+                files.meetings.field(plan.id)
+                files.meetings.field(synthesizer.daysAgo(max(0, daysAgo)))
+                files.meetings.field(kind.rawValue)
+                files.meetings.field(5 + rng.below(people + 40))
+                try files.meetings.endRow()
             }
             // The year before, for the record.
             if needed > 0 && rng.chance(50) {
-                out.field(plan.id)
-                out.field(synthesizer.daysAgo(rng.int(in: 370...700)))
-                out.field(kind.rawValue)
-                out.field(5 + rng.below(people + 40))
-                try out.endRow()
+                files.meetings.field(plan.id)
+                files.meetings.field(synthesizer.daysAgo(rng.int(in: 370...700)))
+                files.meetings.field(kind.rawValue)
+                files.meetings.field(5 + rng.below(people + 40))
+                try files.meetings.endRow()
             }
         }
     }
 
-    private mutating func writeMembers(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError)
-    {
-        let members = writer(.members)
-        let events = writer(.events)
+    private mutating func writeMembers(_ plan: CommunityPlan, _ rng: inout SeededGenerator) throws(SynthesisError) {
         var listed: [String] = []
         var leftOff: [String] = []
         var ordinal = 0
@@ -206,14 +191,14 @@ struct CommunityWriter {
                     subdivision: subdivision, full: position < subdivision.full, rng: &rng)
                 ordinal += 1
                 plan.tailor?(&member)
-                try write(member, plan: plan, to: members)
+                try write(member, plan: plan)
                 member.events.sort { ($0.day, $0.kind.order) < ($1.day, $1.kind.order) }
                 for event in member.events {
-                    events.field(member.id)
-                    events.field(CivilDate(dayNumber: event.day))
-                    events.field(event.kind.rawValue)
-                    events.field(tenths: event.tenths)
-                    try events.endRow()
+                    files.events.field(member.id)
+                    files.events.field(CivilDate(dayNumber: event.day))
+                    files.events.field(event.kind.rawValue)
+                    files.events.field(tenths: event.tenths)
+                    try files.events.endRow()
                 }
                 if plan.stage == .transition && !member.originVillage.isEmpty {
                     if member.onDistributionLists { listed.append(member.id) } else { leftOff.append(member.id) }
@@ -223,44 +208,97 @@ struct CommunityWriter {
         guard plan.stage == .transition else { return }
         // A community with a gap in its lists leaves at least one villager off.
         if plan.gaps.contains(.distributions) && leftOff.isEmpty && !listed.isEmpty { listed.removeFirst() }
-        let out = writer(.distributions)
         for kind in DistributionKind.allCases where plan.gaps.contains(.distributions) || rng.chance(85) {
             for id in listed {
-                out.field(plan.id)
-                out.field(kind.rawValue)
-                out.field(id)
-                try out.endRow()
+                files.distributions.field(plan.id)
+                files.distributions.field(kind.rawValue)
+                files.distributions.field(id)
+                try files.distributions.endRow()
             }
         }
     }
 
-    private func write(_ member: SyntheticMember, plan: CommunityPlan, to out: CSVFileWriter) throws(SynthesisError) {
-        out.field(member.id)
-        out.field(member.name)
-        out.field(plan.id)
-        out.field(member.subdivision)
-        out.field(member.building)
-        out.field(member.birthDate)
-        out.field(member.joinDate)
-        out.field(member.status.rawValue)
-        out.field(member.relation.rawValue)
-        out.field(member.originVillage)
-        out.field(member.employment.rawValue)
-        out.field(member.employer)
-        out.field(member.awaySince)
-        out.field(member.awayPlace)
-        out.field(member.phone)
-        out.field(member.occupation)
-        out.field(member.letterIssued)
-        out.field(member.lastOrgLife)
-        out.field(member.education.rawValue)
-        out.field(member.cadreYears)
-        out.field(member.willingToServe)
-        out.field(member.sanctionUntil)
-        if let year = member.unqualifiedYear { out.field(year) } else { out.empty() }
-        out.field(member.criminalRecord)
-        out.field(member.dishonestDebtor)
-        try out.endRow()
+    private mutating func write(_ member: SyntheticMember, plan: CommunityPlan) throws(SynthesisError) {
+        files.members.field(member.id)
+        files.members.field(member.name)
+        files.members.field(plan.id)
+        files.members.field(member.subdivision)
+        files.members.field(member.building)
+        files.members.field(member.birthDate)
+        files.members.field(member.joinDate)
+        files.members.field(member.status.rawValue)
+        files.members.field(member.relation.rawValue)
+        files.members.field(member.originVillage)
+        files.members.field(member.employment.rawValue)
+        files.members.field(member.employer)
+        files.members.field(member.awaySince)
+        files.members.field(member.awayPlace)
+        files.members.field(member.phone)
+        files.members.field(member.occupation)
+        files.members.field(member.letterIssued)
+        files.members.field(member.lastOrgLife)
+        files.members.field(member.education.rawValue)
+        files.members.field(member.cadreYears)
+        files.members.field(member.willingToServe)
+        files.members.field(member.sanctionUntil)
+        if let year = member.unqualifiedYear { files.members.field(year) } else { files.members.empty() }
+        files.members.field(member.criminalRecord)
+        files.members.field(member.dishonestDebtor)
+        try files.members.endRow()
+    }
+}
+
+/// The eight files of a dataset being written, one writer each.
+struct DatasetWriters: ~Copyable {
+    var communities: CSVFileWriter
+    var members: CSVFileWriter
+    var units: CSVFileWriter
+    var posts: CSVFileWriter
+    var events: CSVFileWriter
+    var bodies: CSVFileWriter
+    var meetings: CSVFileWriter
+    var distributions: CSVFileWriter
+
+    /// Creates the files in `folder`, each with its header.
+    init(in folder: StagedFolder) throws(SynthesisError) {
+        func open(_ file: DatasetFile) throws(SynthesisError) -> CSVFileWriter {
+            let capacity = file == .events || file == .members ? 4 << 20 : 1 << 20
+            return try CSVFileWriter(path: folder.stagedPath(file.fileName), header: file.columns, capacity: capacity)
+        }
+        // Opened into locals first: a noncopyable property may not be left half-initialised on a throw.
+        let communities = try open(.communities)
+        let members = try open(.members)
+        let units = try open(.units)
+        let posts = try open(.posts)
+        let events = try open(.events)
+        let bodies = try open(.bodies)
+        let meetings = try open(.meetings)
+        let distributions = try open(.distributions)
+        self.communities = communities
+        self.members = members
+        self.units = units
+        self.posts = posts
+        self.events = events
+        self.bodies = bodies
+        self.meetings = meetings
+        self.distributions = distributions
+    }
+
+    /// Writes what is buffered in every file; returns the rows written to each, in the contract's order.
+    mutating func finish() throws(SynthesisError) -> [(file: DatasetFile, rows: Int)] {
+        try communities.finish()
+        try members.finish()
+        try units.finish()
+        try posts.finish()
+        try events.finish()
+        try bodies.finish()
+        try meetings.finish()
+        try distributions.finish()
+        return [
+            (.communities, communities.rows), (.members, members.rows), (.units, units.rows), (.posts, posts.rows),
+            (.events, events.rows), (.bodies, bodies.rows), (.meetings, meetings.rows),
+            (.distributions, distributions.rows),
+        ]
     }
 }
 

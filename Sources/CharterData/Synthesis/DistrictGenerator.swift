@@ -101,26 +101,20 @@ public struct DistrictGenerator: Sendable {
     // MARK: - Writing
 
     private func writeFiles(in folder: StagedFolder) throws(SynthesisError) -> GenerationSummary {
-        var writers: [CSVFileWriter] = []
-        for file in DatasetFile.allCases {
-            let capacity = file == .events || file == .members ? 4 << 20 : 1 << 20
-            writers.append(try CSVFileWriter(path: folder.stagedPath(file.fileName), header: file.columns, capacity: capacity))
-        }
+        let files = try DatasetWriters(in: folder)
         let plans = plans()
         let totalWeight = plans.reduce(0.0) { $0 + Double($1.memberCount) * $1.activity.weight }
         let totalMembers = plans.reduce(0) { $0 + $1.memberCount }
         // Votes and dual reports come on top of the ordinary mix; leave room for them.
-        let ordinaryShare = max(0, eventsPerMember - 0.6)
+        let ordinaryShare = max(0, eventsPerMember * 0.72)
         let baseEvents = totalWeight > 0 ? ordinaryShare * Double(totalMembers) / totalWeight : 0
         let synthesizer = MemberSynthesizer(asOf: asOf, baseEvents: eventsPerMember > 0 ? baseEvents : 0)
         var community = CommunityWriter(
-            synthesizer: synthesizer, writers: writers, memberIDWidth: memberIDWidth, seed: seed)
+            synthesizer: synthesizer, files: files, memberIDWidth: memberIDWidth, seed: seed)
         for (index, plan) in plans.enumerated() {
             try community.write(plan, index: index)
         }
-        for writer in writers { try writer.finish() }
-        return GenerationSummary(
-            rows: DatasetFile.allCases.enumerated().map { ($0.element, writers[$0.offset].rows) })
+        return GenerationSummary(rows: try community.finish())
     }
 }
 

@@ -130,7 +130,7 @@ struct DistrictPlanner {
             villages: drawVillages(&rng), subdivisions: subdivisions, units: units,
             posts: drawPosts(stage: stage, residentsCommittee: residentsCommittee, full: full, &rng),
             complete: complete, gaps: gaps, activity: activity, villagerShare: villagerShare,
-            elections: [firstElection, secondElection], tailor: nil)
+            partyDay: rng.int(in: 1...28), elections: [firstElection, secondElection], tailor: nil)
     }
 
     private func tinySubdivisions(_ size: Int, _ rng: inout SeededGenerator) -> [SubdivisionPlan] {
@@ -216,20 +216,23 @@ struct DistrictPlanner {
     private func drawPosts(stage: Stage, residentsCommittee: Bool, full: Int, _ rng: inout SeededGenerator)
         -> [PostPlan]
     {
+        // A small community has a smaller slate.
+        let small = full < 20
         var posts = [PostPlan(body: .partyCommittee, post: .secretary, seats: 1)]
         if full >= 30 { posts.append(PostPlan(body: .partyCommittee, post: .deputySecretary, seats: 1)) }
-        posts.append(PostPlan(body: .partyCommittee, post: .member, seats: full < 100 ? 3 : 5))
+        posts.append(PostPlan(body: .partyCommittee, post: .member, seats: small ? 2 : full < 100 ? 3 : 5))
         if residentsCommittee {
             posts.append(PostPlan(body: .residentsCommittee, post: .director, seats: 1))
-            posts.append(PostPlan(body: .residentsCommittee, post: .deputyDirector, seats: 1))
-            posts.append(PostPlan(body: .residentsCommittee, post: .member, seats: rng.int(in: 2...4)))
+            if !small { posts.append(PostPlan(body: .residentsCommittee, post: .deputyDirector, seats: 1)) }
+            posts.append(PostPlan(body: .residentsCommittee, post: .member, seats: small ? 2 : rng.int(in: 2...4)))
         }
-        posts.append(PostPlan(body: .deliberationCouncil, post: .member, seats: rng.int(in: 5...9)))
+        posts.append(
+            PostPlan(body: .deliberationCouncil, post: .member, seats: small ? rng.int(in: 3...5) : rng.int(in: 5...9)))
         if stage != .preparation {
             posts.append(PostPlan(body: .supervisoryCouncil, post: .chair, seats: 1))
-            posts.append(PostPlan(body: .supervisoryCouncil, post: .member, seats: 2))
+            posts.append(PostPlan(body: .supervisoryCouncil, post: .member, seats: small ? 1 : 2))
             posts.append(PostPlan(body: .collectiveEconomy, post: .chair, seats: 1))
-            posts.append(PostPlan(body: .collectiveEconomy, post: .member, seats: rng.int(in: 2...4)))
+            posts.append(PostPlan(body: .collectiveEconomy, post: .member, seats: small ? 1 : rng.int(in: 2...4)))
         }
         return posts
     }

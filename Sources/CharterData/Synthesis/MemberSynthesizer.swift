@@ -68,9 +68,9 @@ struct MemberSynthesizer {
             member.awaySince = daysAgo(rng.int(in: 20...1500))
             member.employment = rng.chance(70) ? .flexible : .none
             member.employer = ""
-            if rng.chance(85) { member.awayPlace = rng.pick(NamePools.awayPlaces) }
-            if rng.chance(85) { member.phone = drawPhone(&rng) }
-            if rng.chance(80) { member.occupation = rng.pick(NamePools.occupations) }
+            if rng.chance(90) { member.awayPlace = rng.pick(NamePools.awayPlaces) }
+            if rng.chance(90) { member.phone = drawPhone(&rng) }
+            if rng.chance(85) { member.occupation = rng.pick(NamePools.occupations) }
         } else if rng.chance(92) {
             member.phone = drawPhone(&rng)
         }
@@ -80,8 +80,10 @@ struct MemberSynthesizer {
 
         let roll = rng.below(100)
         member.activity =
-            roll < plan.activity.activists ? .activist : roll < plan.activity.activists + plan.activity.inactive
-            ? .inactive : .regular
+            roll < plan.activity.activists
+            ? .activist
+            : roll < plan.activity.activists + plan.activity.inactive
+                ? .inactive : .regular
         member.lastOrgLife = drawLastOrgLife(member.activity, &rng)
         if member.lastOrgLife.map({ $0 < member.joinDate }) ?? false { member.lastOrgLife = member.joinDate }
         if plan.complete && plan.stage == .maturity {
@@ -92,7 +94,7 @@ struct MemberSynthesizer {
         }
 
         if age > 28 && rng.chance(12) { member.cadreYears = rng.int(in: 1...min(25, age - 26)) }
-        let willingChance = (age <= 60 ? 14.0 : 2.0) + (member.cadreYears > 0 ? 30 : 0)
+        let willingChance = Double(age <= 60 ? plan.willingShare : 3) + (member.cadreYears > 0 ? 35 : 0)
         member.willingToServe = rng.chance(willingChance)
         if rng.chance(1.2) { member.sanctionUntil = daysAgo(rng.int(in: -700...700)) }
         if rng.chance(1) { member.unqualifiedYear = asOf.year - rng.int(in: 0...6) }
@@ -134,7 +136,7 @@ struct MemberSynthesizer {
                 tenths =
                     switch member.activity {
                     case .activist: rng.int(in: 4...16) * 5
-                    case .regular: rng.int(in: 1...10) * 5
+                    case .regular: rng.int(in: 2...12) * 5
                     case .inactive: rng.int(in: 1...6) * 5
                     }
             case .training: tenths = rng.chance(10) ? 20 : 10
@@ -143,10 +145,27 @@ struct MemberSynthesizer {
             member.events.append(SyntheticEvent(day: day, kind: kind, tenths: tenths))
         }
 
+        // 固定主题党日: in a model community, activists attend the monthly party day.
+        if plan.activity.partyDays && member.activity == .activist {
+            for month in 0..<12 {
+                let day = asOf.addingMonths(-month)
+                let partyDay = CivilDate(dayNumber: day.dayNumber - (day.day - 1) + plan.partyDay - 1)
+                if partyDay <= asOf && partyDay >= member.joinDate && rng.chance(90) {
+                    member.events.append(SyntheticEvent(day: partyDay.dayNumber, kind: .orgLife, tenths: 10))
+                    // The party day often ends with an hour or three of volunteer service.
+                    if rng.chance(70) {
+                        member.events.append(
+                            SyntheticEvent(day: partyDay.dayNumber, kind: .volunteer, tenths: rng.int(in: 2...6) * 5))
+                    }
+                }
+            }
+        }
+
         // Elections: the community's last two, the older possibly past the five-year window.
-        if member.joinDate < CivilDate(dayNumber: plan.elections[0].dayNumber - 30) {
-            let mustVote = plan.complete && plan.stage == .integration && member.isFull
-            if mustVote || rng.chance(45) { member.add(.electionVote, on: plan.elections[0]) }
+        // These are the residents' elections, open to every resident, so a vote may predate joining.
+        let mustVote = plan.complete && plan.stage == .integration && member.isFull
+        if mustVote || (member.joinDate < plan.elections[0] && rng.chance(45)) {
+            member.add(.electionVote, on: plan.elections[0])
         }
         if plan.elections.count > 1 && member.joinDate < plan.elections[1] && rng.chance(30) {
             member.add(.electionVote, on: plan.elections[1])
@@ -155,13 +174,17 @@ struct MemberSynthesizer {
         // 双报到: most in-service members kept in their employer's organisation report this half-year.
         if member.employment == .inService && member.relation == .workUnit && rng.chance(75) {
             let start = max(asOf.halfYear.start.dayNumber, member.joinDate.dayNumber)
-            if start <= asOfDay { member.events.append(SyntheticEvent(day: start + rng.below(asOfDay - start + 1), kind: .dualReport, tenths: 10)) }
+            if start <= asOfDay {
+                member.events.append(
+                    SyntheticEvent(day: start + rng.below(asOfDay - start + 1), kind: .dualReport, tenths: 10))
+            }
         }
 
         guard plan.complete else { return }
         // 三个带头 and 服务引领: every full member at home has volunteered, for a fair number of hours.
         if member.isFull && member.awaySince == nil && plan.stage != .preparation {
-            member.events.append(SyntheticEvent(day: earliest + rng.below(span), kind: .volunteer, tenths: rng.int(in: 8...16) * 5))
+            member.events.append(
+                SyntheticEvent(day: earliest + rng.below(span), kind: .volunteer, tenths: rng.int(in: 8...16) * 5))
         }
         // 素质提升: whoever is chosen secretary has been to the city's training.
         if member.isFull && member.willingToServe && !member.events.contains(where: { $0.kind == .cityTraining }) {
@@ -182,7 +205,9 @@ struct MemberSynthesizer {
     }
 
     private func drawEducation(age: Int, _ rng: inout SeededGenerator) -> Education {
-        let levels: [Education] = [.none, .primary, .junior, .senior, .vocational, .college, .bachelor, .master, .doctor]
+        let levels: [Education] = [
+            .none, .primary, .junior, .senior, .vocational, .college, .bachelor, .master, .doctor,
+        ]
         let weights: [Int] =
             age >= 65
             ? [8, 30, 35, 15, 6, 4, 2, 0, 0]
@@ -196,10 +221,10 @@ struct MemberSynthesizer {
             return daysAgo(rng.int(in: 0...40))
         case .regular:
             let roll = rng.below(100)
-            return roll < 88 ? daysAgo(rng.int(in: 0...150)) : roll < 97 ? daysAgo(rng.int(in: 190...700)) : nil
+            return roll < 94 ? daysAgo(rng.int(in: 0...150)) : roll < 99 ? daysAgo(rng.int(in: 190...700)) : nil
         case .inactive:
             let roll = rng.below(100)
-            return roll < 50 ? daysAgo(rng.int(in: 190...900)) : roll < 85 ? daysAgo(rng.int(in: 60...180)) : nil
+            return roll < 35 ? daysAgo(rng.int(in: 190...900)) : roll < 97 ? daysAgo(rng.int(in: 60...180)) : nil
         }
     }
 

@@ -33,7 +33,8 @@ struct StagedFolder {
             guard empty || force else {
                 throw SynthesisError(
                     code: .outputExists,
-                    message: "The folder '\(path)' is not empty. Choose another --out, or give --force to replace the dataset files in it."
+                    message:
+                        "The folder '\(path)' is not empty. Choose another --out, or give --force to replace the dataset files in it."
                 )
             }
             replacesFiles = !empty

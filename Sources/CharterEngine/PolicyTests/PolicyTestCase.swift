@@ -57,7 +57,7 @@ public struct PolicyTestCase: Sendable {
         public var module: String?
         /// Texts the reasons must contain (in either language), if named.
         public var reasonsContain: [String]
-        /// Detail keys and their expected values, if named.
+        /// Detail keys and their expected values, if named; `null` expects the key to be absent.
         public var details: [(key: String, value: JSONValue)]
         /// `true` when the case expects no decision at all for this subject and point.
         public var absent: Bool

@@ -131,6 +131,15 @@ public struct PolicyTestRunner {
             }
             let moduleName = String(record.module.prefix { $0 != "@" })
             fired[moduleName, default: []].formUnion(record.rules)
+            if let module = modules.first(where: { $0.name == moduleName }) {
+                // A check that the spec reports in a decision's reasons rather than its rules (the
+                // eligibility checks of a vacant seat, say) counts as exercised when a reason names it.
+                for rule in module.metadata.rules where record.reasons.contains(where: {
+                    $0.english.contains(rule.id) || $0.chinese.contains(rule.id)
+                }) {
+                    fired[moduleName, default: []].insert(rule.id)
+                }
+            }
             if let outcome = expectation.outcome, outcome != record.outcome {
                 mismatch("outcome", JSONValue.string(outcome).serialized, JSONValue.string(record.outcome).serialized)
             }
@@ -148,7 +157,9 @@ public struct PolicyTestRunner {
             }
             for (key, value) in expectation.details {
                 let actual = record.details[key]
-                if actual != value {
+                if value == .null {
+                    if let actual { mismatch("details.\(key)", "(absent)", actual.serialized) }
+                } else if actual != value {
                     mismatch("details.\(key)", value.serialized, actual?.serialized ?? "(absent)")
                 }
             }

@@ -92,6 +92,12 @@ public struct DiffWriter {
             switch change.point {
             case .branchSetup:
                 var entry = text("organisation ", "组织形式 ") + "\(change.baseOutcome) → \(change.candidateOutcome)"
+                if change.baseOutcome == change.candidateOutcome {
+                    let keys = change.changedDetailKeys
+                    entry += keys.isEmpty
+                        ? text(" (other rules)", "（依据的规则不同）")
+                        : text(" (\(keys.joined(separator: ", ")) differ)", "（\(keys.joined(separator: "、"))不同）")
+                }
                 if change.changedDetailKeys.contains("branches") {
                     entry += text(", branches ", "，支部 ")
                         + "\(branchCount(change.base)) → \(branchCount(change.candidate))"

@@ -31,8 +31,9 @@ public final class OutputFolder {
         }
         let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
         let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
-        if !parent.isEmpty, !OutputFolder.exists(parent) {
-            throw OutputError(path: parent, message: "does not exist; create the folder that will hold the output first.")
+        if !parent.isEmpty, !OutputFolder.exists(parent), !OutputFolder.makeFolders(parent) {
+            throw OutputError(
+                path: parent, message: "cannot be created (\(String(cString: strerror(errno)))); check the --out path.")
         }
         staging = (parent.isEmpty ? "" : parent + "/") + ".\(name).partial-\(getpid())"
         OutputFolder.removeTree(staging)
@@ -71,6 +72,15 @@ public final class OutputFolder {
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Creates `path` and any missing folders above it, like `mkdir -p`.
+    static func makeFolders(_ path: String) -> Bool {
+        if exists(path) { return true }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            guard makeFolders(String(path[..<slash])) else { return false }
+        }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
 
     /// Removes a folder and the files in it (output folders hold no subfolders).
     static func removeTree(_ path: String) {

@@ -18,10 +18,11 @@ enum HTML {
     }
 
     /// A horizontal bar chart as inline SVG: one bar per (label, value).
-    static func barChart(_ bars: [(label: String, value: Int, color: String)], width: Int = 560, title: String) -> String {
+    static func barChart(
+        _ bars: [(label: String, value: Int, color: String)], width: Int = 560, labelWidth: Int = 260, title: String
+    ) -> String {
         let maximum = max(1, bars.map(\.value).max() ?? 1)
         let rowHeight = 24
-        let labelWidth = 200
         let height = bars.count * rowHeight + 8
         var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(escape(title))\" width=\"\(width)\" height=\"\(height)\" "
         svg += "viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(escape(title))</title>"

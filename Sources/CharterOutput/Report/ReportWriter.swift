@@ -53,7 +53,8 @@ public struct ReportWriter {
         try file.finish()
     }
 
-    var ruleMeanings: [String: Reason] {
+    /// What each rule of the plan's modules means, by rule id.
+    public var ruleMeanings: [String: Reason] {
         var meanings: [String: Reason] = [:]
         for module in plan.modules {
             for rule in module.metadata.rules where meanings[rule.id] == nil { meanings[rule.id] = rule.meaning }
@@ -128,7 +129,10 @@ public struct ReportWriter {
                 let bars = failing.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { rule, count in
                     (label: rule, value: count, color: "#c0392b")
                 }
-                html += HTML.barChart(bars, title: text("Failing checks", "未达标检查"))
+                let labelled = bars.map { bar in
+                    (label: shortName(bar.label, meanings[bar.label]), value: bar.value, color: bar.color)
+                }
+                html += HTML.barChart(labelled, width: 640, title: text("Failing checks", "未达标检查"))
                 html += "<table><tr><th>\(text("check", "检查项"))</th><th>\(text("communities", "社区数"))</th><th>\(text("meaning", "含义"))</th></tr>"
                 for bar in bars {
                     html += "<tr><td>\(HTML.escape(bar.label))</td><td>\(bar.value)</td><td>\(HTML.escape(meanings[bar.label]?.text(in: language) ?? ""))</td></tr>"
@@ -137,6 +141,15 @@ public struct ReportWriter {
             }
         }
         return html + "</section>\n"
+    }
+
+    /// A check's short name for a chart: the part of its meaning before the first colon, with its
+    /// rule id (政治引领 · gov.policy-briefing), or the id alone.
+    func shortName(_ rule: String, _ meaning: Reason?) -> String {
+        guard let text = meaning?.text(in: language) else { return rule }
+        let head = text.split(whereSeparator: { $0 == "：" || $0 == ":" }).first.map(String.init) ?? ""
+        guard !head.isEmpty, head.count <= 16, head != text else { return rule }
+        return "\(head) · \(rule)"
     }
 
     func outcomeOrder(_ point: ExtensionPoint) -> [String] {

@@ -4,7 +4,7 @@ public import PolicyKit
 
 /// Writes the CSV tables a district office opens in a spreadsheet (UTF-8 with a BOM, so that
 /// spreadsheet programs read the Chinese correctly): `communities.csv`, `members.csv`,
-/// `posts.csv`. Headers and outcome names are in the run's language.
+/// `posts.csv`, `findings.csv`. Headers and outcome names are in the run's language.
 public struct TablesWriter {
     /// What the run decided.
     public let decisions: RunDecisions
@@ -24,11 +24,49 @@ public struct TablesWriter {
 
     func personName(_ name: String) -> String { redact ? Redaction.name(name) : name }
 
-    /// Writes the three tables into `folder`.
-    public func write(into folder: OutputFolder) throws(OutputError) {
+    /// Writes the tables into `folder`: `findings.csv` only when the run checks governance.
+    public func write(into folder: OutputFolder, meanings: [String: Reason]) throws(OutputError) {
         try writeCommunities(folder.file("communities.csv"))
         try writeMembers(folder.file("members.csv"))
         try writePosts(folder.file("posts.csv"))
+        if decisions.points.contains(.governance) {
+            try writeFindings(folder.file("findings.csv"), meanings: meanings)
+        }
+    }
+
+    /// One row per governance finding of a community: what is wanting, in plain language, and the
+    /// bodies or members concerned.
+    func writeFindings(_ path: String, meanings: [String: Reason]) throws(OutputError) {
+        let file = try BufferedFile(path: path)
+        var csv = CSVText()
+        csv.row([
+            text("community", "社区编号"), text("name", "社区名称"), text("stage", "发展阶段"), text("finding", "缺项"),
+            text("what is wanting", "说明"), text("concerned", "涉及对象"), text("count", "涉及数量"),
+        ])
+        let dataset = decisions.index.dataset
+        var names: [String: String] = [:]
+        for member in dataset.members { names[member.id] = member.name }
+        for community in decisions.index.communityOrder {
+            let result = decisions.results[community]
+            guard let governance = result.governance?.value, governance.outcome == .gaps else { continue }
+            let row = dataset.communities[community]
+            for rule in governance.rules {
+                let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
+                let labels = concerned.map { id -> String in
+                    if let body = GovernanceBodyKind(rawValue: id) { return body.name(in: language) }
+                    if let name = names[id], !name.isEmpty { return "\(personName(name))(\(id))" }
+                    return id
+                }
+                csv.row([
+                    row.id, row.name, result.stage.map { $0.value.outcome.name(in: language) } ?? "", rule,
+                    meanings[rule]?.text(in: language) ?? "", labels.joined(separator: " "),
+                    concerned.isEmpty ? "" : String(concerned.count),
+                ])
+            }
+            if csv.bytes.count > 1 << 20 { try file.write(csv.drain()) }
+        }
+        try file.write(csv.drain())
+        try file.finish()
     }
 
     func writeCommunities(_ path: String) throws(OutputError) {

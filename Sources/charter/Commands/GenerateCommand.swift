@@ -102,7 +102,8 @@ enum GenerateCommand: CharterCommand {
     private static func seed(_ arguments: Arguments) throws(UsageError) -> UInt64 {
         let text = try arguments.required("seed")
         guard let value = UInt64(text) else {
-            throw UsageError(message: "option '--seed' takes a whole number from 0 to 18446744073709551615, not '\(text)'.")
+            throw UsageError(
+                message: "option '--seed' takes a whole number from 0 to 18446744073709551615, not '\(text)'.")
         }
         return value
     }

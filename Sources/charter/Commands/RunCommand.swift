@@ -22,6 +22,7 @@ enum RunCommand: CharterCommand {
           communities.csv   per community: stage, organisation, committee seats, governance
           members.csv       per member: management, grid, alerts, points, grade, letter
           posts.csv         per seat: selected member, score, alternates, or appointee
+          findings.csv      per governance finding: what is wanting, the bodies or members concerned
           report.html       one self-contained page a district office reads
           run.json          what is needed to replay the run: versions, digests, counts
 
@@ -95,11 +96,11 @@ enum RunCommand: CharterCommand {
         let writeStart = monotonicSeconds()
         do {
             try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language)
-            try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"))
-                .write(into: folder)
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
+            try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"))
+                .write(into: folder, meanings: report.ruleMeanings)
             try report.write(to: folder.file("report.html"))
             let manifest = RunManifest(
                 charterVersion: charterVersion, asOf: asOf, language: language, profilePath: profilePath,

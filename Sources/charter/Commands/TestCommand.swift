@@ -96,7 +96,7 @@ enum TestCommand: CharterCommand {
                     missing.isEmpty ? "-" : missing.joined(separator: " "),
                 ])
             }
-            Console.out("\nRule coverage (rules fired in the decisions the cases check):")
+            Console.out("\nRule coverage (rules fired, or named in the reasons, in the decisions the cases check):")
             Console.out(textTable(["MODULE", "RULES", "COVERAGE", "NOT FIRED"], rows))
         }
         Console.out("\n\(passed) passed, \(failed) failed")

@@ -1,0 +1,176 @@
+// charter-bench: measures the dataset reader on a large generated dataset.
+//
+//   charter-bench generate DIR [ROWS]   writes communities.csv and a members.csv of ROWS rows
+//   charter-bench read DIR              reads and checks DIR, printing MB/s and peak memory
+//
+// Generating and reading are separate runs so the peak memory measured is the reader's alone.
+import CharterData
+import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes bytes to a file through a large buffer.
+struct BufferedFile {
+    let file: UnsafeMutablePointer<FILE>
+    var buffer: [UInt8] = []
+
+    init?(path: String) {
+        guard let file = fopen(path, "w") else { return nil }
+        self.file = file
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() {
+        flush()
+        fclose(file)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run writes the same files.
+struct Random {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
+
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, width - text.count)) + text
+}
+
+func generate(folder: String, rows: Int) -> Int32 {
+    mkdir(folder, 0o755)
+    let communityCount = 500
+    guard var communities = BufferedFile(path: folder + "/communities.csv"),
+        var members = BufferedFile(path: folder + "/members.csv")
+    else {
+        print("charter-bench: cannot write in '\(folder)'.")
+        return 2
+    }
+    communities.write("id,name,district,town,stage,households_planned,households_moved_in,residents_committee\n")
+    let stages = ["preparation", "transition", "integration", "maturity"]
+    for index in 0..<communityCount {
+        communities.write("C\(pad(index, 4)),红光社区\(index),郫都区,犀浦街道,\(stages[index % 4]),\(800 + index),\(index),\(index % 2 == 0)\n")
+    }
+    communities.close()
+    members.write(
+        "id,name,community_id,subdivision,building,birth_date,join_date,status,relation,origin_village,employment,employer,away_since,away_place,phone,occupation,letter_issued,last_org_life,education,cadre_years,willing_to_serve,sanction_until,unqualified_year,criminal_record,dishonest_debtor\n"
+    )
+    let surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄"]
+    let given = ["伟", "芳", "秀英", "强", "敏", "静", "建国", "丽"]
+    let relations = ["community", "origin_village", "work_unit", "elsewhere"]
+    let employments = ["in_service", "retired", "flexible", "student", "none"]
+    let educations = ["none", "primary", "junior", "senior", "vocational", "college", "bachelor", "master"]
+    var random = Random(state: 42)
+    for index in 0..<rows {
+        let community = random.next(communityCount)
+        let birthYear = 1940 + random.next(60)
+        let joinYear = min(birthYear + 18 + random.next(20), 2025)
+        let employment = employments[random.next(employments.count)]
+        let away = random.next(10) == 0
+        let name = surnames[random.next(8)] + given[random.next(8)]
+        var line = "M\(pad(index, 7)),\(name),C\(pad(community, 4)),锦绣花园\(random.next(9) + 1)期,\(random.next(30) + 1)栋,"
+        line += "\(birthYear)-\(pad(random.next(12) + 1, 2))-\(pad(random.next(28) + 1, 2)),"
+        line += "\(joinYear)-\(pad(random.next(12) + 1, 2))-\(pad(random.next(28) + 1, 2)),"
+        line += random.next(10) == 0 ? "probationary," : "full,"
+        line += relations[random.next(4)] + ",红光村,"
+        line += employment + "," + (employment == "in_service" ? "\"成都某某科技有限公司, 研发部\"," : ",")
+        line += away ? "2024-0\(random.next(9) + 1)-15,深圳," : ",,"
+        line += "138\(pad(random.next(100_000_000), 8)),工程师,,"
+        line += "2025-\(pad(random.next(12) + 1, 2))-10,"
+        line += educations[random.next(educations.count)] + ",\(random.next(4)),"
+        line += random.next(3) == 0 ? "TRUE," : "false,"
+        line += random.next(50) == 0 ? "2026-12-31," : ","
+        line += random.next(50) == 0 ? "2023," : ","
+        line += "false,0\n"
+        members.write(line)
+    }
+    members.close()
+    print("charter-bench: wrote \(rows) members and \(communityCount) communities in '\(folder)'.")
+    return 0
+}
+
+func peakMemoryKB() -> Int {
+    guard let file = fopen("/proc/self/status", "r") else { return -1 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+        let text = String(decoding: line.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if text.hasPrefix("VmHWM:") {
+            return Int(text.dropFirst(6).filter { $0.isNumber }) ?? -1
+        }
+    }
+    return -1
+}
+
+func seconds(_ clock: clockid_t = CLOCK_MONOTONIC) -> Double {
+    var now = timespec()
+    clock_gettime(clock, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+func readDataset(folder: String) -> Int32 {
+    guard let asOf = CivilDate(year: 2026, month: 6, day: 30) else { return 2 }
+    let start = seconds()
+    let threadStart = seconds(CLOCK_THREAD_CPUTIME_ID)
+    let processStart = seconds(CLOCK_PROCESS_CPUTIME_ID)
+    let result: DatasetReadResult
+    do {
+        result = try DatasetReader().read(directory: folder, asOf: asOf)
+    } catch {
+        print(error.description)
+        return 2
+    }
+    let elapsed = seconds() - start
+    let threadCPU = seconds(CLOCK_THREAD_CPUTIME_ID) - threadStart
+    let processCPU = seconds(CLOCK_PROCESS_CPUTIME_ID) - processStart
+    var bytes = 0
+    for file in result.dataset.files {
+        var status = stat()
+        if stat(file.path, &status) == 0 { bytes += Int(status.st_size) }
+    }
+    let megabytes = Double(bytes) / 1_000_000
+    let peak = peakMemoryKB()
+    print(
+        "charter-bench: read \(result.dataset.members.count) members, \(result.dataset.communities.count) communities: \(String(format1: megabytes)) MB in \(String(format1: elapsed)) s = \(String(format1: megabytes / elapsed)) MB/s; peak memory (VmHWM) \(String(format1: Double(peak) / 1000)) MB = \(String(format1: Double(peak) * 1000 / Double(max(bytes, 1)))) × the files' size."
+    )
+    print(
+        "charter-bench: CPU time: reading thread \(String(format1: threadCPU)) s = \(String(format1: megabytes / threadCPU)) MB/s on one core; whole process (with hashing on a second core) \(String(format1: processCPU)) s."
+    )
+    return 0
+}
+
+extension String {
+    init(format1 value: Double) {
+        let scaled = Int((value * 10).rounded())
+        self = "\(scaled / 10).\(abs(scaled % 10))"
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "generate" where arguments.count >= 2:
+    exit(generate(folder: arguments[1], rows: arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000))
+case "read" where arguments.count == 2:
+    exit(readDataset(folder: arguments[1]))
+default:
+    print("Usage: charter-bench generate DIR [ROWS] | charter-bench read DIR")
+    exit(2)
+}

@@ -1,0 +1,69 @@
+import CharterData
+import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// `charter check`: reads a dataset folder and checks it against the data contract.
+enum CheckCommand: CharterCommand {
+    static let name = "check"
+    static let summary = "Check a dataset folder against the data contract, naming every problem."
+    static let usage = """
+        Usage: charter check --data DIR [--as-of YYYY-MM-DD]
+
+        Reads the dataset in DIR (communities, members, units, posts, events, bodies, meetings,
+        distributions; each as NAME.csv, NAME.json or NAME.jsonl) and checks every column, id and
+        reference the data contract lists. Nothing is written anywhere.
+
+        When the dataset is valid, prints one line with the rows read from each file; warnings
+        (unknown columns or files, which are ignored) go to standard error. When it is not, prints
+        every problem to standard error as FILE:LINE: column COLUMN: what is wrong ('value'), in
+        file and line order (the first 200, then a count of the rest).
+
+        Options:
+          --data DIR          The dataset folder (required).
+          --as-of DATE        The run's as-of date, YYYY-MM-DD (default: today, in UTC); a birth
+                              or joining date after it is a problem.
+
+        Exit codes: 0 the dataset is valid; 2 it is not, or bad usage.
+        """
+    static let valuedOptions: Set<String> = ["data", "as-of"]
+    static let flagOptions: Set<String> = []
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        guard arguments.operands.isEmpty else {
+            throw UsageError(message: "unexpected operand '\(arguments.operands[0])'; name the folder with --data DIR.")
+        }
+        let folder = try arguments.required("data")
+        let asOf: CivilDate
+        if let text = arguments.value("as-of") {
+            guard let date = CivilDate(text) else {
+                throw UsageError(message: "option '--as-of' takes a date written YYYY-MM-DD, not '\(text)'.")
+            }
+            asOf = date
+        } else {
+            asOf = today()
+        }
+        let result: DatasetReadResult
+        do {
+            result = try DatasetReader().read(directory: folder, asOf: asOf)
+        } catch {
+            var text = error.description
+            let count = error.problems.count + error.omitted
+            text += "\ncharter check: \(count) \(count == 1 ? "problem" : "problems"); the dataset was refused."
+            throw CommandFailure(code: 2, message: text)
+        }
+        for warning in result.warnings { Console.error("warning: \(warning)") }
+        let counts = result.dataset.files.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")
+        Console.out("\(folder): valid as of \(asOf): \(counts).")
+        return 0
+    }
+
+    /// Today's date in UTC.
+    static func today() -> CivilDate {
+        CivilDate(dayNumber: Int(time(nil)) / 86_400)
+    }
+}

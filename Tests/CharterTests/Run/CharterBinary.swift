@@ -1,0 +1,32 @@
+import CharterModules
+import Foundation
+
+/// The `charter` executable built beside the test bundle, run as a user would run it.
+enum Charter {
+    static var path: String {
+        (ModuleLoader.executableDirectory() ?? ".build/debug") + "/charter"
+    }
+
+    /// Runs `charter` with `arguments`; returns the exit status, standard output and standard error.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, output: String, error: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,77 @@
+import CharterData
+import Foundation
+import PolicyKit
+import Testing
+
+@Suite struct GenerateOutputFolderTests {
+    private let small = DistrictGenerator.Options(communities: 2, members: 20, seed: 5)
+
+    private func contents(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test func writesIntoAnEmptyFolder() throws {
+        let folder = temporaryFolder("empty")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try DistrictGenerator(small).write(to: folder)
+        #expect(contents(folder) == DatasetFile.allCases.map(\.fileName).sorted())
+    }
+
+    @Test func refusesANonEmptyFolderWithoutForce() throws {
+        let folder = temporaryFolder("busy")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        #expect {
+            try DistrictGenerator(small).write(to: folder)
+        } throws: { error in
+            (error as? SynthesisError)?.code == .outputExists
+        }
+        #expect(contents(folder) == ["notes.txt"])
+        let parent = (folder as NSString).deletingLastPathComponent
+        #expect(!contents(parent).contains { $0.contains(".partial-") && $0.contains("busy") })
+    }
+
+    @Test func forceReplacesTheDatasetFilesOnly() throws {
+        let folder = temporaryFolder("force")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        try Data("[]".utf8).write(to: URL(fileURLWithPath: folder + "/members.json"))
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/members.csv"))
+        try DistrictGenerator(small).write(to: folder, force: true)
+        #expect(contents(folder) == (DatasetFile.allCases.map(\.fileName) + ["notes.txt"]).sorted())
+        let members = try CSVTable(path: folder + "/members.csv")
+        #expect(members.rows.count == 20)
+    }
+
+    @Test func refusesAFile() throws {
+        let path = temporaryFolder("file")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: SynthesisError.self) { try DistrictGenerator(small).write(to: path, force: true) }
+    }
+
+    @Test func failureLeavesNothingBehind() throws {
+        let folder = temporaryFolder("missing-parent") + "/deeper/out"
+        #expect(throws: SynthesisError.self) { try DistrictGenerator(small).write(to: folder) }
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    @Test(arguments: [(0, 10), (-1, 10), (3, -5)])
+    func refusesImpossibleSizes(_ communities: Int, _ members: Int) {
+        #expect(throws: SynthesisError.self) {
+            try DistrictGenerator(DistrictGenerator.Options(communities: communities, members: members, seed: 1))
+        }
+    }
+
+    @Test func moreCommunitiesThanMembers() throws {
+        let folder = temporaryFolder("sparse")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try DistrictGenerator(DistrictGenerator.Options(communities: 30, members: 10, seed: 3))
+            .write(to: folder)
+        #expect(summary.rows(of: .communities) == 30)
+        #expect(summary.rows(of: .members) == 10)
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks the dataset reader: a release build, a generated members.csv of ROWS rows (default
+# 1,000,000), then one timed read and check. Prints MB/s and peak memory (VmHWM).
+#
+# Usage: scripts/bench-dataset.sh [ROWS] [DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${1:-1000000}"
+dir="${2:-/tmp/charter-bench-dataset}"
+swift build -c release --product charter-bench
+bench=.build/release/charter-bench
+if [ ! -f "$dir/members.csv" ] || [ "$(($(wc -l < "$dir/members.csv") - 1))" != "$rows" ]; then
+    rm -rf "$dir"
+    "$bench" generate "$dir" "$rows"
+fi
+ls -l "$dir"
+"$bench" read "$dir"
