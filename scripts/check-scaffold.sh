@@ -72,6 +72,7 @@ new_policy ok "Created the policy module 'ScaffoldAll'" ScaffoldAll --points all
 grep -q '"ScaffoldDefault",' Package.swift || fail "Package.swift does not list ScaffoldDefault"
 grep -q '"ScaffoldAll",' Package.swift || fail "Package.swift does not list ScaffoldAll"
 for file in Policies/ScaffoldDefault/ScaffoldDefault.swift Policies/ScaffoldDefault/ScaffoldDefault+MemberManagement.swift \
+    Policies/ScaffoldDefault/README.md \
     Tests/PolicyTests/ScaffoldDefaultTests/ScaffoldDefaultTests.swift Tests/PolicyCases/ScaffoldDefault/basic.json \
     Policies/ScaffoldAll/ScaffoldAll+Stage.swift Policies/ScaffoldAll/ScaffoldAll+Governance.swift; do
     [[ -f "$file" ]] || fail "$file was not created"

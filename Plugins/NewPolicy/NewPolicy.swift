@@ -4,7 +4,7 @@ import PackagePlugin
 /// `swift package --allow-writing-to-package-directory new-policy NAME [--points POINT,...]`: a new
 /// policy module that builds, loads and decides, with its tests, ready to edit.
 ///
-/// It writes `Policies/NAME/` (the module, one file per point), `Tests/PolicyTests/NAMETests/` (the
+/// It writes `Policies/NAME/` (the module, one file per point, a README), `Tests/PolicyTests/NAMETests/` (the
 /// conformance kit and a test per rule), `Tests/PolicyCases/NAME/basic.json` (a `charter test`
 /// case) and adds `"NAME"` to `policyModules` in `Package.swift`. It checks everything before it
 /// writes anything, so a refused name leaves the package as it was.
@@ -75,6 +75,7 @@ struct NewPolicyRequest {
         Creates a policy module NAME that builds, loads and decides, ready to edit:
           Policies/NAME/NAME.swift              the module: metadata, parameters, entry point
           Policies/NAME/NAME+<Point>.swift      one file per extension point, with its rules
+          Policies/NAME/README.md               the rules, for a district reader
           Tests/PolicyTests/NAMETests/          the conformance kit and one test per rule
           Tests/PolicyCases/NAME/basic.json     a policy test case for `charter test`
         and adds "NAME" to policyModules in Package.swift.

@@ -68,6 +68,50 @@ extension Scaffold {
         }
     }
 
+    /// The rules of the point for the module's README: the rule id's last part, when it fires, and
+    /// the outcome.
+    func readmeRules(of point: Point) -> [(rule: String, when: String, outcome: String)] {
+        switch point {
+        case .stage:
+            [
+                ("declared", "the dataset declares the community's stage", "that stage"),
+                (
+                    "households", "no stage declared",
+                    "`preparation` with no household moved in, `integration` with a residents' committee, else `transition`"
+                ),
+            ]
+        case .branchSetup:
+            [
+                ("joint", "fewer than 3 full members", "`joint_branch`"),
+                ("branch", "3 or more full members", "`branch` of them all; a committee of 3 from 7 members"),
+            ]
+        case .memberManagement:
+            [
+                ("mobile", "away `mobileAfterMonths` months or more", "`dynamic`"),
+                ("grid", "every other member", "`grid`, in `COMMUNITY/SUBDIVISION`"),
+            ]
+        case .cadreSelection:
+            [
+                (
+                    "volunteer", "a full member who volunteered is left",
+                    "`selected`, seats in post order, members by id"
+                ),
+                ("vacant", "no volunteer is left", "`vacant`"),
+            ]
+        case .points:
+            [
+                ("ledger", "a full member with ledger entries this half-year", "`qualified`, one point an entry"),
+                ("no-entries", "a full member without any", "`attention`"),
+                ("probationary", "a probationary member", "`not_graded`"),
+            ]
+        case .governance:
+            [
+                ("bodies", "a governance body is set up", "`complete`"),
+                ("no-body", "none is", "`gaps`, finding the rule id"),
+            ]
+        }
+    }
+
     // MARK: - stage
 
     func stageSource() -> String {

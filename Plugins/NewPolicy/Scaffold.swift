@@ -23,6 +23,7 @@ struct Scaffold {
         for point in points {
             files.append((path: "Policies/\(name)/\(name)+\(point.typeName).swift", text: source(of: point)))
         }
+        files.append((path: "Policies/\(name)/README.md", text: readmeSource()))
         files.append((path: "Tests/PolicyTests/\(name)Tests/\(name)Tests.swift", text: testSource()))
         files.append((path: "Tests/PolicyCases/\(name)/basic.json", text: caseSource()))
         return files
@@ -109,6 +110,42 @@ struct Scaffold {
             }
 
             """#
+    }
+
+    // MARK: - The README
+
+    /// `Policies/NAME/README.md`: what the module decides, rule by rule, for a district reader.
+    func readmeSource() -> String {
+        let rows = points.flatMap { point in
+            readmeRules(of: point).map {
+                "| `\(prefix).\($0.rule)` | `\(point.rawValue)` | \($0.when) | \($0.outcome) |"
+            }
+        }
+        let parameters =
+            points.contains(.memberManagement)
+            ? """
+
+            | parameter | type | default | allowed | meaning |
+            | --- | --- | --- | --- | --- |
+            | `mobileAfterMonths` | integer | 6 | 1…36 | months away from which a member is under dynamic management |
+
+            """
+            : "\nThe module has no parameters yet.\n"
+        return """
+            # \(name)
+
+            Say here what the module decides for the district, and which documents its rules come from
+            (made by `swift package new-policy`; edit this file with the rules).
+
+            | rule | point | when | outcome |
+            | --- | --- | --- | --- |
+            \(rows.joined(separator: "\n"))
+            \(parameters)
+            Check it with `swift test --filter \(name)Tests` and
+            `.build/debug/charter test Tests/PolicyCases/\(name) --coverage`; compare it with the module a profile
+            selects today with `charter diff --base CURRENT.json --candidate PROPOSED.json --data DIR`.
+
+            """
     }
 
     // MARK: - The tests
