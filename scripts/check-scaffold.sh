@@ -65,6 +65,9 @@ refused CharterExtra "is reserved"
 refused PolicyKit "is reserved"
 refused ChengduPilot "is taken"
 refused DistrictRules --points nowhere "is not an extension point"
+mkdir -p Policies/Leftover
+refused Leftover "'Policies/Leftover' already exists"
+rmdir Policies/Leftover
 
 step "a module with the default point, and one with every point"
 new_policy ok "Created the policy module 'ScaffoldDefault'" ScaffoldDefault
