@@ -48,12 +48,14 @@ public enum ConformanceKit {
         do {
             let selection = try PolicySelection(
                 module: loaded, parameters: Parameters(defaultsOf: Module.metadata, overriddenBy: parameters))
-            plan = RunPlan(points: Dictionary(uniqueKeysWithValues: loaded.entry.points.map { ($0, PointPlan(base: selection)) }))
+            plan = RunPlan(
+                points: Dictionary(uniqueKeysWithValues: loaded.entry.points.map { ($0, PointPlan(base: selection)) }))
         } catch {
             return failures + ["The module refused its parameters: \(error)."]
         }
         for options in districts {
-            let label = "district (seed \(options.seed), \(options.communities) communities, \(options.members) members)"
+            let label =
+                "district (seed \(options.seed), \(options.communities) communities, \(options.members) members)"
             do {
                 let dataset = try generate(options)
                 failures += check(dataset, plan: plan, asOf: options.asOf, label: label)

@@ -43,8 +43,10 @@ public struct CommunityResult: Sendable {
     }
 }
 
-/// A module broke its contract while deciding: it returned the wrong number of decisions, or fired
-/// a rule it does not declare. The run stops with exit code 3.
+/// A module broke its contract while deciding.
+///
+/// It returned the wrong number of decisions, or fired a rule it does not declare. The run stops
+/// with exit code 3.
 public struct ModuleFailure: Error, Sendable, CustomStringConvertible {
     /// `Name@version` of the module.
     public let module: String

@@ -58,7 +58,9 @@ public struct DatasetIndex: Sendable {
 
         let units = dataset.units
         var unitsByCommunity = group(units, by: { communityByID[$0.communityID] }, count: communities)
-        for index in unitsByCommunity.indices { unitsByCommunity[index].sort { units[$0].id.utf8Precedes(units[$1].id) } }
+        for index in unitsByCommunity.indices {
+            unitsByCommunity[index].sort { units[$0].id.utf8Precedes(units[$1].id) }
+        }
         self.unitsByCommunity = unitsByCommunity
 
         postsByCommunity = group(dataset.posts, by: { communityByID[$0.communityID] }, count: communities)

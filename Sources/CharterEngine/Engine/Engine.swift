@@ -1,4 +1,4 @@
-public import CharterData
+import CharterData
 import Dispatch
 public import PolicyKit
 import Synchronization
@@ -101,7 +101,9 @@ public struct Engine: Sendable {
                 guard decisions.count == result.seatSubjects.count else {
                     throw ModuleFailure(
                         module: selection.label, point: .cadreSelection, subject: communitySubject,
-                        message: "it returned \(decisions.count) seat decisions for the community's \(result.seatSubjects.count) seats.")
+                        message:
+                            "it returned \(decisions.count) seat decisions for the community's \(result.seatSubjects.count) seats."
+                    )
                 }
                 for (decision, subject) in zip(decisions, result.seatSubjects) {
                     try check(decision.rules, selection, .cadreSelection, subject)
@@ -116,7 +118,9 @@ public struct Engine: Sendable {
                 guard decisions.count == context.members.count else {
                     throw ModuleFailure(
                         module: selection.label, point: .points, subject: communitySubject,
-                        message: "it returned \(decisions.count) points decisions for the community's \(context.members.count) members.")
+                        message:
+                            "it returned \(decisions.count) points decisions for the community's \(context.members.count) members."
+                    )
                 }
                 for (decision, member) in zip(decisions, context.members) {
                     try check(decision.rules, selection, .points, "member:\(member.id)")
@@ -182,6 +186,7 @@ private final class ResultSlots: @unchecked Sendable {
     func result(at index: Int) -> Result<CommunityResult, ModuleFailure> {
         storage[index]
             ?? .failure(
-                ModuleFailure(module: "-", point: .stage, subject: "community #\(index)", message: "it was never decided."))
+                ModuleFailure(
+                    module: "-", point: .stage, subject: "community #\(index)", message: "it was never decided."))
     }
 }

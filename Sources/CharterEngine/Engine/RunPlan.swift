@@ -61,7 +61,9 @@ public struct RunPlan: Sendable {
     public var modules: [LoadedModule] {
         var byName: [String: LoadedModule] = [:]
         for plan in points.values {
-            for selection in [plan.base] + Array(plan.byStage.values) { byName[selection.module.name] = selection.module }
+            for selection in [plan.base] + Array(plan.byStage.values) {
+                byName[selection.module.name] = selection.module
+            }
         }
         return byName.keys.sorted().compactMap { byName[$0] }
     }

@@ -108,7 +108,9 @@ extension PolicyTestCase {
         switch (json["profile"], json["policies"]) {
         case (.string(let path)?, nil): testCase.profilePath = relative(path)
         case (nil, .object?): testCase.inlineProfile = .object([("policies", json["policies"] ?? .null)])
-        default: throw fail("policies", "give either \"profile\" (a profile file) or \"policies\" (inline), not both or neither.")
+        default:
+            throw fail(
+                "policies", "give either \"profile\" (a profile file) or \"policies\" (inline), not both or neither.")
         }
         switch (json["data"], json["dataset"]) {
         case (.string(let path)?, nil): testCase.dataPath = relative(path)
@@ -117,7 +119,9 @@ extension PolicyTestCase {
                 guard case .array = rows else { throw fail("dataset.\(name)", "must be an array of row objects.") }
                 testCase.inlineDataset.append((name, rows))
             }
-        default: throw fail("dataset", "give either \"data\" (a dataset folder) or \"dataset\" (inline), not both or neither.")
+        default:
+            throw fail(
+                "dataset", "give either \"data\" (a dataset folder) or \"dataset\" (inline), not both or neither.")
         }
         guard case .array(let expected)? = json["expect"], !expected.isEmpty else {
             throw fail("expect", "is required: an array of the decisions expected.")
@@ -126,7 +130,9 @@ extension PolicyTestCase {
             let path = "expect[\(index)]"
             guard case .object = entry else { throw fail(path, "must be an object.") }
             guard case .string(let pointName)? = entry["point"], let point = ExtensionPoint(rawValue: pointName) else {
-                throw fail("\(path).point", "must be one of \(ExtensionPoint.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw fail(
+                    "\(path).point",
+                    "must be one of \(ExtensionPoint.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             guard case .string(let subject)? = entry["subject"] else {
                 throw fail("\(path).subject", "is required, such as \"member:M1\".")
@@ -138,7 +144,9 @@ extension PolicyTestCase {
             if case .string(let module)? = entry["module"] { expectation.module = module }
             if case .bool(let absent)? = entry["absent"] { expectation.absent = absent }
             if let rules = entry["rules"] {
-                guard case .array(let values) = rules else { throw fail("\(path).rules", "must be an array of rule ids.") }
+                guard case .array(let values) = rules else {
+                    throw fail("\(path).rules", "must be an array of rule ids.")
+                }
                 expectation.rules = values.compactMap { if case .string(let rule) = $0 { rule } else { nil } }
             }
             if let reasons = entry["reasons_contain"] {

@@ -1,4 +1,4 @@
-public import CharterData
+import CharterData
 public import CharterModules
 public import PolicyKit
 
@@ -94,8 +94,9 @@ public struct PolicyTestRunner {
         do {
             dataset = try DatasetReader().read(directory: dataPath, asOf: testCase.asOf).dataset
         } catch {
-            let where_ = testCase.dataPath == nil ? "The inline dataset (files named as its keys, .json form)" : dataPath
-            return failed("\(where_) was refused:\n\(error)", modules: modules)
+            let source =
+                testCase.dataPath == nil ? "The inline dataset (files named as its keys, .json form)" : dataPath
+            return failed("\(source) was refused:\n\(error)", modules: modules)
         }
         let index = DatasetIndex(dataset)
         let decisions: RunDecisions
@@ -134,7 +135,8 @@ public struct PolicyTestRunner {
             if let module = modules.first(where: { $0.name == moduleName }) {
                 // A check that the spec reports in a decision's reasons rather than its rules (the
                 // eligibility checks of a vacant seat, say) counts as exercised when a reason names it.
-                for rule in module.metadata.rules where record.reasons.contains(where: {
+                for rule in module.metadata.rules
+                where record.reasons.contains(where: {
                     $0.english.contains(rule.id) || $0.chinese.contains(rule.id)
                 }) {
                     fired[moduleName, default: []].insert(rule.id)
@@ -192,7 +194,7 @@ public struct PolicyTestRunner {
         let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array((base + "/charter-case-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else { return nil }
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private func removeFolder(_ path: String) {

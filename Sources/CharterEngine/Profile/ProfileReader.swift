@@ -1,5 +1,5 @@
 import CharterModules
-public import PolicyKit
+import PolicyKit
 
 /// Reads a profile's JSON into a ``Profile``, naming the JSON path of every problem.
 public enum ProfileReader {
@@ -19,13 +19,17 @@ public enum ProfileReader {
         guard case .object(let members) = json else {
             throw ProfileError(
                 file: file,
-                problems: [ProfileProblem(path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")])
+                problems: [
+                    ProfileProblem(path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
+                ])
         }
         var profile = Profile(district: "")
         for (key, value) in members {
             switch key {
             case "district":
-                if case .string(let name) = value { profile.district = name } else {
+                if case .string(let name) = value {
+                    profile.district = name
+                } else {
                     problems.append(ProfileProblem(path: key, message: "must be a string, not \(value.kindName)."))
                 }
             case "description":
@@ -35,13 +39,17 @@ public enum ProfileReader {
                     profile.asOf = date
                 } else {
                     problems.append(
-                        ProfileProblem(path: key, message: "must be a date written YYYY-MM-DD, such as \"2026-06-30\"."))
+                        ProfileProblem(path: key, message: "must be a date written YYYY-MM-DD, such as \"2026-06-30\".")
+                    )
                 }
             case "module_paths":
                 if case .array(let values) = value {
                     for (index, entry) in values.enumerated() {
-                        if case .string(let path) = entry { profile.modulePaths.append(path) } else {
-                            problems.append(ProfileProblem(path: "\(key)[\(index)]", message: "must be a directory path string."))
+                        if case .string(let path) = entry {
+                            profile.modulePaths.append(path)
+                        } else {
+                            problems.append(
+                                ProfileProblem(path: "\(key)[\(index)]", message: "must be a directory path string."))
                         }
                     }
                 } else {
@@ -56,7 +64,8 @@ public enum ProfileReader {
                 for (pointName, choiceValue) in points {
                     let path = "policies.\(pointName)"
                     guard let point = ExtensionPoint(rawValue: pointName) else {
-                        problems.append(unknown(path, "extension point", pointName, ExtensionPoint.allCases.map(\.rawValue)))
+                        problems.append(
+                            unknown(path, "extension point", pointName, ExtensionPoint.allCases.map(\.rawValue)))
                         continue
                     }
                     if let choice = readChoice(choiceValue, path: path, inStage: false, problems: &problems) {
@@ -64,7 +73,9 @@ public enum ProfileReader {
                             problems.append(
                                 ProfileProblem(
                                     path: "\(path).stages",
-                                    message: "The stage point decides the stage itself, so it cannot vary by stage; remove 'stages' here."))
+                                    message:
+                                        "The stage point decides the stage itself, so it cannot vary by stage; remove 'stages' here."
+                                ))
                         }
                         profile.policies[point] = choice
                     }
@@ -77,7 +88,9 @@ public enum ProfileReader {
             problems.append(
                 ProfileProblem(
                     path: "policies",
-                    message: "is missing: name the module for each extension point to decide, such as {\"stage\": {\"module\": \"ChengduPilot\"}}."))
+                    message:
+                        "is missing: name the module for each extension point to decide, such as {\"stage\": {\"module\": \"ChengduPilot\"}}."
+                ))
         }
         guard problems.isEmpty else { throw ProfileError(file: file, problems: problems) }
         return profile
@@ -88,7 +101,9 @@ public enum ProfileReader {
     ) -> PolicyChoice? {
         guard case .object(let members) = value else {
             problems.append(
-                ProfileProblem(path: path, message: "must be an object such as {\"module\": \"ChengduPilot\"}, not \(value.kindName)."))
+                ProfileProblem(
+                    path: path,
+                    message: "must be an object such as {\"module\": \"ChengduPilot\"}, not \(value.kindName)."))
             return nil
         }
         var choice = PolicyChoice(module: nil)
@@ -103,27 +118,37 @@ public enum ProfileReader {
                 choice.module = name
             case "params":
                 guard case .object(let params) = entry else {
-                    problems.append(ProfileProblem(path: entryPath, message: "must be an object from parameter name to value."))
+                    problems.append(
+                        ProfileProblem(path: entryPath, message: "must be an object from parameter name to value."))
                     continue
                 }
                 choice.params = params.map { (name: $0.0, value: $0.1) }
             case "version":
                 guard case .string(let text) = entry, SemanticVersion(text) != nil else {
-                    problems.append(ProfileProblem(path: entryPath, message: "must be a version written MAJOR.MINOR.PATCH, such as \"1.0.0\"."))
+                    problems.append(
+                        ProfileProblem(
+                            path: entryPath, message: "must be a version written MAJOR.MINOR.PATCH, such as \"1.0.0\".")
+                    )
                     continue
                 }
                 choice.version = text
             case "sha256":
                 guard case .string(let text) = entry, text.utf8.count == 64,
-                    text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) })
+                    text.utf8.allSatisfy({
+                        (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0)
+                    })
                 else {
-                    problems.append(ProfileProblem(path: entryPath, message: "must be 64 hexadecimal digits (the SHA-256 of the module's .so file)."))
+                    problems.append(
+                        ProfileProblem(
+                            path: entryPath,
+                            message: "must be 64 hexadecimal digits (the SHA-256 of the module's .so file)."))
                     continue
                 }
                 choice.sha256 = text.lowercased()
             case "stages" where !inStage:
                 guard case .object(let stages) = entry else {
-                    problems.append(ProfileProblem(path: entryPath, message: "must be an object from stage to module choice."))
+                    problems.append(
+                        ProfileProblem(path: entryPath, message: "must be an object from stage to module choice."))
                     continue
                 }
                 for (stageName, stageValue) in stages {
@@ -137,11 +162,13 @@ public enum ProfileReader {
                     }
                 }
             default:
-                problems.append(unknown(entryPath, "key", key, inStage ? choiceKeys.filter { $0 != "stages" } : choiceKeys))
+                problems.append(
+                    unknown(entryPath, "key", key, inStage ? choiceKeys.filter { $0 != "stages" } : choiceKeys))
             }
         }
         if !inStage, choice.module == nil, !members.contains(where: { $0.0 == "module" }) {
-            problems.append(ProfileProblem(path: "\(path).module", message: "is missing: name the module that decides this point."))
+            problems.append(
+                ProfileProblem(path: "\(path).module", message: "is missing: name the module that decides this point."))
         }
         return choice
     }

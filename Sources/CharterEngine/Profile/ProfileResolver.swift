@@ -1,5 +1,5 @@
 public import CharterModules
-public import PolicyKit
+import PolicyKit
 
 /// Checks a profile against the modules it names and makes the run plan.
 ///
@@ -62,7 +62,8 @@ public struct ProfileResolver {
         case .failure(let error):
             if let first = reported[name] {
                 problems.append(
-                    ProfileProblem(path: "\(path).module", message: "Module '\(name)' could not be loaded (see \(first))."))
+                    ProfileProblem(
+                        path: "\(path).module", message: "Module '\(name)' could not be loaded (see \(first))."))
             } else {
                 reported[name] = "\(path).module"
                 problems.append(ProfileProblem(path: "\(path).module", message: error.description))
@@ -85,7 +86,8 @@ public struct ProfileResolver {
             problems.append(
                 ProfileProblem(
                     path: "\(path).version",
-                    message: "The profile pins \(name) \(version), but \(module.file) is version \(module.metadata.version). "
+                    message:
+                        "The profile pins \(name) \(version), but \(module.file) is version \(module.metadata.version). "
                         + "Install the pinned version, or update the pin after reviewing the change (charter diff)."))
         }
         if let pinned = choice.sha256 {
@@ -95,7 +97,8 @@ public struct ProfileResolver {
                     ProfileProblem(
                         path: "\(path).sha256",
                         message: "The file \(module.file) has changed: its SHA-256 is \(actual ?? "unreadable"), "
-                            + "but the profile pins \(pinned). Restore the pinned build, or update the pin after reviewing the change (charter diff)."))
+                            + "but the profile pins \(pinned). Restore the pinned build, or update the pin after reviewing the change (charter diff)."
+                    ))
             }
         }
         var values: [String: ParameterValue] = [:]
@@ -107,8 +110,11 @@ public struct ProfileResolver {
             guard let spec = module.metadata.parameter(parameter) else {
                 let known = module.metadata.parameters.map(\.name)
                 var message = "Module '\(name)' has no parameter '\(parameter)'."
-                if let suggestion = closestMatch(to: parameter, among: known) { message += " Did you mean '\(suggestion)'?" }
-                message += known.isEmpty ? " It takes no parameters." : " Its parameters: \(known.joined(separator: ", "))."
+                if let suggestion = closestMatch(to: parameter, among: known) {
+                    message += " Did you mean '\(suggestion)'?"
+                }
+                message +=
+                    known.isEmpty ? " It takes no parameters." : " Its parameters: \(known.joined(separator: ", "))."
                 problems.append(ProfileProblem(path: parameterPath, message: message))
                 continue
             }

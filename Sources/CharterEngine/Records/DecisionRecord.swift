@@ -41,109 +41,76 @@ public struct DecisionRecord: Hashable, Sendable {
 
     /// Appends the record as JSON, reasons in `language`, to `output`.
     public func appendJSON(to output: inout [UInt8], language: Language) {
-        JSONValue.object([
-            ("point", .string(point.rawValue)),
-            ("subject", .string(subject)),
-            ("outcome", .string(outcome)),
-            ("module", .string(module)),
-            ("rules", .strings(rules)),
-            ("reasons", .strings(reasons.map { $0.text(in: language) })),
-            ("details", details),
-        ]).write(to: &output)
+        var writer = JSONWriter()
+        swap(&writer.bytes, &output)
+        DecisionEncoding.appendRecord(
+            point: point, subject: subject, outcome: outcome, module: module, rules: rules, reasons: reasons,
+            language: language, to: &writer
+        ) { $0.value(details) }
+        swap(&writer.bytes, &output)
     }
 }
 
 extension DecisionRecord {
-    /// The details object of each point, with the keys of the data contract first and a module's
-    /// extra keys after them, sorted.
-    static func details(_ standard: [(String, JSONValue)], extra: [String: DetailValue]) -> JSONValue {
-        let taken = Set(standard.map(\.0))
-        let more = extra.keys.filter { !taken.contains($0) }.sortedByUTF8().compactMap { key in
-            extra[key].map { (key, JSONValue($0)) }
-        }
-        return .object(standard + more)
+    /// A record whose details are read back from their encoding in `decisions.jsonl`.
+    init(
+        point: ExtensionPoint, subject: String, module: String, outcome: String, rules: [String], reasons: [Reason],
+        encode: (inout JSONWriter) -> Void
+    ) {
+        var writer = JSONWriter(capacity: 256)
+        encode(&writer)
+        let details = (try? JSONValue.parse(String(decoding: writer.bytes, as: UTF8.self))) ?? .object([])
+        self.init(
+            point: point, subject: subject, outcome: outcome, module: module, rules: rules, reasons: reasons,
+            details: details)
     }
 
     /// The record of a `stage` decision.
     public init(community: String, module: String, stage decision: StageDecision) {
         self.init(
-            point: .stage, subject: "community:\(community)", outcome: decision.outcome.rawValue, module: module,
-            rules: decision.rules, reasons: decision.reasons,
-            details: Self.details([("declared", .bool(decision.details.declared))], extra: decision.details.extra))
+            point: .stage, subject: "community:\(community)", module: module, outcome: decision.outcome.rawValue,
+            rules: decision.rules, reasons: decision.reasons
+        ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
     /// The record of a `branch_setup` decision.
     public init(community: String, module: String, branchSetup decision: BranchSetupDecision) {
-        let details = decision.details
-        let branches = details.branches.sorted { $0.id.utf8Precedes($1.id) }.map { branch -> JSONValue in
-            .object([
-                ("id", .string(branch.id)),
-                ("members", .strings(branch.members.sortedByUTF8())),
-                ("committee_seats", .integer(branch.committeeSeats)),
-            ])
-        }
         self.init(
-            point: .branchSetup, subject: "community:\(community)", outcome: decision.outcome.rawValue, module: module,
-            rules: decision.rules, reasons: decision.reasons,
-            details: Self.details(
-                [
-                    ("full_members", .integer(details.fullMembers)),
-                    ("branches", .array(branches)),
-                    ("committee_seats", .integer(details.committeeSeats)),
-                    ("secretary_source", .string(details.secretarySource.rawValue)),
-                    ("part_time_units", .strings(details.partTimeUnits)),
-                ], extra: details.extra))
+            point: .branchSetup, subject: "community:\(community)", module: module, outcome: decision.outcome.rawValue,
+            rules: decision.rules, reasons: decision.reasons
+        ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
     /// The record of a `member_management` decision.
     public init(member: String, module: String, management decision: ManagementDecision) {
-        var standard: [(String, JSONValue)] = []
-        if let grid = decision.details.grid { standard.append(("grid", .string(grid))) }
-        standard.append(("alerts", .strings(decision.details.alerts.map(\.rawValue).sortedByUTF8())))
         self.init(
-            point: .memberManagement, subject: "member:\(member)", outcome: decision.outcome.rawValue, module: module,
-            rules: decision.rules, reasons: decision.reasons,
-            details: Self.details(standard, extra: decision.details.extra))
+            point: .memberManagement, subject: "member:\(member)", module: module,
+            outcome: decision.outcome.rawValue, rules: decision.rules, reasons: decision.reasons
+        ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
     /// The record of a `cadre_selection` decision.
     public init(seat subject: String, module: String, seat decision: SeatDecision) {
-        var standard: [(String, JSONValue)] = []
-        let details = decision.details
-        if let member = details.member { standard.append(("member", .string(member))) }
-        if let score = details.score { standard.append(("score", .amount(score))) }
-        standard.append(("alternates", .strings(details.alternates)))
-        if let appointee = details.appointee { standard.append(("appointee", .string(appointee))) }
         self.init(
-            point: .cadreSelection, subject: subject, outcome: decision.outcome.rawValue, module: module,
-            rules: decision.rules, reasons: decision.reasons, details: Self.details(standard, extra: details.extra))
+            point: .cadreSelection, subject: subject, module: module, outcome: decision.outcome.rawValue,
+            rules: decision.rules, reasons: decision.reasons
+        ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
     /// The record of a `points` decision.
     public init(member: String, module: String, points decision: PointsDecision) {
-        var standard: [(String, JSONValue)] = [
-            ("period", .string(decision.details.period.description)),
-            ("points", .amount(decision.details.points)),
-        ]
-        if let letter = decision.details.letterTo { standard.append(("letter_to", .string(letter))) }
         self.init(
-            point: .points, subject: "member:\(member)", outcome: decision.outcome.rawValue, module: module,
-            rules: decision.rules, reasons: decision.reasons,
-            details: Self.details(standard, extra: decision.details.extra))
+            point: .points, subject: "member:\(member)", module: module, outcome: decision.outcome.rawValue,
+            rules: decision.rules, reasons: decision.reasons
+        ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
     /// The record of a `governance` decision.
     public init(community: String, module: String, governance decision: GovernanceDecision) {
-        let details = decision.details
-        let concerned = details.concerned.keys.sortedByUTF8().map { key in
-            (key, JSONValue.strings((details.concerned[key] ?? []).sortedByUTF8()))
-        }
         self.init(
-            point: .governance, subject: "community:\(community)", outcome: decision.outcome.rawValue, module: module,
-            rules: decision.rules, reasons: decision.reasons,
-            details: Self.details(
-                [("findings", .strings(details.findings.sortedByUTF8())), ("concerned", .object(concerned))],
-                extra: details.extra))
+            point: .governance, subject: "community:\(community)", module: module,
+            outcome: decision.outcome.rawValue, rules: decision.rules, reasons: decision.reasons
+        ) { DecisionEncoding.details(decision, to: &$0) }
     }
 }
 

@@ -1,5 +1,5 @@
-public import CharterEngine
 import CharterData
+public import CharterEngine
 public import PolicyKit
 
 /// Writes a policy diff: the printed summary, `diff.jsonl` and `diff.html`.
@@ -51,9 +51,10 @@ public struct DiffWriter {
                 lines.append("  \(communityLabel(community)): " + entries.joined(separator: "; "))
             }
             if communities.count > DiffWriter.summaryLimit {
-                lines.append(text(
-                    "  … and \(communities.count - DiffWriter.summaryLimit) more communities (see diff.jsonl)",
-                    "  …… 另有\(communities.count - DiffWriter.summaryLimit)个社区（见 diff.jsonl）"))
+                lines.append(
+                    text(
+                        "  … and \(communities.count - DiffWriter.summaryLimit) more communities (see diff.jsonl)",
+                        "  …… 另有\(communities.count - DiffWriter.summaryLimit)个社区（见 diff.jsonl）"))
             }
         }
         let movers = diff.seatMovers()
@@ -94,12 +95,14 @@ public struct DiffWriter {
                 var entry = text("organisation ", "组织形式 ") + "\(change.baseOutcome) → \(change.candidateOutcome)"
                 if change.baseOutcome == change.candidateOutcome {
                     let keys = change.changedDetailKeys
-                    entry += keys.isEmpty
+                    entry +=
+                        keys.isEmpty
                         ? text(" (other rules)", "（依据的规则不同）")
                         : text(" (\(keys.joined(separator: ", ")) differ)", "（\(keys.joined(separator: "、"))不同）")
                 }
                 if change.changedDetailKeys.contains("branches") {
-                    entry += text(", branches ", "，支部 ")
+                    entry +=
+                        text(", branches ", "，支部 ")
                         + "\(branchCount(change.base)) → \(branchCount(change.candidate))"
                 }
                 byCommunity[change.community, default: []].append(entry)
@@ -191,11 +194,14 @@ public struct DiffWriter {
         for point in diff.points {
             let changes = diff.changes(of: point)
             guard !changes.isEmpty else { continue }
-            html += "<h2>\(HTML.escape(point.rawValue)) (\(changes.count))</h2><table><tr><th>\(text("subject", "对象"))</th>"
-            html += "<th>\(text("base", "原方案"))</th><th>\(text("candidate", "新方案"))</th><th>\(text("changed details", "变化的细节"))</th></tr>"
+            html +=
+                "<h2>\(HTML.escape(point.rawValue)) (\(changes.count))</h2><table><tr><th>\(text("subject", "对象"))</th>"
+            html +=
+                "<th>\(text("base", "原方案"))</th><th>\(text("candidate", "新方案"))</th><th>\(text("changed details", "变化的细节"))</th></tr>"
             for change in changes.prefix(DiffWriter.pageLimit) {
                 html += "<tr><td>\(HTML.escape(change.subject))</td>"
-                html += "<td class=\"before\">\(cell(change.base))</td><td class=\"after\">\(cell(change.candidate))</td>"
+                html +=
+                    "<td class=\"before\">\(cell(change.base))</td><td class=\"after\">\(cell(change.candidate))</td>"
                 html += "<td>\(HTML.escape(change.changedDetailKeys.joined(separator: ", ")))</td></tr>"
                 if html.utf8.count > 1 << 20 {
                     try file.write(html)
@@ -204,9 +210,11 @@ public struct DiffWriter {
             }
             html += "</table>"
             if changes.count > DiffWriter.pageLimit {
-                html += "<p>" + text(
-                    "… and \(changes.count - DiffWriter.pageLimit) more in diff.jsonl.",
-                    "…… 另有\(changes.count - DiffWriter.pageLimit)项见 diff.jsonl。") + "</p>"
+                html +=
+                    "<p>"
+                    + text(
+                        "… and \(changes.count - DiffWriter.pageLimit) more in diff.jsonl.",
+                        "…… 另有\(changes.count - DiffWriter.pageLimit)项见 diff.jsonl。") + "</p>"
             }
         }
         try file.write(html + "</body></html>\n")

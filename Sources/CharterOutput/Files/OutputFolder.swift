@@ -27,7 +27,9 @@ public final class OutputFolder {
         if OutputFolder.exists(trimmed), !force {
             throw OutputError(
                 path: trimmed,
-                message: "already exists. Choose another --out folder, or add --force to replace it (it is replaced only when the new run is complete).")
+                message:
+                    "already exists. Choose another --out folder, or add --force to replace it (it is replaced only when the new run is complete)."
+            )
         }
         let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
         let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
@@ -55,16 +57,19 @@ public final class OutputFolder {
         if OutputFolder.exists(destination) {
             let old = staging + ".old"
             guard rename(destination, old) == 0 else {
-                throw OutputError(path: destination, message: "could not be replaced (\(String(cString: strerror(errno)))).")
+                throw OutputError(
+                    path: destination, message: "could not be replaced (\(String(cString: strerror(errno)))).")
             }
             guard rename(staging, destination) == 0 else {
                 _ = rename(old, destination)
-                throw OutputError(path: destination, message: "could not be written (\(String(cString: strerror(errno)))).")
+                throw OutputError(
+                    path: destination, message: "could not be written (\(String(cString: strerror(errno)))).")
             }
             OutputFolder.removeTree(old)
         } else {
             guard rename(staging, destination) == 0 else {
-                throw OutputError(path: destination, message: "could not be written (\(String(cString: strerror(errno)))).")
+                throw OutputError(
+                    path: destination, message: "could not be written (\(String(cString: strerror(errno)))).")
             }
         }
         committed = true

@@ -1,5 +1,5 @@
-public import CharterEngine
 import CharterData
+public import CharterEngine
 public import PolicyKit
 
 /// `run.json`: what a run needs to be replayed exactly, and its counts.
@@ -98,7 +98,9 @@ public struct RunManifest {
                 .object(
                     decisions.points.map { point in
                         let outcomes = counts[point] ?? [:]
-                        return (point.rawValue, .object(outcomes.keys.sorted().map { ($0, .integer(outcomes[$0] ?? 0)) }))
+                        return (
+                            point.rawValue, .object(outcomes.keys.sorted().map { ($0, .integer(outcomes[$0] ?? 0)) })
+                        )
                     })
             ),
         ])

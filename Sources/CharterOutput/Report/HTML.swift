@@ -24,13 +24,15 @@ enum HTML {
         let maximum = max(1, bars.map(\.value).max() ?? 1)
         let rowHeight = 24
         let height = bars.count * rowHeight + 8
-        var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(escape(title))\" width=\"\(width)\" height=\"\(height)\" "
+        var svg =
+            "<svg class=\"chart\" role=\"img\" aria-label=\"\(escape(title))\" width=\"\(width)\" height=\"\(height)\" "
         svg += "viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(escape(title))</title>"
         for (row, bar) in bars.enumerated() {
             let y = row * rowHeight + 4
             let length = bar.value == 0 ? 0 : max(2, (width - labelWidth - 60) * bar.value / maximum)
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(escape(bar.label))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" rx=\"2\" fill=\"\(bar.color)\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" rx=\"2\" fill=\"\(bar.color)\"/>"
             svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 16)\">\(bar.value)</text>"
         }
         return svg + "</svg>"

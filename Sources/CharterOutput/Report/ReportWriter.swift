@@ -1,5 +1,5 @@
-public import CharterEngine
 import CharterData
+public import CharterEngine
 import CharterModules
 public import PolicyKit
 
@@ -133,9 +133,11 @@ public struct ReportWriter {
                     (label: shortName(bar.label, meanings[bar.label]), value: bar.value, color: bar.color)
                 }
                 html += HTML.barChart(labelled, width: 640, title: text("Failing checks", "未达标检查"))
-                html += "<table><tr><th>\(text("check", "检查项"))</th><th>\(text("communities", "社区数"))</th><th>\(text("meaning", "含义"))</th></tr>"
+                html +=
+                    "<table><tr><th>\(text("check", "检查项"))</th><th>\(text("communities", "社区数"))</th><th>\(text("meaning", "含义"))</th></tr>"
                 for bar in bars {
-                    html += "<tr><td>\(HTML.escape(bar.label))</td><td>\(bar.value)</td><td>\(HTML.escape(meanings[bar.label]?.text(in: language) ?? ""))</td></tr>"
+                    html +=
+                        "<tr><td>\(HTML.escape(bar.label))</td><td>\(bar.value)</td><td>\(HTML.escape(meanings[bar.label]?.text(in: language) ?? ""))</td></tr>"
                 }
                 html += "</table>"
             }
@@ -196,13 +198,16 @@ public struct ReportWriter {
         let result = decisions.results[community]
         let row = dataset.communities[community]
         var html = "<section id=\"c-\(HTML.escape(row.id))\"><h2>\(HTML.escape(row.name.isEmpty ? row.id : row.name)) "
-        html += "<span class=\"muted\">\(HTML.escape(row.id))\(row.town.isEmpty ? "" : " · " + HTML.escape(row.town))</span></h2><p>"
+        html +=
+            "<span class=\"muted\">\(HTML.escape(row.id))\(row.town.isEmpty ? "" : " · " + HTML.escape(row.town))</span></h2><p>"
         if let stage = result.stage?.value {
-            html += "<span class=\"tag\">\(text("Stage", "阶段")): \(HTML.escape(stage.outcome.name(in: language)))</span>"
+            html +=
+                "<span class=\"tag\">\(text("Stage", "阶段")): \(HTML.escape(stage.outcome.name(in: language)))</span>"
         }
         if let governance = result.governance?.value {
             let css = governance.outcome == .complete ? "complete" : "gaps"
-            html += "<span class=\"tag \(css)\">\(text("Governance", "治理检查")): \(HTML.escape(governance.outcome.name(in: language)))</span>"
+            html +=
+                "<span class=\"tag \(css)\">\(text("Governance", "治理检查")): \(HTML.escape(governance.outcome.name(in: language)))</span>"
         }
         html += "<span class=\"tag\">\(text("Members", "党员")) \(result.members.count)</span></p>"
         html += organisation(result)
@@ -215,7 +220,9 @@ public struct ReportWriter {
 
     func reasonsList(_ reasons: [Reason]) -> String {
         reasons.isEmpty
-            ? "" : "<ul class=\"muted\">" + reasons.map { "<li>\(HTML.escape($0.text(in: language)))</li>" }.joined() + "</ul>"
+            ? ""
+            : "<ul class=\"muted\">" + reasons.map { "<li>\(HTML.escape($0.text(in: language)))</li>" }.joined()
+                + "</ul>"
     }
 
     func organisation(_ result: CommunityResult) -> String {
@@ -228,15 +235,19 @@ public struct ReportWriter {
         html += text("secretary", "书记") + ": \(HTML.escape(details.secretarySource.name(in: language)))"
         if !details.partTimeUnits.isEmpty {
             let units = decisions.index.unitsByCommunity[result.community].map { decisions.index.dataset.units[$0] }
-            let names = details.partTimeUnits.map { id in units.first { $0.id == id }.map { $0.name.isEmpty ? id : $0.name } ?? id }
+            let names = details.partTimeUnits.map { id in
+                units.first { $0.id == id }.map { $0.name.isEmpty ? id : $0.name } ?? id
+            }
             html += " · " + text("part-time members from", "兼职委员单位") + ": " + HTML.escape(names.joined(separator: "、"))
         }
         if !details.branches.isEmpty {
             html += "<ul class=\"tree\">"
             for branch in details.branches {
                 html += "<li>\(HTML.escape(branch.id)) · \(branch.members.count)\(text(" members", "名党员")) · "
-                html += branch.committeeSeats == 0
-                    ? text("a secretary only", "只设书记") : text("committee of \(branch.committeeSeats)", "委员\(branch.committeeSeats)名")
+                html +=
+                    branch.committeeSeats == 0
+                    ? text("a secretary only", "只设书记")
+                    : text("committee of \(branch.committeeSeats)", "委员\(branch.committeeSeats)名")
                 html += "</li>"
             }
             html += "</ul>"
@@ -259,10 +270,12 @@ public struct ReportWriter {
         if byAlert.isEmpty {
             html += "<p class=\"muted\">\(text("No alerts to follow up.", "无需跟进的提醒。"))</p>"
         } else {
-            html += "<table><tr><th>\(text("alert to follow up", "需跟进的提醒"))</th><th>\(text("members", "人数"))</th><th>\(text("who", "名单"))</th></tr>"
+            html +=
+                "<table><tr><th>\(text("alert to follow up", "需跟进的提醒"))</th><th>\(text("members", "人数"))</th><th>\(text("who", "名单"))</th></tr>"
             for alert in byAlert.keys.sorted() {
                 let ids = byAlert[alert] ?? []
-                html += "<tr><td>\(HTML.escape(language == .chinese ? alert.chineseName : alert.englishName))</td><td>\(ids.count)</td><td>\(memberList(ids))</td></tr>"
+                html +=
+                    "<tr><td>\(HTML.escape(language == .chinese ? alert.chineseName : alert.englishName))</td><td>\(ids.count)</td><td>\(memberList(ids))</td></tr>"
             }
             html += "</table>"
         }
@@ -274,8 +287,10 @@ public struct ReportWriter {
         let dataset = decisions.index.dataset
         var memberByID: [String: Member] = [:]
         for index in result.members { memberByID[dataset.members[index].id] = dataset.members[index] }
-        var html = "<h3>\(text("Cadre slate", "干部人选"))</h3><table><tr><th>\(text("body", "组织"))</th><th>\(text("post", "职务"))</th>"
-        html += "<th>\(text("seat", "席位"))</th><th>\(text("outcome", "结果"))</th><th>\(text("who", "人选"))</th><th>\(text("score", "得分"))</th><th>\(text("alternates", "候补"))</th></tr>"
+        var html =
+            "<h3>\(text("Cadre slate", "干部人选"))</h3><table><tr><th>\(text("body", "组织"))</th><th>\(text("post", "职务"))</th>"
+        html +=
+            "<th>\(text("seat", "席位"))</th><th>\(text("outcome", "结果"))</th><th>\(text("who", "人选"))</th><th>\(text("score", "得分"))</th><th>\(text("alternates", "候补"))</th></tr>"
         var seatIndex = 0
         for postIndex in decisions.index.postsByCommunity[community] {
             let post = dataset.posts[postIndex]
@@ -288,12 +303,16 @@ public struct ReportWriter {
                     who = decision.details.member.map { id in memberByID[id].map(personName) ?? id } ?? ""
                 case .appointed:
                     let appointee = decision.details.appointee ?? ""
-                    who = text("appointed: ", "委派：") + (appointee.isEmpty ? text("(not named)", "（未明确）") : (redact ? Redaction.name(appointee) : appointee))
+                    who =
+                        text("appointed: ", "委派：")
+                        + (appointee.isEmpty
+                            ? text("(not named)", "（未明确）") : (redact ? Redaction.name(appointee) : appointee))
                 case .vacant:
                     who = decision.reasons.last?.text(in: language) ?? ""
                 }
                 let alternates = decision.details.alternates.map { id in memberByID[id].map(personName) ?? id }
-                html += "<tr><td>\(HTML.escape(post.body.name(in: language)))</td><td>\(HTML.escape(post.title.name(in: language)))</td>"
+                html +=
+                    "<tr><td>\(HTML.escape(post.body.name(in: language)))</td><td>\(HTML.escape(post.title.name(in: language)))</td>"
                 html += "<td>\(post.firstSeat + seat)</td><td>\(HTML.escape(decision.outcome.name(in: language)))</td>"
                 html += "<td>\(HTML.escape(who))</td><td>\(decision.details.score?.description ?? "")</td>"
                 html += "<td>\(HTML.escape(alternates.joined(separator: "、")))</td></tr>"
@@ -309,7 +328,8 @@ public struct ReportWriter {
         for decision in points {
             byGrade[decision.outcome, default: 0] += 1
             let value = decision.details.points
-            let band = value < Amount(60) ? 0 : value < Amount(70) ? 1 : value < Amount(80) ? 2 : value < Amount(90) ? 3 : 4
+            let band =
+                value < Amount(60) ? 0 : value < Amount(70) ? 1 : value < Amount(80) ? 2 : value < Amount(90) ? 3 : 4
             bands[band] += 1
         }
         let letters = points.filter { $0.details.letterTo != nil }.count
@@ -317,9 +337,14 @@ public struct ReportWriter {
         html += HTML.barChart(
             [
                 (text("below 60", "60分以下"), bands[0], "#c0392b"), ("60–69", bands[1], "#e67e22"),
-                ("70–79", bands[2], "#f1c40f"), ("80–89", bands[3], "#27ae60"), (text("90 and over", "90分及以上"), bands[4], "#1e8449"),
+                ("70–79", bands[2], "#f1c40f"), ("80–89", bands[3], "#27ae60"),
+                (text("90 and over", "90分及以上"), bands[4], "#1e8449"),
             ].map { (label: $0.0, value: $0.1, color: $0.2) }, width: 480, title: text("Points distribution", "积分分布"))
-        html += "<p>" + Grade.allCases.map { "<span class=\"tag\">\(HTML.escape($0.name(in: language))) \(byGrade[$0] ?? 0)</span>" }.joined()
+        html +=
+            "<p>"
+            + Grade.allCases.map {
+                "<span class=\"tag\">\(HTML.escape($0.name(in: language))) \(byGrade[$0] ?? 0)</span>"
+            }.joined()
         html += "<span class=\"tag\">\(text("letters (函告)", "函告")) \(letters)</span></p>"
         return html
     }
@@ -334,7 +359,8 @@ public struct ReportWriter {
         let members = decisions.index.dataset.members
         var memberIndex: [String: Int] = [:]
         for index in result.members { memberIndex[members[index].id] = index }
-        html += "<table><tr><th>\(text("finding", "缺项"))</th><th>\(text("what it means", "说明"))</th><th>\(text("concerned", "涉及"))</th></tr>"
+        html +=
+            "<table><tr><th>\(text("finding", "缺项"))</th><th>\(text("what it means", "说明"))</th><th>\(text("concerned", "涉及"))</th></tr>"
         for rule in decision.rules {
             let concerned = decision.details.concerned[rule] ?? []
             let memberIDs = concerned.compactMap { memberIndex[$0] }
@@ -342,9 +368,11 @@ public struct ReportWriter {
             if !concerned.isEmpty, memberIDs.count == concerned.count {
                 who = text("\(concerned.count) members: ", "\(concerned.count)名：") + memberList(memberIDs)
             } else {
-                who = HTML.escape(concerned.map { GovernanceBodyKind(rawValue: $0)?.name(in: language) ?? $0 }.joined(separator: "、"))
+                who = HTML.escape(
+                    concerned.map { GovernanceBodyKind(rawValue: $0)?.name(in: language) ?? $0 }.joined(separator: "、"))
             }
-            html += "<tr><td>\(HTML.escape(rule))</td><td>\(HTML.escape(meanings[rule]?.text(in: language) ?? ""))</td><td>\(who)</td></tr>"
+            html +=
+                "<tr><td>\(HTML.escape(rule))</td><td>\(HTML.escape(meanings[rule]?.text(in: language) ?? ""))</td><td>\(who)</td></tr>"
         }
         return html + "</table>" + reasonsList(decision.reasons)
     }

@@ -1,10 +1,12 @@
-public import CharterEngine
 import CharterData
+public import CharterEngine
 public import PolicyKit
 
-/// Writes the CSV tables a district office opens in a spreadsheet (UTF-8 with a BOM, so that
-/// spreadsheet programs read the Chinese correctly): `communities.csv`, `members.csv`,
-/// `posts.csv`, `findings.csv`. Headers and outcome names are in the run's language.
+/// Writes the CSV tables a district office opens in a spreadsheet.
+///
+/// `communities.csv`, `members.csv`, `posts.csv` and `findings.csv` are UTF-8 with a BOM, so that
+/// spreadsheet programs read the Chinese correctly; headers and outcome names are in the run's
+/// language.
 public struct TablesWriter {
     /// What the run decided.
     public let decisions: RunDecisions
@@ -158,7 +160,8 @@ public struct TablesWriter {
                     csv.row([
                         post.communityID, post.body.name(in: language), post.title.name(in: language),
                         String(post.firstSeat + seat), decision.outcome.name(in: language),
-                        decision.details.member ?? "", decision.details.member.flatMap { names[$0] }.map(personName) ?? "",
+                        decision.details.member ?? "",
+                        decision.details.member.flatMap { names[$0] }.map(personName) ?? "",
                         decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
                         decision.details.appointee.map(personName) ?? "",
                     ])

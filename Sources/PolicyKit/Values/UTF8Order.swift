@@ -1,19 +1,27 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension String {
     /// Whether this string sorts before `other` by UTF-8 bytes, the order of every sort in the
     /// data contract (`#10` before `#2`; no locale, no Unicode normalisation).
     @inlinable
     public func utf8Precedes(_ other: String) -> Bool {
-        var lhs = self
-        var rhs = other
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
+        let fast: Bool? = utf8.withContiguousStorageIfAvailable { left in
+            other.utf8.withContiguousStorageIfAvailable { right in
                 let common = min(left.count, right.count)
-                for index in 0..<common where left[index] != right[index] {
-                    return left[index] < right[index]
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
                 }
                 return left.count < right.count
             }
-        }
+        } ?? nil
+        return fast ?? utf8.lexicographicallyPrecedes(other.utf8)
     }
 }
 

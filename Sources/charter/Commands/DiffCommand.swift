@@ -55,7 +55,9 @@ enum DiffCommand: CharterCommand {
                     if let suggestion = closestMatchName(name, ExtensionPoint.allCases.map(\.rawValue)) {
                         message += " Did you mean '\(suggestion)'?"
                     }
-                    throw UsageError(message: message + " Points: \(ExtensionPoint.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    throw UsageError(
+                        message: message
+                            + " Points: \(ExtensionPoint.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
                 failOn.insert(point)
             }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import CharterEngine
 import CharterModules
 import CharterOutput
 import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `charter profile init` and `charter profile check`: writing and checking a district's profile.
 enum ProfileCommand: CharterCommand {
@@ -36,7 +37,9 @@ enum ProfileCommand: CharterCommand {
     static func run(_ arguments: Arguments) throws -> Int32 {
         switch arguments.operands.first {
         case "init":
-            guard arguments.operands.count == 1 else { throw UsageError(message: "'init' takes no operand; use --out FILE.") }
+            guard arguments.operands.count == 1 else {
+                throw UsageError(message: "'init' takes no operand; use --out FILE.")
+            }
             return try initProfile(arguments)
         case "check":
             guard arguments.operands.count == 2 else { throw UsageError(message: "'check' takes one profile file.") }
@@ -45,7 +48,9 @@ enum ProfileCommand: CharterCommand {
             throw UsageError(message: "say 'init' or 'check FILE'.")
         case let other?:
             var message = "unknown operand '\(other)'; say 'init' or 'check FILE'."
-            if let suggestion = closestMatchName(other, ["init", "check"]) { message += " Did you mean '\(suggestion)'?" }
+            if let suggestion = closestMatchName(other, ["init", "check"]) {
+                message += " Did you mean '\(suggestion)'?"
+            }
             throw UsageError(message: message)
         }
     }
@@ -56,7 +61,10 @@ enum ProfileCommand: CharterCommand {
         for problem in problems { Console.error("charter profile: \(problem)") }
         guard !modules.isEmpty else {
             throw CommandFailure(
-                code: 2, message: "charter profile: no policy modules were found; build them with `swift build`, or name their directory with --module-path.")
+                code: 2,
+                message:
+                    "charter profile: no policy modules were found; build them with `swift build`, or name their directory with --module-path."
+            )
         }
         var policies: [(String, JSONValue)] = []
         for point in ExtensionPoint.allCases {
@@ -84,7 +92,8 @@ enum ProfileCommand: CharterCommand {
             return 0
         }
         if fileExists(out) {
-            throw CommandFailure(code: 2, message: "\(out): already exists; choose another --out file, or remove it first.")
+            throw CommandFailure(
+                code: 2, message: "\(out): already exists; choose another --out file, or remove it first.")
         }
         do {
             let file = try BufferedFile(path: out)
@@ -105,7 +114,9 @@ enum ProfileCommand: CharterCommand {
         for point in loaded.plan.decidedPoints {
             guard let pointPlan = loaded.plan.points[point] else { continue }
             func row(_ stage: String, _ selection: PolicySelection) -> [String] {
-                let params = selection.parameters.values.keys.sorted().map { "\($0)=\(selection.parameters.values[$0].map { "\($0)" } ?? "")" }
+                let params = selection.parameters.values.keys.sorted().map {
+                    "\($0)=\(selection.parameters.values[$0].map { "\($0)" } ?? "")"
+                }
                 return [point.rawValue, stage, selection.label, params.joined(separator: " ")]
             }
             rows.append(row(chinese ? "全部阶段" : "all stages", pointPlan.base))

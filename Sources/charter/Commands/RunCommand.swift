@@ -4,8 +4,10 @@ import CharterModules
 import CharterOutput
 import PolicyKit
 
-/// `charter run`: the main job. Runs a profile's modules over a district's dataset and writes the
-/// decisions, tables, report and audit record.
+/// `charter run`, the main job.
+///
+/// Runs a profile's modules over a district's dataset and writes the decisions, tables, report
+/// and audit record.
 enum RunCommand: CharterCommand {
     static let name = "run"
     static let summary = "Run a district's profile over its dataset and write decisions, tables and a report."
@@ -95,7 +97,7 @@ enum RunCommand: CharterCommand {
         progress.phase("Writing \(outPath)…")
         let writeStart = monotonicSeconds()
         do {
-            try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language)
+            try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language, jobs: jobs)
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
@@ -130,8 +132,11 @@ enum RunCommand: CharterCommand {
         return 0
     }
 
-    static func selections(_ plan: RunPlan) -> [(point: String, stage: String, module: String, parameters: [String: ParameterValue])] {
-        plan.decidedPoints.flatMap { point -> [(point: String, stage: String, module: String, parameters: [String: ParameterValue])] in
+    static func selections(_ plan: RunPlan) -> [(
+        point: String, stage: String, module: String, parameters: [String: ParameterValue]
+    )] {
+        plan.decidedPoints.flatMap {
+            point -> [(point: String, stage: String, module: String, parameters: [String: ParameterValue])] in
             guard let pointPlan = plan.points[point] else { return [] }
             let base = (point.rawValue, "*", pointPlan.base.label, pointPlan.base.parameters.values)
             let stages = Stage.allCases.compactMap { stage in
@@ -157,7 +162,8 @@ enum RunCommand: CharterCommand {
                 "已完成：\(dataset.communities.count)个社区、\(dataset.members.count)名党员，截至\(asOf.chineseText)。结果写入 \(out)")
         } else {
             lines.append(
-                "Done: \(dataset.communities.count) communities, \(dataset.members.count) members, as of \(asOf). Written to \(out)")
+                "Done: \(dataset.communities.count) communities, \(dataset.members.count) members, as of \(asOf). Written to \(out)"
+            )
         }
         for point in decisions.points {
             let outcomes = (counts[point] ?? [:]).sorted { $0.key < $1.key }

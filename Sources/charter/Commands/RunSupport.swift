@@ -44,7 +44,8 @@ func monotonicSeconds() -> Double {
 func asOfOption(_ arguments: Arguments) throws(UsageError) -> CivilDate? {
     guard let text = arguments.value("as-of") else { return nil }
     guard let date = CivilDate(text) else {
-        throw UsageError(message: "option '--as-of' takes a date written YYYY-MM-DD, such as 2026-06-30, not '\(text)'.")
+        throw UsageError(
+            message: "option '--as-of' takes a date written YYYY-MM-DD, such as 2026-06-30, not '\(text)'.")
     }
     return date
 }
@@ -62,7 +63,8 @@ func jobsOption(_ arguments: Arguments) throws(UsageError) -> Int {
 func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String {
     guard let file = fopen(path, "rb") else {
         throw CommandFailure(
-            code: 2, message: "\(path): the \(what) cannot be opened (\(String(cString: strerror(errno)))). Check the path.")
+            code: 2,
+            message: "\(path): the \(what) cannot be opened (\(String(cString: strerror(errno)))). Check the path.")
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
@@ -116,7 +118,8 @@ func loadDataset(_ directory: String, asOf: CivilDate) throws(CommandFailure) ->
     } catch {
         throw CommandFailure(
             code: 2,
-            message: error.description + "\nThe dataset was refused; nothing was written. Fix the problems above and run again.")
+            message: error.description
+                + "\nThe dataset was refused; nothing was written. Fix the problems above and run again.")
     }
 }
 

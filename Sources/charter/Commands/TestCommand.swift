@@ -78,7 +78,9 @@ enum TestCommand: CharterCommand {
                 Console.out(
                     textTable(
                         ["      POINT", "SUBJECT", "FIELD", "EXPECTED", "ACTUAL"],
-                        result.mismatches.map { ["      " + $0.point.rawValue, $0.subject, $0.field, $0.expected, $0.actual] }))
+                        result.mismatches.map {
+                            ["      " + $0.point.rawValue, $0.subject, $0.field, $0.expected, $0.actual]
+                        }))
             }
         }
         var short = false

@@ -11,7 +11,8 @@ import Testing
     func problems(_ json: String) -> [ProfileProblem] {
         do {
             let profile = try ProfileReader.parse(json, file: "p.json")
-            _ = try ProfileResolver(loader: loader) { try? SHA256.hexDigest(ofFile: $0) }.resolve(profile, file: "p.json")
+            _ = try ProfileResolver(loader: loader) { try? SHA256.hexDigest(ofFile: $0) }.resolve(
+                profile, file: "p.json")
             return []
         } catch {
             return error.problems
@@ -51,16 +52,23 @@ import Testing
             #"{"policies": {"member_management": {"module": "ChengduPilot", "params": {"gridGranularity": "buildings"}}}}"#,
             "policies.member_management.params.gridGranularity", "Did you mean 'building'?"
         ),
-        (#"{"policies": {"membr_management": {"module": "ChengduPilot"}}}"#, "policies.membr_management", "Did you mean 'member_management'?"),
+        (
+            #"{"policies": {"membr_management": {"module": "ChengduPilot"}}}"#, "policies.membr_management",
+            "Did you mean 'member_management'?"
+        ),
         (
             #"{"policies": {"branch_setup": {"module": "ChengduPilot", "stages": {"matrity": {}}}}}"#,
             "policies.branch_setup.stages.matrity", "Did you mean 'maturity'?"
         ),
         (
-            #"{"policies": {"stage": {"module": "ChengduPilot", "stages": {"maturity": {}}}}}"#, "policies.stage.stages",
+            #"{"policies": {"stage": {"module": "ChengduPilot", "stages": {"maturity": {}}}}}"#,
+            "policies.stage.stages",
             "cannot vary by stage"
         ),
-        (#"{"policies": {"stage": {"module": "ChengduPilot", "version": "9.9.9"}}}"#, "policies.stage.version", "pins ChengduPilot 9.9.9"),
+        (
+            #"{"policies": {"stage": {"module": "ChengduPilot", "version": "9.9.9"}}}"#, "policies.stage.version",
+            "pins ChengduPilot 9.9.9"
+        ),
         (
             #"{"policies": {"stage": {"module": "ChengduPilot", "sha256": "0000000000000000000000000000000000000000000000000000000000000000"}}}"#,
             "policies.stage.sha256", "has changed"
@@ -92,7 +100,8 @@ import Testing
     @Test func aPinnedDigestThatMatchesIsAccepted() throws {
         let module = try loader.load(named: "CharterBaseline")
         let digest = try SHA256.hexDigest(ofFile: module.file)
-        let json = #"{"policies": {"branch_setup": {"module": "CharterBaseline", "version": "1.0.0", "sha256": "\#(digest)"}}}"#
+        let json =
+            #"{"policies": {"branch_setup": {"module": "CharterBaseline", "version": "1.0.0", "sha256": "\#(digest)"}}}"#
         #expect(problems(json) == [])
     }
 }

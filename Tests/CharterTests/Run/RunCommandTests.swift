@@ -91,8 +91,10 @@ enum RunFixture {
         let data = work.path + "/data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         try Data("id,name\nC1,一社区\n".utf8).write(to: URL(fileURLWithPath: data + "/communities.csv"))
-        try Data("id,community_id,birth_date,join_date,status,relation\nM1,C9,1980-01-01,2000-01-01,full,community\n".utf8)
-            .write(to: URL(fileURLWithPath: data + "/members.csv"))
+        try Data(
+            "id,community_id,birth_date,join_date,status,relation\nM1,C9,1980-01-01,2000-01-01,full,community\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: data + "/members.csv"))
         let result = try Charter.run([
             "run", "--profile", RunFixture.pilot, "--data", data, "--out", work.path + "/o",
         ])
@@ -109,12 +111,15 @@ enum RunFixture {
             "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/en",
             "--lang", "en",
         ])
-        let chinese = try Charter.run([
-            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/zh",
-        ], environment: ["LANG": "zh_CN.UTF-8"])
+        let chinese = try Charter.run(
+            [
+                "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/zh",
+            ], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(english.status == 0 && chinese.status == 0)
-        let zhLines = try String(contentsOfFile: work.path + "/zh/decisions.jsonl", encoding: .utf8).split(separator: "\n")
-        let enLines = try String(contentsOfFile: work.path + "/en/decisions.jsonl", encoding: .utf8).split(separator: "\n")
+        let zhLines = try String(contentsOfFile: work.path + "/zh/decisions.jsonl", encoding: .utf8).split(
+            separator: "\n")
+        let enLines = try String(contentsOfFile: work.path + "/en/decisions.jsonl", encoding: .utf8).split(
+            separator: "\n")
         #expect(zhLines.count == enLines.count)
         func codes(_ line: Substring) throws -> [String] {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
