@@ -54,6 +54,22 @@ let package = Package(
             swiftSettings: strictness),
         // The dataset reader's benchmark (scripts/bench-dataset.sh).
         .executableTarget(name: "charter-bench", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
+        // `swift package --allow-writing-to-package-directory new-policy NAME`: a new policy module
+        // with its tests, added to `policyModules` (see Plugins/NewPolicy).
+        .plugin(
+            name: "NewPolicy",
+            capability: .command(
+                intent: .custom(
+                    verb: "new-policy",
+                    description:
+                        "Create a policy module NAME in Policies/ with its tests and a policy test case, and list it in Package.swift."
+                ),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason:
+                            "It writes Policies/NAME, Tests/PolicyTests/NAMETests and Tests/PolicyCases/NAME, and adds NAME to policyModules in Package.swift."
+                    )
+                ])),
         .testTarget(
             name: "CharterTests",
             dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],

@@ -15,6 +15,7 @@ public enum OrganisationForm: String, DomainCode {
     /// 基层党委: a primary-level party committee.
     case partyCommittee = "party_committee"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .temporaryBranch: "临时党支部"
@@ -27,6 +28,7 @@ public enum OrganisationForm: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .temporaryBranch: "temporary branch"
@@ -49,6 +51,7 @@ public enum SecretarySource: String, DomainCode {
     /// No secretary of the community's own.
     case none
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .elected: "选举产生"
@@ -57,6 +60,7 @@ public enum SecretarySource: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .elected: "elected"

@@ -5,7 +5,9 @@ public enum GovernanceOutcome: String, DomainCode {
     /// One or more findings.
     case gaps
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String { self == .complete ? "无缺项" : "有缺项" }
+    /// The name in English.
     public var englishName: String { self == .complete ? "complete" : "gaps" }
 }
 

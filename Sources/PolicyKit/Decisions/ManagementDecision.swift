@@ -9,6 +9,7 @@ public enum ManagementClass: String, DomainCode {
     /// 共同管理: an in-service member managed with the employer (在职党员、双报到).
     case joint
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .dual: "双重管理"
@@ -18,6 +19,7 @@ public enum ManagementClass: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .dual: "dual management"

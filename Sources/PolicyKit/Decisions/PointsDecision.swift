@@ -9,6 +9,7 @@ public enum Grade: String, DomainCode {
     /// 不评定: a probationary member is not graded.
     case notGraded = "not_graded"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .excellent: "优秀"
@@ -18,6 +19,7 @@ public enum Grade: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .excellent: "excellent"

@@ -7,6 +7,7 @@ public enum SeatOutcome: String, DomainCode {
     /// Nobody could fill it.
     case vacant
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .selected: "选出"
@@ -15,6 +16,7 @@ public enum SeatOutcome: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String { rawValue }
 }
 

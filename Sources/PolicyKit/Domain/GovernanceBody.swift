@@ -23,6 +23,7 @@ public enum GovernanceBodyKind: String, DomainCode {
     /// 党员志愿服务队.
     case volunteerTeam = "volunteer_team"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .managementCommittee: "管委会"
@@ -39,6 +40,7 @@ public enum GovernanceBodyKind: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .managementCommittee: "management committee"
@@ -91,6 +93,7 @@ public enum MeetingKind: String, DomainCode {
     /// 社区活动.
     case communityActivity = "community_activity"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .deliberation: "民主议事"
@@ -102,6 +105,7 @@ public enum MeetingKind: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .deliberation: "deliberation"
@@ -143,6 +147,7 @@ public enum DistributionKind: String, DomainCode {
     /// 安置房屋选择.
     case housingChoice = "housing_choice"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .collectiveAssets: "集体资产分配"
@@ -151,6 +156,7 @@ public enum DistributionKind: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .collectiveAssets: "collective asset distribution"

@@ -15,6 +15,7 @@ public enum LedgerEventKind: String, DomainCode {
     /// 参加民主选举: a vote in a democratic election.
     case electionVote = "election_vote"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .orgLife: "组织生活"
@@ -27,6 +28,7 @@ public enum LedgerEventKind: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .orgLife: "organisational life"

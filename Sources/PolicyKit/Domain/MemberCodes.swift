@@ -5,7 +5,9 @@ public enum MembershipStatus: String, DomainCode {
     /// 预备党员: a probationary member.
     case probationary
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String { self == .full ? "正式党员" : "预备党员" }
+    /// The name in English.
     public var englishName: String { self == .full ? "full member" : "probationary member" }
 }
 
@@ -20,6 +22,7 @@ public enum Relation: String, DomainCode {
     /// Anywhere else.
     case elsewhere
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .community: "本社区"
@@ -29,6 +32,7 @@ public enum Relation: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .community: "this community"
@@ -52,6 +56,7 @@ public enum Employment: String, DomainCode {
     /// None of these.
     case none
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .inService: "在职"
@@ -62,6 +67,7 @@ public enum Employment: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .inService: "in service"
@@ -94,6 +100,7 @@ public enum Education: String, DomainCode {
     /// 博士.
     case doctor
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .none: "无"
@@ -108,5 +115,6 @@ public enum Education: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String { rawValue }
 }

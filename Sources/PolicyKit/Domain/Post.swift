@@ -11,6 +11,7 @@ public enum PostBody: String, DomainCode {
     /// 集体经济组织: the collective economic organisation.
     case collectiveEconomy = "collective_economy"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .partyCommittee: "社区党组织委员会"
@@ -21,6 +22,7 @@ public enum PostBody: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .partyCommittee: "party committee"
@@ -47,6 +49,7 @@ public enum PostTitle: String, DomainCode {
     /// 委员/成员.
     case member
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .secretary: "书记"
@@ -58,6 +61,7 @@ public enum PostTitle: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .secretary: "secretary"

@@ -11,6 +11,7 @@ public enum Stage: String, DomainCode {
     /// 成熟期: a settled community with many units stationed in it.
     case maturity
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .preparation: "筹备期"
@@ -20,6 +21,7 @@ public enum Stage: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .preparation: "preparation"

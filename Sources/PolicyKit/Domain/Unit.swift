@@ -11,6 +11,7 @@ public enum UnitKind: String, DomainCode {
     /// 新社会组织: a new social organisation.
     case newSocial = "new_social"
 
+    /// The name in Simplified Chinese, as a district office writes it.
     public var chineseName: String {
         switch self {
         case .government: "机关"
@@ -21,6 +22,7 @@ public enum UnitKind: String, DomainCode {
         }
     }
 
+    /// The name in English.
     public var englishName: String {
         switch self {
         case .government: "government body"

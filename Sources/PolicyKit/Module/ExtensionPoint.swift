@@ -40,6 +40,7 @@ public enum ExtensionPoint: String, CaseIterable, Hashable, Comparable, Sendable
     /// The point's position in the run order.
     public var order: Int { ExtensionPoint.allCases.firstIndex(of: self) ?? 0 }
 
+    /// Whether `lhs` runs before `rhs`.
     public static func < (lhs: ExtensionPoint, rhs: ExtensionPoint) -> Bool { lhs.order < rhs.order }
 
     /// Whether a module type provides this point.

@@ -27,6 +27,7 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
     /// The version written `MAJOR.MINOR.PATCH`.
     public var description: String { "\(major).\(minor).\(patch)" }
 
+    /// Whether `lhs` is an earlier version than `rhs`.
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }

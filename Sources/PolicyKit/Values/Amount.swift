@@ -96,18 +96,23 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// Whether `lhs` is less than `rhs`.
     @inlinable
     public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.scaled < rhs.scaled }
 
+    /// The sum of two amounts.
     @inlinable
     public static func + (lhs: Amount, rhs: Amount) -> Amount { Amount(scaled: lhs.scaled + rhs.scaled) }
 
+    /// The difference of two amounts.
     @inlinable
     public static func - (lhs: Amount, rhs: Amount) -> Amount { Amount(scaled: lhs.scaled - rhs.scaled) }
 
+    /// Adds `rhs` to `lhs`.
     @inlinable
     public static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
 
+    /// Subtracts `rhs` from `lhs`.
     @inlinable
     public static func -= (lhs: inout Amount, rhs: Amount) { lhs = lhs - rhs }
 

@@ -61,6 +61,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Whether `lhs` is an earlier date than `rhs`.
     @inlinable
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.packed < rhs.packed }
 
@@ -180,6 +181,7 @@ public struct HalfYear: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The half-year as the decision records write it, such as `2026H1`.
     public var description: String { "\(year)H\(isSecondHalf ? 2 : 1)" }
 
+    /// Whether `lhs` is an earlier half-year than `rhs`.
     public static func < (lhs: HalfYear, rhs: HalfYear) -> Bool {
         (lhs.year, lhs.isSecondHalf ? 1 : 0) < (rhs.year, rhs.isSecondHalf ? 1 : 0)
     }

@@ -1,0 +1,252 @@
+/// The files of a new policy module: the module, its tests and a policy test case.
+///
+/// Every template is written so that the generated files pass `swift format lint --strict` with
+/// the repository's `.swift-format`, build, load, pass the conformance kit and decide every
+/// subject of the points chosen with a rule id and a reason in both languages.
+struct Scaffold {
+    /// The module's name, already checked.
+    let name: String
+    /// The points it provides, in run order.
+    let points: [Point]
+    /// The prefix of its rule ids, such as `district-variant`.
+    let prefix: String
+
+    init(name: String, points: [Point]) {
+        self.name = name
+        self.points = points
+        prefix = PolicyName.rulePrefix(of: name)
+    }
+
+    /// Every file to write, as (path relative to the package, text).
+    func files() -> [(path: String, text: String)] {
+        var files = [(path: "Policies/\(name)/\(name).swift", text: moduleSource())]
+        for point in points {
+            files.append((path: "Policies/\(name)/\(name)+\(point.typeName).swift", text: source(of: point)))
+        }
+        files.append((path: "Policies/\(name)/README.md", text: readmeSource()))
+        files.append((path: "Tests/PolicyTests/\(name)Tests/\(name)Tests.swift", text: testSource()))
+        files.append((path: "Tests/PolicyCases/\(name)/basic.json", text: caseSource()))
+        return files
+    }
+
+    /// What was made and what to do next.
+    func summary(written: [String]) -> String {
+        """
+        Created the policy module '\(name)' (points: \(points.map(\.rawValue).joined(separator: ", "))):
+        \(written.map { "  " + $0 }.joined(separator: "\n"))
+
+        Next:
+          swift build                      # builds .build/debug/lib\(name).so
+          swift test --filter \(name)Tests  # the conformance kit and a test per rule
+          .build/debug/charter modules describe \(name)
+          .build/debug/charter test Tests/PolicyCases/\(name) --coverage
+        Then edit the rules in Policies/\(name)/, and select the module in a profile:
+          "\(points[0].rawValue)": { "module": "\(name)" }
+        """
+    }
+
+    // MARK: - The module
+
+    func moduleSource() -> String {
+        let manages = points.contains(.memberManagement)
+        let rules = points.map { "\(name).\($0.rulesName)" }
+        let rulesText = rules.count == 1 ? rules[0] : rules.joined(separator: "\n            + ")
+        let parameters =
+            manages
+            ? #"""
+            ,
+                    parameters: [
+                        ParameterSpec(
+                            "mobileAfterMonths", kind: .integer(1...36), default: .integer(6),
+                            meaning: Reason(
+                                zh: "外出务工经商满多少个月的党员实行动态管理。",
+                                en: "Months away for work or business from which a member is under dynamic management."))
+                    ])
+            """#
+            : ")"
+        let stored =
+            manages
+            ? """
+
+                /// Months away from which a member is under dynamic management (`mobileAfterMonths`).
+                let mobileAfterMonths: Int
+
+                /// Creates the module with a profile's parameters, already checked against ``metadata`` and
+                /// completed with defaults.
+                public init(parameters: Parameters) throws {
+                    mobileAfterMonths = try parameters.integer("mobileAfterMonths")
+                }
+            """
+            : """
+
+                /// Creates the module; it has no parameters yet (declare them in ``metadata`` and read them
+                /// here).
+                public init(parameters: Parameters) throws {}
+            """
+        return #"""
+            public import PolicyKit
+
+            /// \#(name): a district's policy module (made by `swift package new-policy`).
+            ///
+            /// Say here, for a district reader, what the module decides and which documents its rules come
+            /// from. Each point it provides is in its own file, `\#(name)+<Point>.swift`, with its rules:
+            /// \#(points.map { "`\($0.rawValue)`" }.joined(separator: ", ")).
+            public struct \#(name): PolicyModule {
+                /// The module's name, version, rules and parameters.
+                public static let metadata = ModuleMetadata(
+                    name: "\#(name)",
+                    version: SemanticVersion(0, 1, 0),
+                    summary: Reason(
+                        zh: "\#(name)：一句话说明本模块的用途（请修改）。",
+                        en: "\#(name): what this module is for, in one line (edit me)."),
+                    rules: \#(rulesText)\#(parameters)
+            \#(stored)
+            }
+
+            /// The module's entry point, through which `charter` loads it.
+            @_cdecl("charter_policy_module_v1_\#(name)")
+            public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+                exportPolicyModule(\#(name).self, handshake)
+            }
+
+            """#
+    }
+
+    // MARK: - The README
+
+    /// `Policies/NAME/README.md`: what the module decides, rule by rule, for a district reader.
+    func readmeSource() -> String {
+        let rows = points.flatMap { point in
+            readmeRules(of: point).map {
+                "| `\(prefix).\($0.rule)` | `\(point.rawValue)` | \($0.when) | \($0.outcome) |"
+            }
+        }
+        let parameters =
+            points.contains(.memberManagement)
+            ? """
+
+            | parameter | type | default | allowed | meaning |
+            | --- | --- | --- | --- | --- |
+            | `mobileAfterMonths` | integer | 6 | 1…36 | months away from which a member is under dynamic management |
+
+            """
+            : "\nThe module has no parameters yet.\n"
+        return """
+            # \(name)
+
+            Say here what the module decides for the district, and which documents its rules come from
+            (made by `swift package new-policy`; edit this file with the rules).
+
+            | rule | point | when | outcome |
+            | --- | --- | --- | --- |
+            \(rows.joined(separator: "\n"))
+            \(parameters)
+            Check it with `swift test --filter \(name)Tests` and
+            `.build/debug/charter test Tests/PolicyCases/\(name) --coverage`; compare it with the module a profile
+            selects today with `charter diff --base CURRENT.json --candidate PROPOSED.json --data DIR`.
+
+            """
+    }
+
+    // MARK: - The tests
+
+    func testSource() -> String {
+        let imports = [name, "PolicyKit", "PolicyTesting", "Testing"].sorted().map { "import \($0)" }
+        let ruleTests = points.map { testCases(of: $0) }.joined(separator: "\n")
+        return #"""
+            \#(imports.joined(separator: "\n"))
+
+            /// Small hand-made communities at the rules' boundaries.
+            enum Fixture {
+                static let asOf = CivilDate(year: 2026, month: 6, day: 15) ?? .latest
+
+                static func date(_ text: String) -> CivilDate { CivilDate(text) ?? .earliest }
+
+                /// A member of community C1: full, living in subdivision A, unless told otherwise.
+                static func member(
+                    _ id: String, status: MembershipStatus = .full, subdivision: String = "A", awaySince: CivilDate? = nil,
+                    willingToServe: Bool = false
+                ) -> Member {
+                    Member(
+                        id: id, communityID: "C1", subdivision: subdivision, birthDate: date("1980-05-01"),
+                        joinDate: date("2005-07-01"), status: status, relation: .community, awaySince: awaySince,
+                        willingToServe: willingToServe)
+                }
+
+                /// `count` full members, with the ids M01, M02 and so on.
+                static func members(_ count: Int) -> [Member] {
+                    (0..<count).map { member("M" + String(101 + $0).dropFirst()) }
+                }
+
+                /// The module with its parameters' defaults, overridden by `values`.
+                static func module(_ values: [String: ParameterValue] = [:]) throws -> \#(name) {
+                    try \#(name)(parameters: Parameters(defaultsOf: \#(name).metadata, overriddenBy: values))
+                }
+
+                static func context(
+                    _ community: Community = Community(id: "C1"), members: [Member] = [], events: [[LedgerEvent]]? = nil,
+                    posts: [Post] = [], bodies: [GovernanceBody] = []
+                ) -> CommunityContext {
+                    CommunityContext(
+                        community: community, asOf: asOf, members: members, events: events, posts: posts, bodies: bodies)
+                }
+            }
+
+            @Suite struct \#(name)ConformanceTests {
+                @Test func keepsThePolicyContractOnGeneratedDistricts() {
+                    #expect(ConformanceKit.failures(of: \#(name).self) == [])
+                }
+            }
+
+            /// One test per rule id, named after it: the rule firing and, at its boundary, not firing.
+            @Suite struct \#(name)RuleTests {
+            \#(ruleTests)}
+
+            """#
+    }
+
+    // MARK: - The policy test case
+
+    /// A `charter test` case (the format of `Sources/CharterEngine/PolicyTests/PolicyTestCase.swift`):
+    /// one small district that makes every rule of the chosen points fire.
+    func caseSource() -> String {
+        let policies = points.map { "    \"\($0.rawValue)\": { \"module\": \"\(name)\" }" }.joined(separator: ",\n")
+        let expected = points.flatMap { expectations(of: $0) }.joined(separator: ",\n")
+        return #"""
+            {
+              "name": "\#(name): every rule fires on a small district",
+              "as_of": "2026-06-30",
+              "policies": {
+            \#(policies)
+              },
+              "dataset": {
+                "communities": [
+                  { "id": "C1", "stage": "transition", "households_moved_in": 120 },
+                  { "id": "C2", "households_moved_in": 0 }
+                ],
+                "members": [
+                  { "id": "M1", "community_id": "C1", "subdivision": "A", "birth_date": "1975-03-01", "join_date": "2001-07-01", "status": "full", "relation": "community", "away_since": "2025-12-30" },
+                  { "id": "M2", "community_id": "C1", "subdivision": "A", "birth_date": "1980-05-01", "join_date": "2005-07-01", "status": "full", "relation": "community", "willing_to_serve": true },
+                  { "id": "M3", "community_id": "C1", "subdivision": "B", "birth_date": "1985-09-01", "join_date": "2010-07-01", "status": "full", "relation": "community" },
+                  { "id": "M4", "community_id": "C1", "subdivision": "B", "birth_date": "1998-01-01", "join_date": "2026-01-01", "status": "probationary", "relation": "community" },
+                  { "id": "M5", "community_id": "C2", "birth_date": "1970-01-01", "join_date": "1995-07-01", "status": "full", "relation": "community" }
+                ],
+                "events": [
+                  { "member_id": "M2", "date": "2026-03-01", "kind": "org_life" }
+                ],
+                "posts": [
+                  { "community_id": "C1", "body": "party_committee", "post": "secretary", "seats": 1 },
+                  { "community_id": "C1", "body": "party_committee", "post": "member", "seats": 1 }
+                ],
+                "bodies": [
+                  { "community_id": "C1", "body": "residents_committee", "established": "2024-01-01" }
+                ]
+              },
+              "expect": [
+            \#(expected)
+              ]
+            }
+
+            """#
+    }
+}
