@@ -80,7 +80,8 @@ public struct Engine: Sendable {
                 guard community < count else { break }
                 let start = EngineTimes.now()
                 var moduleTime: UInt64 = 0
-                slots.store(decide(community: community, index: index, times: &times, moduleTime: &moduleTime), at: community)
+                slots.store(
+                    decide(community: community, index: index, times: &times, moduleTime: &moduleTime), at: community)
                 times.hostNanoseconds += EngineTimes.now() - start - moduleTime
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 if let progress, finished % 64 == 0 || finished == count { progress(finished) }

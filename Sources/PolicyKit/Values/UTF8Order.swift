@@ -11,16 +11,17 @@ extension String {
     /// data contract (`#10` before `#2`; no locale, no Unicode normalisation).
     @inlinable
     public func utf8Precedes(_ other: String) -> Bool {
-        let fast: Bool? = utf8.withContiguousStorageIfAvailable { left in
-            other.utf8.withContiguousStorageIfAvailable { right in
-                let common = min(left.count, right.count)
-                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-                    let order = memcmp(a, b, common)
-                    if order != 0 { return order < 0 }
+        let fast: Bool? =
+            utf8.withContiguousStorageIfAvailable { left in
+                other.utf8.withContiguousStorageIfAvailable { right in
+                    let common = min(left.count, right.count)
+                    if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                        let order = memcmp(a, b, common)
+                        if order != 0 { return order < 0 }
+                    }
+                    return left.count < right.count
                 }
-                return left.count < right.count
-            }
-        } ?? nil
+            } ?? nil
         return fast ?? utf8.lexicographicallyPrecedes(other.utf8)
     }
 }

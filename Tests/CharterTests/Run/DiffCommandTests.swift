@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func aProfileAgainstItselfExitsZero() throws {
-        let result = try Charter.run(["diff", "--base", RunFixture.pilot, "--candidate", RunFixture.pilot, "--data", data])
+        let result = try Charter.run([
+            "diff", "--base", RunFixture.pilot, "--candidate", RunFixture.pilot, "--data", data,
+        ])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("No decision changes."))
     }
