@@ -106,7 +106,7 @@ enum RunCommand: CharterCommand {
             throw CommandFailure(code: 2, message: error.description)
         }
 
-        progress.phase("Reading \(dataPath)…")
+        progress.phase("Reading and checking \(dataPath)…")
         let read = try loadDataset(dataPath, asOf: asOf)
         let readSeconds = monotonicSeconds() - clock
         let index = DatasetIndex(read.dataset)
@@ -117,8 +117,11 @@ enum RunCommand: CharterCommand {
         let results: [CommunityResult]
         let engineTimes: EngineTimes
         do {
+            let members = read.dataset.members.count
             (results, engineTimes) = try engine.runTimed(index) { done in
-                progress.phase("Deciding: \(done)/\(total) communities")
+                let elapsed = max(0.001, monotonicSeconds() - decideStart)
+                let rate = Int(Double(done) / Double(max(1, total)) * Double(members) / elapsed)
+                progress.phase("Deciding: \(done)/\(total) communities, about \(rate) members/s")
             }
         } catch {
             progress.done()

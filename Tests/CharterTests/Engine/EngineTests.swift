@@ -1,0 +1,84 @@
+import CharterData
+import CharterEngine
+import CharterModules
+import PolicyKit
+import Testing
+
+/// A module that breaks its contract on purpose: it fires a rule it never declared for members
+/// whose id ends in 7, and gives every community one seat decision too few.
+struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
+    static let metadata = ModuleMetadata(
+        name: "RuleBreaker", version: SemanticVersion(0, 1, 0), summary: Reason(zh: "测试用", en: "for tests"),
+        rules: [
+            RuleInfo("breaker.grid", point: .memberManagement, meaning: Reason(zh: "网格", en: "grid")),
+            RuleInfo("breaker.seat", point: .cadreSelection, meaning: Reason(zh: "席位", en: "seat")),
+        ])
+
+    let shortOfSeats: Bool
+
+    init(parameters: Parameters) throws { shortOfSeats = parameters.values["short"] != nil }
+
+    func decideManagement(ofMemberAt index: Int, in context: CommunityContext) -> ManagementDecision {
+        let id = context.members[index].id
+        return ManagementDecision(
+            outcome: .grid, rules: [id.hasSuffix("7") ? "breaker.undeclared" : "breaker.grid"],
+            reasons: [Reason(zh: "网格", en: "grid")], details: ManagementDetails(grid: "-"))
+    }
+
+    func selectCadres(in context: CommunityContext) -> [SeatDecision] {
+        let seats = context.posts.reduce(0) { $0 + $1.seats }
+        return Array(
+            repeating: SeatDecision(
+                outcome: .vacant, rules: ["breaker.seat"], reasons: [Reason(zh: "空缺", en: "vacant")],
+                details: SeatDetails()),
+            count: max(0, seats - 1))
+    }
+}
+
+@Suite struct EngineTests {
+    let asOf = CivilDate(year: 2026, month: 6, day: 30) ?? .latest
+
+    func dataset() -> Dataset {
+        let born = CivilDate(year: 1980, month: 1, day: 1) ?? .earliest
+        let members = (1...9).map {
+            Member(
+                id: "M\($0)", communityID: $0 < 5 ? "C1" : "C2", birthDate: born, joinDate: born.addingMonths(300),
+                status: .full, relation: .community)
+        }
+        return Dataset(
+            communities: [Community(id: "C2"), Community(id: "C1")], members: members.reversed(),
+            posts: [Post(communityID: "C1", body: .partyCommittee, title: .member, seats: 2)])
+    }
+
+    func plan(_ point: ExtensionPoint) throws -> RunPlan {
+        let module = LoadedModule(
+            entry: ModuleEntry(RuleBreaker.self), file: "RuleBreaker (linked)", compilerVersion: "-",
+            interfaceVersion: PolicyKitInterface.version)
+        return RunPlan(points: [point: PointPlan(base: try PolicySelection(module: module, parameters: Parameters()))])
+    }
+
+    @Test func anUndeclaredRuleStopsTheRunNamingTheModuleAndTheSubject() throws {
+        let engine = Engine(plan: try plan(.memberManagement), asOf: asOf, jobs: 2)
+        let failure = try #require(throws: ModuleFailure.self) { try engine.run(DatasetIndex(dataset())) }
+        #expect(failure.module == "RuleBreaker@0.1.0")
+        #expect(failure.subject == "member:M7")
+        #expect(failure.description.contains("'breaker.undeclared'"))
+    }
+
+    @Test func tooFewSeatDecisionsStopTheRun() throws {
+        let engine = Engine(plan: try plan(.cadreSelection), asOf: asOf, jobs: 1)
+        let failure = try #require(throws: ModuleFailure.self) { try engine.run(DatasetIndex(dataset())) }
+        #expect(failure.point == .cadreSelection)
+        #expect(failure.subject == "community:C1")
+        #expect(failure.message.contains("1 seat decisions for the community's 2 seats"))
+    }
+
+    @Test func modulesSeeMembersSortedByIdWhateverTheFileOrder() {
+        let index = DatasetIndex(dataset())
+        let context = index.context(ofCommunity: 1, asOf: asOf)
+        #expect(context.community.id == "C1")
+        #expect(context.members.map(\.id) == ["M1", "M2", "M3", "M4"])
+        #expect(index.communityOrder == [1, 0])
+        #expect(index.seatSubjects(ofCommunity: 1) == ["post:C1/party_committee/member/1", "post:C1/party_committee/member/2"])
+    }
+}
