@@ -79,6 +79,9 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
         #expect(context.community.id == "C1")
         #expect(context.members.map(\.id) == ["M1", "M2", "M3", "M4"])
         #expect(index.communityOrder == [1, 0])
-        #expect(index.seatSubjects(ofCommunity: 1) == ["post:C1/party_committee/member/1", "post:C1/party_committee/member/2"])
+        #expect(
+            index.seatSubjects(ofCommunity: 1) == [
+                "post:C1/party_committee/member/1", "post:C1/party_committee/member/2",
+            ])
     }
 }
