@@ -224,8 +224,9 @@ struct CSVTokenizer {
         case fieldEnd(end: Int, next: Int, endsRecord: Bool, newlines: Int)
     }
 
-    /// Scans an unquoted field (or the rest of a field after a stray closing quote) to the next
-    /// comma or line end. A quote on the way is an error but is kept as text.
+    /// Scans an unquoted field (or what follows a stray closing quote) to the next comma or line end.
+    ///
+    /// A quote on the way is an error but is kept as text.
     @inline(__always)
     private mutating func scanUnquoted(
         _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int, eof: Bool

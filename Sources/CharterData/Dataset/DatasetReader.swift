@@ -66,7 +66,8 @@ public struct DatasetReader: Sendable {
                 kind,
                 DatasetProblem(
                     file: fileName,
-                    message: "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
+                    message:
+                        "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
                 ))
             return nil
         }
@@ -114,7 +115,8 @@ public struct DatasetReader: Sendable {
         let log = ProblemLog(limit: problemLimit)
         let assembler = DatasetAssembler(log: log, asOf: asOf)
         let input = ByteInput(bytes: bytes, chunkSize: chunkSize)
-        let info = read(input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
+        let info = read(
+            input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
         var dataset = assembler.dataset
         dataset.files = [info]
         return (log.hasProblems ? log.error() : nil, log.warnings, dataset)

@@ -9,13 +9,16 @@ import Testing
         records(Array(text.utf8), chunk: chunk)
     }
 
-    static func records(_ bytes: [UInt8], chunk: Int? = nil) -> [(line: Int, fields: [String], issue: CSVSyntaxIssue?)] {
+    static func records(_ bytes: [UInt8], chunk: Int? = nil) -> [(line: Int, fields: [String], issue: CSVSyntaxIssue?)]
+    {
         var tokenizer = CSVTokenizer(input: ByteInput(bytes: bytes, chunkSize: chunk))
         var result: [(Int, [String], CSVSyntaxIssue?)] = []
         while tokenizer.next() {
             let fields = tokenizer.fields.map { field in
-                let bytes = UnsafeBufferPointer(start: tokenizer.input.buffer + field.start, count: field.end - field.start)
-                return String(decoding: field.hasDoubledQuotes ? CSVTable.undoubleQuotes(bytes) : Array(bytes), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(
+                    start: tokenizer.input.buffer + field.start, count: field.end - field.start)
+                return String(
+                    decoding: field.hasDoubledQuotes ? CSVTable.undoubleQuotes(bytes) : Array(bytes), as: UTF8.self)
             }
             result.append((tokenizer.line, fields, tokenizer.issue?.kind))
         }

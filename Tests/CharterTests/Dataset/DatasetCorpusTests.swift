@@ -73,7 +73,8 @@ enum Fixtures {
     }
 
     @Test func byteOrderMarkAndCRLFAreNotPartOfTheData() throws {
-        let result = try DatasetReader().read(directory: "\(Fixtures.datasets)/valid/valid-bom-crlf", asOf: Fixtures.asOf)
+        let result = try DatasetReader().read(
+            directory: "\(Fixtures.datasets)/valid/valid-bom-crlf", asOf: Fixtures.asOf)
         #expect(result.dataset.communities.map(\.id) == ["C1", "C2"])
         #expect(result.dataset.members.last?.cadreYears == 0)
         #expect(result.dataset.members.first?.cadreYears == 3)
@@ -109,9 +110,10 @@ enum Fixtures {
     @Test func unknownColumnIsWarnedOnce() throws {
         let result = try DatasetReader().read(
             directory: "\(Fixtures.datasets)/valid/valid-unknown-column", asOf: Fixtures.asOf)
-        #expect(result.warnings.map(\.description) == [
-            "members.csv:1: column remark: The column is not part of the data contract and is ignored."
-        ])
+        #expect(
+            result.warnings.map(\.description) == [
+                "members.csv:1: column remark: The column is not part of the data contract and is ignored."
+            ])
     }
 
     @Test func missingFolderIsNamed() {

@@ -1,10 +1,10 @@
 import Testing
 
+@testable import CharterData
+
 #if canImport(Glibc)
     import Glibc
 #endif
-
-@testable import CharterData
 
 /// SHA-256 against the FIPS 180-4 / NIST example vectors, and fed in pieces.
 @Suite struct SHA256Tests {
@@ -53,7 +53,8 @@ import Testing
         _ = message.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         fclose(file)
         defer { remove(path) }
-        #expect(try SHA256.hexDigest(ofFile: path) == "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
+        #expect(
+            try SHA256.hexDigest(ofFile: path) == "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
         #expect(throws: FileHashError.self) { try SHA256.hexDigest(ofFile: path + ".missing") }
     }
 }
