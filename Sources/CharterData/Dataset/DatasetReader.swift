@@ -102,8 +102,15 @@ public struct DatasetReader: Sendable {
                     into: assembler)
             }
         }
-        assembler.end(whole: outcome?.whole ?? false)
-        return DatasetFileInfo(name: kind.name, path: path, rows: outcome?.rows ?? 0, sha256: input.finishHashing())
+        let reportedError = input.readError != nil
+        let digest = input.finishHashing()
+        var whole = outcome?.whole ?? false
+        if !reportedError, let reason = input.readError {
+            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read whole: \(reason)."))
+            whole = false
+        }
+        assembler.end(whole: whole)
+        return DatasetFileInfo(name: kind.name, path: path, rows: outcome?.rows ?? 0, sha256: digest)
     }
 
     /// Reads bytes as one file of a dataset that has no other file, for tests and the fuzz
@@ -126,7 +133,7 @@ public struct DatasetReader: Sendable {
     private func warnAboutStrangers(_ names: Set<String>, folder: String, log: ProblemLog) {
         let known = DatasetFileKind.allCases.flatMap { kind in Self.extensions.map { kind.name + $0 } }
         for name in names.sorted() where !known.contains(name) {
-            guard Self.extensions.contains(where: { name.hasSuffix($0) }) else { continue }
+            guard Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
             var message = "The file is not part of the data contract and is ignored."
             if let suggestion = closestName(to: name, among: known) { message += " Did you mean '\(suggestion)'?" }
             log.warn(DatasetProblem(file: name, message: message))
