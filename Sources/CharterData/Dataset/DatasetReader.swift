@@ -12,6 +12,25 @@ public import PolicyKit
 /// Each file may be `NAME.csv`, `NAME.json` or `NAME.jsonl`. Files are read in the contract's
 /// order (communities, members, units, posts, events, bodies, meetings, distributions), CSV in
 /// large chunks straight from its bytes. The reader writes nothing anywhere.
+///
+/// Where the data contract is silent, the reader does this:
+/// - An `int` may carry one leading `+` or `-` (so `unqualified_year` may be negative, and a
+///   negative count is reported as negative rather than as malformed); nothing else but ASCII
+///   digits is accepted: no spaces, separators, decimal point or exponent, in CSV and JSON alike
+///   (a JSON `3.0` is not an `int`). `amount` takes no sign at all.
+/// - A row whose syntax is broken (a stray quote, a wrong field count) is reported and not read,
+///   but its id still counts as existing, so that references to it are not reported as well. A
+///   file that could not be read whole (missing, in two forms, without a required column, cut
+///   short by an unclosed quote or malformed JSON) is reported once, and references to its ids
+///   are not checked.
+/// - In `.json` and `.jsonl` files a key named twice in one object, or a key whose value is an
+///   object or an array, is an error for that row; a key that is no column is warned about once.
+///   An empty `.jsonl` file has no rows; an empty `.json` file is an error (write `[]`). Blank
+///   lines of a `.jsonl` file are skipped. A UTF-8 byte order mark is skipped in every form.
+/// - A lone carriage return inside an unquoted field is part of the field; one at the very end of
+///   the file ends the last record.
+/// - Files that look like dataset files but are none of the contract's (`member.csv`,
+///   `Members.CSV`) are warned about, with the name they were probably meant to have.
 public struct DatasetReader: Sendable {
     /// How many problems are listed before the rest are only counted.
     public var problemLimit: Int
