@@ -67,7 +67,8 @@ func generate(folder: String, rows: Int) -> Int32 {
     communities.write("id,name,district,town,stage,households_planned,households_moved_in,residents_committee\n")
     let stages = ["preparation", "transition", "integration", "maturity"]
     for index in 0..<communityCount {
-        communities.write("C\(pad(index, 4)),红光社区\(index),郫都区,犀浦街道,\(stages[index % 4]),\(800 + index),\(index),\(index % 2 == 0)\n")
+        communities.write(
+            "C\(pad(index, 4)),红光社区\(index),郫都区,犀浦街道,\(stages[index % 4]),\(800 + index),\(index),\(index % 2 == 0)\n")
     }
     communities.close()
     members.write(

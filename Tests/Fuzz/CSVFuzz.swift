@@ -6,6 +6,8 @@ import PolicyKit
     import Glibc
 #endif
 
+/// Reads one file of a dataset from fuzzed bytes, whole and in small chunks.
+///
 /// The first byte picks the file kind and form; the rest is the file. The same bytes are read
 /// whole and handed over in small chunks, and both must give the same problems and rows.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -101,8 +101,9 @@ final class ByteInput {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Moves `buffer[keep..<end]` to the front and reads more behind it. Returns `false` when no
-    /// byte could be added (the end of the file, or a read error). Offsets held by the caller
+    /// Moves `buffer[keep..<end]` to the front and reads more behind it.
+    ///
+    /// Returns `false` when no byte could be added (the end of the file, or a read error). Offsets held by the caller
     /// shift down by `keep`.
     @discardableResult
     func refill(keepingFrom keep: Int) -> Bool {

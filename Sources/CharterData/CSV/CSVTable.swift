@@ -52,7 +52,9 @@ enum CSVTable {
             return nil
         }
         let header = tokenizer.fields.map {
-            String(decoding: undoubleQuotes(UnsafeBufferPointer(start: input.buffer + $0.start, count: $0.end - $0.start)), as: UTF8.self)
+            String(
+                decoding: undoubleQuotes(UnsafeBufferPointer(start: input.buffer + $0.start, count: $0.end - $0.start)),
+                as: UTF8.self)
         }
         var fieldOfColumn = Array(repeating: -1, count: kind.columns.count)
         var seen: [String: Int] = [:]
@@ -92,7 +94,9 @@ enum CSVTable {
             rows += 1
             if rows == estimateAfter {
                 let consumed = input.dropped + tokenizer.recordEnd
-                if consumed > 0 { assembler.reserve(rows: Int(Double(input.fileSize) / Double(consumed) * 1.05 * Double(rows)) + 16) }
+                if consumed > 0 {
+                    assembler.reserve(rows: Int(Double(input.fileSize) / Double(consumed) * 1.05 * Double(rows)) + 16)
+                }
             }
             if let issue = tokenizer.issue {
                 report(issue, tokenizer: tokenizer, header: header, kind: kind, fileName: fileName, log: log)
@@ -116,7 +120,8 @@ enum CSVTable {
             }
             let line = tokenizer.line
             fieldOfColumn.withUnsafeBufferPointer { map in
-                assembler.add(CSVRowFields(buffer: input.buffer, fields: tokenizer.fields, fieldOfColumn: map), line: line)
+                assembler.add(
+                    CSVRowFields(buffer: input.buffer, fields: tokenizer.fields, fieldOfColumn: map), line: line)
             }
         }
         if let reason = input.readError {
@@ -130,7 +135,8 @@ enum CSVTable {
     /// files are not reported as well.
     private static func salvageID(_ tokenizer: CSVTokenizer, _ fieldOfColumn: [Int], _ assembler: DatasetAssembler) {
         fieldOfColumn.withUnsafeBufferPointer { map in
-            assembler.salvageID(CSVRowFields(buffer: tokenizer.input.buffer, fields: tokenizer.fields, fieldOfColumn: map))
+            assembler.salvageID(
+                CSVRowFields(buffer: tokenizer.input.buffer, fields: tokenizer.fields, fieldOfColumn: map))
         }
     }
 
@@ -163,7 +169,8 @@ enum CSVTable {
                 "The field holds a byte that is not UTF-8 (0x\(hex.count == 1 ? "0" : "")\(hex)); save the file as UTF-8 (not GBK or GB18030)."
             value = nil
         }
-        log.add(kind, DatasetProblem(file: fileName, line: tokenizer.line, column: column, message: message, value: value))
+        log.add(
+            kind, DatasetProblem(file: fileName, line: tokenizer.line, column: column, message: message, value: value))
     }
 
     /// The text of a quoted field with each doubled quote read as one.

@@ -3,8 +3,10 @@ import PolicyKit
 /// The data contract's scalar types read straight from a field's UTF-8 bytes, with no `String`
 /// made on the way.
 enum FieldValues {
-    /// Reads a base-10 integer: an optional `+` or `-`, then one or more ASCII digits, nothing else
-    /// (no spaces, separators, decimal point or exponent). `nil` when malformed or out of range.
+    /// Reads a base-10 integer, or returns `nil` when malformed or out of range.
+    ///
+    /// The form is an optional `+` or `-`, then one or more ASCII digits, and nothing else: no
+    /// spaces, separators, decimal point or exponent.
     @inline(__always)
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0

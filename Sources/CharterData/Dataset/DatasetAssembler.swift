@@ -104,8 +104,9 @@ final class DatasetAssembler {
         }
     }
 
-    /// Registers the id of a row that could not be read (its syntax is broken), so references to
-    /// it are not reported too. The id is only a best guess, so it is not checked for uniqueness.
+    /// Registers the id of a row whose syntax is broken, so references to it are not reported too.
+    ///
+    /// The id is only a best guess, so it is not checked for uniqueness.
     func salvageID<Fields: RowFields>(_ fields: Fields) {
         switch kind {
         case .communities: _ = fields.withValue(0) { communityIDs.insert($0, line: 0) }
@@ -156,7 +157,8 @@ final class DatasetAssembler {
         let birthDate = row.requiredDate(Column.birthDate.rawValue)
         checkNotAfterAsOf(birthDate, &row, column: Column.birthDate.rawValue, what: "a member cannot be born later")
         let joinDate = row.requiredDate(Column.joinDate.rawValue)
-        checkNotAfterAsOf(joinDate, &row, column: Column.joinDate.rawValue, what: "a member cannot join the party later")
+        checkNotAfterAsOf(
+            joinDate, &row, column: Column.joinDate.rawValue, what: "a member cannot join the party later")
         let status = row.requiredCode(Column.status.rawValue, CodeTables.status)
         let relation = row.requiredCode(Column.relation.rawValue, CodeTables.relation)
         let employment = row.code(Column.employment.rawValue, CodeTables.employment) ?? .none

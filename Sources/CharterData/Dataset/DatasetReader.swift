@@ -12,6 +12,25 @@ public import PolicyKit
 /// Each file may be `NAME.csv`, `NAME.json` or `NAME.jsonl`. Files are read in the contract's
 /// order (communities, members, units, posts, events, bodies, meetings, distributions), CSV in
 /// large chunks straight from its bytes. The reader writes nothing anywhere.
+///
+/// Where the data contract is silent, the reader does this:
+/// - An `int` may carry one leading `+` or `-` (so `unqualified_year` may be negative, and a
+///   negative count is reported as negative rather than as malformed); nothing else but ASCII
+///   digits is accepted: no spaces, separators, decimal point or exponent, in CSV and JSON alike
+///   (a JSON `3.0` is not an `int`). `amount` takes no sign at all.
+/// - A row whose syntax is broken (a stray quote, a wrong field count) is reported and not read,
+///   but its id still counts as existing, so that references to it are not reported as well. A
+///   file that could not be read whole (missing, in two forms, without a required column, cut
+///   short by an unclosed quote or malformed JSON) is reported once, and references to its ids
+///   are not checked.
+/// - In `.json` and `.jsonl` files a key named twice in one object, or a key whose value is an
+///   object or an array, is an error for that row; a key that is no column is warned about once.
+///   An empty `.jsonl` file has no rows; an empty `.json` file is an error (write `[]`). Blank
+///   lines of a `.jsonl` file are skipped. A UTF-8 byte order mark is skipped in every form.
+/// - A lone carriage return inside an unquoted field is part of the field; one at the very end of
+///   the file ends the last record.
+/// - Files that look like dataset files but are none of the contract's (`member.csv`,
+///   `Members.CSV`) are warned about, with the name they were probably meant to have.
 public struct DatasetReader: Sendable {
     /// How many problems are listed before the rest are only counted.
     public var problemLimit: Int
@@ -66,7 +85,8 @@ public struct DatasetReader: Sendable {
                 kind,
                 DatasetProblem(
                     file: fileName,
-                    message: "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
+                    message:
+                        "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
                 ))
             return nil
         }
@@ -101,8 +121,15 @@ public struct DatasetReader: Sendable {
                     into: assembler)
             }
         }
-        assembler.end(whole: outcome?.whole ?? false)
-        return DatasetFileInfo(name: kind.name, path: path, rows: outcome?.rows ?? 0, sha256: input.finishHashing())
+        let reportedError = input.readError != nil
+        let digest = input.finishHashing()
+        var whole = outcome?.whole ?? false
+        if !reportedError, let reason = input.readError {
+            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read whole: \(reason)."))
+            whole = false
+        }
+        assembler.end(whole: whole)
+        return DatasetFileInfo(name: kind.name, path: path, rows: outcome?.rows ?? 0, sha256: digest)
     }
 
     /// Reads bytes as one file of a dataset that has no other file, for tests and the fuzz
@@ -114,7 +141,8 @@ public struct DatasetReader: Sendable {
         let log = ProblemLog(limit: problemLimit)
         let assembler = DatasetAssembler(log: log, asOf: asOf)
         let input = ByteInput(bytes: bytes, chunkSize: chunkSize)
-        let info = read(input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
+        let info = read(
+            input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
         var dataset = assembler.dataset
         dataset.files = [info]
         return (log.hasProblems ? log.error() : nil, log.warnings, dataset)
@@ -124,7 +152,7 @@ public struct DatasetReader: Sendable {
     private func warnAboutStrangers(_ names: Set<String>, folder: String, log: ProblemLog) {
         let known = DatasetFileKind.allCases.flatMap { kind in Self.extensions.map { kind.name + $0 } }
         for name in names.sorted() where !known.contains(name) {
-            guard Self.extensions.contains(where: { name.hasSuffix($0) }) else { continue }
+            guard Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
             var message = "The file is not part of the data contract and is ignored."
             if let suggestion = closestName(to: name, among: known) { message += " Did you mean '\(suggestion)'?" }
             log.warn(DatasetProblem(file: name, message: message))

@@ -14,7 +14,7 @@
 struct IdentifierTable {
     /// Per slot: 0 when empty, else the key's short hash in the high half and 1 + its index in
     /// the low half, so a probe rarely has to look at a key.
-    private var slots: [UInt64]
+    private var slots: SlotStorage
     private var mask: Int
     /// The keys in the order they were added, with their lines.
     private(set) var keys: [String] = []
@@ -33,7 +33,7 @@ struct IdentifierTable {
         self.limit = limit
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        slots = SlotStorage(count: size)
         mask = size - 1
     }
 
@@ -80,24 +80,23 @@ struct IdentifierTable {
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, index: Int?) {
         let short = hash << 32
         var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            text.withUnsafeBufferPointer { text in
-                starts.withUnsafeBufferPointer { starts in
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (slot, nil) }
-                        if entry & 0xFFFF_FFFF_0000_0000 == short {
-                            let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                            let start = starts[index]
-                            if starts[index + 1] - start == bytes.count,
-                                let stored = text.baseAddress, let wanted = bytes.baseAddress,
-                                memcmp(stored + start, wanted, bytes.count) == 0
-                            {
-                                return (slot, index)
-                            }
+        let slots = self.slots.base
+        return text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return (slot, nil) }
+                    if entry & 0xFFFF_FFFF_0000_0000 == short {
+                        let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        let start = starts[index]
+                        if starts[index + 1] - start == bytes.count,
+                            let stored = text.baseAddress, let wanted = bytes.baseAddress,
+                            memcmp(stored + start, wanted, bytes.count) == 0
+                        {
+                            return (slot, index)
                         }
-                        slot = (slot + 1) & mask
                     }
+                    slot = (slot + 1) & mask
                 }
             }
         }
@@ -106,8 +105,9 @@ struct IdentifierTable {
     private mutating func rehash(minimumSlots: Int) {
         var size = slots.count
         while size < minimumSlots { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        slots = SlotStorage(count: size)
         mask = size - 1
+        let slots = self.slots.base
         for (index, key) in keys.enumerated() {
             var copy = key
             let hash = copy.withUTF8 { Self.hash($0) }
@@ -119,11 +119,12 @@ struct IdentifierTable {
 
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int, line: Int) -> String {
         let key = String(decoding: bytes, as: UTF8.self)
+        if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
         keys.append(key)
         lines.append(Int32(clamping: line))
         text.append(contentsOf: bytes)
         starts.append(text.count)
-        slots[slot] = hash << 32 | UInt64(keys.count)
+        slots.base[slot] = hash << 32 | UInt64(keys.count)
         if keys.count * 2 > slots.count { rehash(minimumSlots: slots.count * 2) }
         return key
     }
@@ -141,6 +142,7 @@ struct IdentifierTable {
         let (slot, index) = probe(bytes, hash: hash)
         if let index {
             guard lines[index] == 0 else { return (keys[index], Int(lines[index])) }
+            if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
             lines[index] = Int32(clamping: line)
             return (keys[index], nil)
         }
@@ -154,5 +156,45 @@ struct IdentifierTable {
         if let index { return keys[index] }
         guard keys.count < limit else { return String(decoding: bytes, as: UTF8.self) }
         return add(bytes, hash: hash, slot: slot, line: 0)
+    }
+}
+
+/// The slots of an ``IdentifierTable``: zeroed memory, in huge pages when large, since a table of
+/// a million ids is probed at random and ordinary pages made every probe a TLB miss.
+final class SlotStorage {
+    let base: UnsafeMutablePointer<UInt64>
+    let count: Int
+    private let mapped: Bool
+
+    init(count: Int) {
+        self.count = count
+        let bytes = count * MemoryLayout<UInt64>.stride
+        if bytes >= 4 << 20,
+            let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            memory != UnsafeMutableRawPointer(bitPattern: -1)
+        {
+            _ = madvise(memory, bytes, Int32(MADV_HUGEPAGE))
+            base = memory.bindMemory(to: UInt64.self, capacity: count)
+            mapped = true
+        } else {
+            base = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+            base.initialize(repeating: 0, count: count)
+            mapped = false
+        }
+    }
+
+    /// A copy, for a table copied and then changed.
+    func copy() -> SlotStorage {
+        let copy = SlotStorage(count: count)
+        copy.base.update(from: base, count: count)
+        return copy
+    }
+
+    deinit {
+        if mapped {
+            munmap(base, count * MemoryLayout<UInt64>.stride)
+        } else {
+            base.deallocate()
+        }
     }
 }

@@ -90,7 +90,8 @@ struct RowReader<Fields: RowFields> {
             return nil
         }
         if let firstLine {
-            report(column, "The id is used twice; it was first used on line \(firstLine). Ids must be unique.", value: id)
+            report(
+                column, "The id is used twice; it was first used on line \(firstLine). Ids must be unique.", value: id)
         }
         return id
     }
@@ -136,7 +137,9 @@ struct RowReader<Fields: RowFields> {
         return date(column)
     }
 
-    /// An integer column, `defaultValue` when absent. A count must not be negative.
+    /// An integer column, `defaultValue` when absent.
+    ///
+    /// A count must not be negative.
     mutating func integer(_ column: Int, default defaultValue: Int, isCount: Bool) -> Int {
         optionalInteger(column, isCount: isCount) ?? defaultValue
     }

@@ -56,7 +56,8 @@ public enum SHA256 {
             let count = read(descriptor, chunk.baseAddress, chunk.count)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileHashError(path: path, message: "The file cannot be read: \(String(cString: strerror(errno))).")
+                throw FileHashError(
+                    path: path, message: "The file cannot be read: \(String(cString: strerror(errno))).")
             }
             if count == 0 { break }
             total += count
@@ -120,7 +121,9 @@ public enum SHA256 {
             var tail = pending
             tail.append(0x80)
             while tail.count % 64 != 56 { tail.append(0) }
-            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            }
             tail.withUnsafeBytes { block in
                 if let base = block.baseAddress { compress(blocks: base, count: block.count / 64) }
             }

@@ -14,8 +14,9 @@ struct JSONRowFields: RowFields {
     }
 }
 
-/// Reads the JSON forms of a dataset file: `NAME.json`, an array of objects, and `NAME.jsonl`,
-/// one object a line. Field names are the CSV columns; a string reads as the CSV text would, a
+/// Reads the JSON forms of a dataset file: `NAME.json` and `NAME.jsonl`.
+///
+/// `NAME.json` is an array of objects, `NAME.jsonl` one object a line. Field names are the CSV columns; a string reads as the CSV text would, a
 /// number or `true`/`false` as its spelling; `null`, `""` and a missing key are absent.
 struct JSONTable {
     let kind: DatasetFileKind
@@ -83,7 +84,8 @@ struct JSONTable {
         if scanner.atEnd {
             log.add(
                 kind,
-                DatasetProblem(file: fileName, message: "The file holds no JSON array; write [] for a file with no rows."))
+                DatasetProblem(
+                    file: fileName, message: "The file holds no JSON array; write [] for a file with no rows."))
             return false
         }
         do throws(JSONSyntaxError) {
@@ -106,7 +108,8 @@ struct JSONTable {
                         continue
                     }
                     guard scanner.peek == 0x5D else {
-                        throw scanner.error("Expected ',' or ']' after an element of the array but found \(scanner.found).")
+                        throw scanner.error(
+                            "Expected ',' or ']' after an element of the array but found \(scanner.found).")
                     }
                     scanner.index += 1
                     break
@@ -172,7 +175,9 @@ struct JSONTable {
         } else {
             while true {
                 scanner.skipWhitespace()
-                guard scanner.peek == 0x22 else { throw scanner.error("Expected a key in quotes but found \(scanner.found).") }
+                guard scanner.peek == 0x22 else {
+                    throw scanner.error("Expected a key in quotes but found \(scanner.found).")
+                }
                 keyBytes.removeAll(keepingCapacity: true)
                 try scanner.readString(into: &keyBytes)
                 let key = String(decoding: keyBytes, as: UTF8.self)

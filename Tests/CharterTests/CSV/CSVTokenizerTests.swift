@@ -1,0 +1,89 @@
+import Testing
+
+@testable import CharterData
+
+/// The CSV tokenizer alone: records, fields, line numbers and syntax problems.
+@Suite struct CSVTokenizerTests {
+    /// Every record of `text` as (line, fields, issue), read `chunk` bytes at a time.
+    static func records(_ text: String, chunk: Int? = nil) -> [(line: Int, fields: [String], issue: CSVSyntaxIssue?)] {
+        records(Array(text.utf8), chunk: chunk)
+    }
+
+    static func records(_ bytes: [UInt8], chunk: Int? = nil) -> [(line: Int, fields: [String], issue: CSVSyntaxIssue?)]
+    {
+        var tokenizer = CSVTokenizer(input: ByteInput(bytes: bytes, chunkSize: chunk))
+        var result: [(Int, [String], CSVSyntaxIssue?)] = []
+        while tokenizer.next() {
+            let fields = tokenizer.fields.map { field in
+                let bytes = UnsafeBufferPointer(
+                    start: tokenizer.input.buffer + field.start, count: field.end - field.start)
+                return String(
+                    decoding: field.hasDoubledQuotes ? CSVTable.undoubleQuotes(bytes) : Array(bytes), as: UTF8.self)
+            }
+            result.append((tokenizer.line, fields, tokenizer.issue?.kind))
+        }
+        return result
+    }
+
+    @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() {
+        let records = Self.records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n")
+        #expect(records.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"]])
+        #expect(records.map(\.issue) == [nil, nil])
+    }
+
+    @Test func aRecordKeepsTheLineItStartsOn() {
+        let records = Self.records("h1,h2\n\"a\nb\nc\",d\ne,f\n\n\ng,h")
+        #expect(records.map(\.line) == [1, 2, 5, 8])
+        #expect(records.last?.fields == ["g", "h"])
+    }
+
+    @Test func byteOrderMarkAndCRLFAreRemoved() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id,name\r\n1,\"a\r\nb\"\r\n\r\n2,c\r\n".utf8)
+        let records = Self.records(bytes)
+        #expect(records.map(\.fields) == [["id", "name"], ["1", "a\r\nb"], ["2", "c"]])
+        #expect(records.map(\.line) == [1, 2, 5])
+    }
+
+    @Test func emptyFieldsAndTrailingComma() {
+        #expect(Self.records("a,,\n,\n").map(\.fields) == [["a", "", ""], ["", ""]])
+        #expect(Self.records("\"\"\n").map(\.fields) == [[""]])
+    }
+
+    @Test(arguments: [
+        ("a,b\"c\n", CSVSyntaxIssue.quoteInUnquotedField),
+        ("a,\"b\"c\n", .textAfterClosingQuote),
+        ("a,\"b\n", .unterminatedQuote),
+        ("a,\"b\"\rc\n", .textAfterClosingQuote),
+    ])
+    func syntaxProblems(_ text: String, _ issue: CSVSyntaxIssue) {
+        #expect(Self.records(text).first?.issue == issue)
+    }
+
+    @Test func recordsAfterASyntaxProblemAreStillRead() {
+        let records = Self.records("a,b\"c\nd,e\n")
+        #expect(records.count == 2)
+        #expect(records[1].fields == ["d", "e"])
+        #expect(records[1].issue == nil)
+    }
+
+    @Test func bytesThatAreNotUTF8AreNamedWithTheirField() {
+        let records = Self.records(Array("ok,".utf8) + [0xE6, 0x98] + Array("\n".utf8))
+        #expect(records.first?.issue == .invalidUTF8(byte: 0xE6))
+    }
+
+    @Test func emptyInputHasNoRecords() {
+        #expect(Self.records("").isEmpty)
+        #expect(Self.records("\n\r\n\n").isEmpty)
+        #expect(Self.records([0xEF, 0xBB, 0xBF]).isEmpty)
+    }
+
+    @Test(arguments: 1...9)
+    func chunkBoundariesChangeNothing(_ chunk: Int) {
+        let text = "id,name\r\n1,\"a, \"\"b\"\"\r\nc\"\r\n\r\n2,张三\n3,\"x\"\r"
+        let whole = Self.records(text)
+        let chunked = Self.records(text, chunk: chunk)
+        #expect(chunked.map(\.fields) == whole.map(\.fields))
+        #expect(chunked.map(\.line) == whole.map(\.line))
+        #expect(whole.map(\.fields) == [["id", "name"], ["1", "a, \"b\"\r\nc"], ["2", "张三"], ["3", "x"]])
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import CharterData
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// SHA-256 against the FIPS 180-4 / NIST example vectors, and fed in pieces.
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
+    ])
+    func vectors(_ message: String, _ digest: String) {
+        #expect(SHA256.hexDigest(Array(message.utf8)) == digest)
+        #expect(SHA256.hexDigest(message.utf8) == digest)
+    }
+
+    @Test func aMillionAs() {
+        let message = [UInt8](repeating: 0x61, count: 1_000_000)
+        #expect(SHA256.hexDigest(message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        let digest = message.withUnsafeBytes { SHA256.digest($0) }
+        #expect(digest.count == 32)
+        #expect(digest.first == 0xCD)
+    }
+
+    @Test(arguments: [1, 3, 55, 56, 63, 64, 65, 127, 1000])
+    func piecesGiveTheSameDigest(_ piece: Int) {
+        let message = (0..<3001).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        var hasher = SHA256.Hasher()
+        var start = 0
+        while start < message.count {
+            let end = min(start + piece, message.count)
+            message[start..<end].withUnsafeBytes { hasher.update($0) }
+            start = end
+        }
+        #expect(SHA256.hex(hasher.finalize()) == SHA256.hexDigest(message))
+    }
+
+    @Test func fileDigestMatchesBytesAndMissingFileThrows() throws {
+        let path = "/tmp/charter-sha256-test-\(UInt32.random(in: 0...UInt32.max))"
+        let message = Array("The quick brown fox jumps over the lazy dog".utf8)
+        let file = try #require(fopen(path, "w"))
+        _ = message.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        fclose(file)
+        defer { remove(path) }
+        #expect(
+            try SHA256.hexDigest(ofFile: path) == "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
+        #expect(throws: FileHashError.self) { try SHA256.hexDigest(ofFile: path + ".missing") }
+    }
+}
