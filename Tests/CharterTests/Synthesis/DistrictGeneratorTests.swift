@@ -109,7 +109,7 @@ enum SeededGeneratorGolden {
         let summary = try DistrictGenerator(DistrictGenerator.Options(communities: 7, members: 333, seed: 9))
             .write(to: folder)
         for file in DatasetFile.allCases {
-            let table = try CSVTable(path: folder + "/" + file.fileName)
+            let table = try PlainCSV(path: folder + "/" + file.fileName)
             #expect(summary.rows(of: file) == table.rows.count, "\(file.fileName)")
         }
         #expect(summary.rows(of: .members) == 333)
@@ -121,6 +121,6 @@ enum SeededGeneratorGolden {
         let options = DistrictGenerator.Options(communities: 3, members: 100, seed: 1, eventsPerMember: 0)
         let summary = try DistrictGenerator(options).write(to: folder)
         #expect(summary.rows(of: .events) == 0)
-        #expect(try CSVTable(path: folder + "/events.csv").header == ["member_id", "date", "kind", "amount"])
+        #expect(try PlainCSV(path: folder + "/events.csv").header == ["member_id", "date", "kind", "amount"])
     }
 }

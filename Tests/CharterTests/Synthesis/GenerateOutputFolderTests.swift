@@ -42,7 +42,7 @@ import Testing
         try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/members.csv"))
         try DistrictGenerator(small).write(to: folder, force: true)
         #expect(contents(folder) == (DatasetFile.allCases.map(\.fileName) + ["notes.txt"]).sorted())
-        let members = try CSVTable(path: folder + "/members.csv")
+        let members = try PlainCSV(path: folder + "/members.csv")
         #expect(members.rows.count == 20)
     }
 

@@ -6,7 +6,7 @@ import Testing
 /// Every value of a generated district parses as the data contract's type, and every reference
 /// names a row that exists.
 @Suite struct GeneratedValuesTests {
-    private var tables: [String: CSVTable] { SharedDistrict.tables }
+    private var tables: [String: PlainCSV] { SharedDistrict.tables }
     private var asOf: CivilDate { SharedDistrict.options.asOf }
 
     private func records(_ name: String) -> [[String: String]] { tables[name]?.records ?? [] }

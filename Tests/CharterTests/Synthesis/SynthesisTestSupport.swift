@@ -3,7 +3,7 @@ import Foundation
 
 /// A CSV file of a generated dataset, split by the test's own small RFC 4180 reader so the tests
 /// do not depend on the host's dataset reader.
-struct CSVTable {
+struct PlainCSV {
     /// The header row.
     var header: [String]
     /// The data rows, as fields.
@@ -13,7 +13,7 @@ struct CSVTable {
     init(path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard let text = String(data: data, encoding: .utf8) else { throw TestFailure("'\(path)' is not UTF-8.") }
-        var records = try CSVTable.split(text)
+        var records = try PlainCSV.split(text)
         guard !records.isEmpty else { throw TestFailure("'\(path)' has no header.") }
         header = records.removeFirst()
         rows = records
@@ -107,10 +107,10 @@ func temporaryFolder(_ label: String) -> String {
 }
 
 /// The eight files of a dataset folder, read as tables, by file name without extension.
-func readDataset(_ folder: String) throws -> [String: CSVTable] {
-    var tables: [String: CSVTable] = [:]
+func readDataset(_ folder: String) throws -> [String: PlainCSV] {
+    var tables: [String: PlainCSV] = [:]
     for file in DatasetFile.allCases {
-        tables[file.rawValue] = try CSVTable(path: folder + "/" + file.fileName)
+        tables[file.rawValue] = try PlainCSV(path: folder + "/" + file.fileName)
     }
     return tables
 }
@@ -133,7 +133,7 @@ enum SharedDistrict {
     }()
 
     /// Its tables.
-    static let tables: [String: CSVTable] = {
+    static let tables: [String: PlainCSV] = {
         do {
             return try readDataset(folder)
         } catch {
