@@ -112,8 +112,8 @@ public struct ReportWriter {
         for point in decisions.points {
             let outcomes = counts[point] ?? [:]
             html += "<h3>\(HTML.escape(pointName(point)))</h3><table><tr>"
-            let codes = outcomeOrder(point).filter { outcomes[$0] != nil }
-            html += codes.map { "<th>\(HTML.escape(outcomeName(point, $0)))</th>" }.joined()
+            let codes = point.outcomeCodes.filter { outcomes[$0] != nil }
+            html += codes.map { "<th>\(HTML.escape(point.outcomeName($0, in: language)))</th>" }.joined()
             html += "</tr><tr>" + codes.map { "<td>\(outcomes[$0] ?? 0)</td>" }.joined() + "</tr></table>"
         }
         if decisions.points.contains(.governance) {
@@ -152,28 +152,6 @@ public struct ReportWriter {
         let head = text.split(whereSeparator: { $0 == "：" || $0 == ":" }).first.map(String.init) ?? ""
         guard !head.isEmpty, head.count <= 16, head != text else { return rule }
         return "\(head) · \(rule)"
-    }
-
-    func outcomeOrder(_ point: ExtensionPoint) -> [String] {
-        switch point {
-        case .stage: Stage.allCases.map(\.rawValue)
-        case .branchSetup: OrganisationForm.allCases.map(\.rawValue)
-        case .memberManagement: ManagementClass.allCases.map(\.rawValue)
-        case .cadreSelection: SeatOutcome.allCases.map(\.rawValue)
-        case .points: Grade.allCases.map(\.rawValue)
-        case .governance: GovernanceOutcome.allCases.map(\.rawValue)
-        }
-    }
-
-    func outcomeName(_ point: ExtensionPoint, _ code: String) -> String {
-        switch point {
-        case .stage: Stage(rawValue: code)?.name(in: language) ?? code
-        case .branchSetup: OrganisationForm(rawValue: code)?.name(in: language) ?? code
-        case .memberManagement: ManagementClass(rawValue: code)?.name(in: language) ?? code
-        case .cadreSelection: SeatOutcome(rawValue: code)?.name(in: language) ?? code
-        case .points: Grade(rawValue: code)?.name(in: language) ?? code
-        case .governance: GovernanceOutcome(rawValue: code)?.name(in: language) ?? code
-        }
     }
 
     func personName(_ member: Member) -> String {

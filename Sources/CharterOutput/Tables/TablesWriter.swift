@@ -16,32 +16,61 @@ public struct TablesWriter: Sendable {
     public let redact: Bool
     /// How many workers encode the large tables.
     public let jobs: Int
+    /// What each rule means, for the findings.
+    public let meanings: [String: Reason]
 
     /// Creates a writer.
-    public init(decisions: RunDecisions, language: Language, redact: Bool, jobs: Int = 1) {
+    public init(
+        decisions: RunDecisions, language: Language, redact: Bool, jobs: Int = 1, meanings: [String: Reason] = [:]
+    ) {
         self.decisions = decisions
         self.language = language
         self.redact = redact
         self.jobs = jobs
+        self.meanings = meanings
     }
 
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
 
     func personName(_ name: String) -> String { redact ? Redaction.name(name) : name }
 
+    /// Where a letter (函告) goes, as a reader of the table's language writes it: `village:红光村`
+    /// is 原村党组织：红光村 in Chinese, "original village: 红光村" in English.
+    func letterRecipient(_ code: String) -> String {
+        if code == "elsewhere" { return text("the organisation elsewhere that keeps the relation", "组织关系所在地党组织") }
+        if code.hasPrefix("village:") {
+            let name = String(code.dropFirst("village:".count))
+            return text("original village: ", "原村党组织：") + (name.isEmpty ? text("(not recorded)", "（未登记）") : name)
+        }
+        if code.hasPrefix("unit:") {
+            let name = String(code.dropFirst("unit:".count))
+            return text("work unit: ", "工作单位党组织：") + (name.isEmpty ? text("(not recorded)", "（未登记）") : name)
+        }
+        return code
+    }
+
+    /// A governance finding as the communities table names it: the check's own short name (政治引领)
+    /// in Chinese, the rule id in English.
+    func findingName(_ rule: String) -> String {
+        guard language == .chinese, let meaning = meanings[rule]?.chinese,
+            let head = meaning.split(whereSeparator: { $0 == "：" }).first, head.count <= 8, head != Substring(meaning)
+        else { return rule }
+        return "\(head)(\(rule))"
+    }
+
     /// Writes the tables into `folder`: `findings.csv` only when the run checks governance.
-    public func write(into folder: OutputFolder, meanings: [String: Reason]) throws(OutputError) {
+    public func write(into folder: OutputFolder) throws(OutputError) {
         try writeCommunities(folder.file("communities.csv"))
         try writeMembers(folder.file("members.csv"))
         try writePosts(folder.file("posts.csv"))
         if decisions.points.contains(.governance) {
-            try writeFindings(folder.file("findings.csv"), meanings: meanings)
+            try writeFindings(folder.file("findings.csv"))
         }
     }
 
     /// One row per governance finding of a community: what is wanting, in plain language, and the
     /// bodies or members concerned.
-    func writeFindings(_ path: String, meanings: [String: Reason]) throws(OutputError) {
+    func writeFindings(_ path: String) throws(OutputError) {
         let file = try BufferedFile(path: path)
         var csv = CSVText()
         csv.row([
@@ -101,7 +130,7 @@ public struct TablesWriter: Sendable {
                 setup.map { $0.details.secretarySource.name(in: language) } ?? "",
                 setup.map { $0.details.partTimeUnits.joined(separator: " ") } ?? "",
                 governance.map { $0.outcome.name(in: language) } ?? "",
-                governance.map { $0.details.findings.sortedByUTF8().joined(separator: " ") } ?? "",
+                governance.map { $0.details.findings.sortedByUTF8().map(findingName).joined(separator: " ") } ?? "",
                 result.branchSetup?.module ?? "",
             ])
             try file.write(csv.drain())
@@ -143,7 +172,7 @@ public struct TablesWriter: Sendable {
             } ?? "",
             points.map { $0.details.points.description } ?? "",
             points.map { $0.outcome.name(in: language) } ?? "",
-            points?.details.letterTo ?? "",
+            points?.details.letterTo.map(letterRecipient) ?? "",
         ])
     }
 

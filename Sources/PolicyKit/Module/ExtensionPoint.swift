@@ -37,6 +37,31 @@ public enum ExtensionPoint: String, CaseIterable, Hashable, Comparable, Sendable
         }
     }
 
+    /// The outcome codes of this point's decisions, in the order a report lists them.
+    public var outcomeCodes: [String] {
+        switch self {
+        case .stage: Stage.allCases.map(\.rawValue)
+        case .branchSetup: OrganisationForm.allCases.map(\.rawValue)
+        case .memberManagement: ManagementClass.allCases.map(\.rawValue)
+        case .cadreSelection: SeatOutcome.allCases.map(\.rawValue)
+        case .points: Grade.allCases.map(\.rawValue)
+        case .governance: GovernanceOutcome.allCases.map(\.rawValue)
+        }
+    }
+
+    /// The name of one of this point's outcome codes in `language` (`grid` → 网格管理), or the
+    /// code itself when it is not one of the point's outcomes.
+    public func outcomeName(_ code: String, in language: Language) -> String {
+        switch self {
+        case .stage: Stage(rawValue: code)?.name(in: language) ?? code
+        case .branchSetup: OrganisationForm(rawValue: code)?.name(in: language) ?? code
+        case .memberManagement: ManagementClass(rawValue: code)?.name(in: language) ?? code
+        case .cadreSelection: SeatOutcome(rawValue: code)?.name(in: language) ?? code
+        case .points: Grade(rawValue: code)?.name(in: language) ?? code
+        case .governance: GovernanceOutcome(rawValue: code)?.name(in: language) ?? code
+        }
+    }
+
     /// The point's position in the run order.
     public var order: Int { ExtensionPoint.allCases.firstIndex(of: self) ?? 0 }
 

@@ -145,8 +145,10 @@ enum RunCommand: CharterCommand {
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
-            try TablesWriter(decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs)
-                .write(into: folder, meanings: report.ruleMeanings)
+            try TablesWriter(
+                decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs,
+                meanings: report.ruleMeanings
+            ).write(into: folder)
             lap("tables", &lapStart)
             try report.write(to: folder.file("report.html"))
             lap("report.html", &lapStart)
@@ -216,13 +218,26 @@ enum RunCommand: CharterCommand {
             )
         }
         for point in decisions.points {
-            let outcomes = (counts[point] ?? [:]).sorted { $0.key < $1.key }
-                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            lines.append("  \(point.rawValue): \(outcomes)")
+            let outcomes = counts[point] ?? [:]
+            let codes = point.outcomeCodes.filter { outcomes[$0] != nil }
+            if language == .chinese {
+                let unit = point.subjectKind == .member ? "人" : point.subjectKind == .seat ? "席" : "个"
+                let text = codes.map { "\(point.outcomeName($0, in: .chinese))\(outcomes[$0] ?? 0)\(unit)" }
+                lines.append("  \(point.chineseName)：" + text.joined(separator: "，"))
+            } else {
+                lines.append(
+                    "  \(point.rawValue): " + codes.map { "\($0) \(outcomes[$0] ?? 0)" }.joined(separator: ", "))
+            }
         }
-        lines.append(
-            "  time: read \(format(seconds.read)) s, decide \(format(seconds.decide)) s, write \(format(seconds.write)) s, "
-                + "total \(format(seconds.total)) s")
+        if language == .chinese {
+            lines.append(
+                "  用时：读取检查\(format(seconds.read))秒，决策\(format(seconds.decide))秒，写出\(format(seconds.write))秒，"
+                    + "合计\(format(seconds.total))秒")
+        } else {
+            lines.append(
+                "  time: read \(format(seconds.read)) s, decide \(format(seconds.decide)) s, "
+                    + "write \(format(seconds.write)) s, total \(format(seconds.total)) s")
+        }
         return lines.joined(separator: "\n")
     }
 }
