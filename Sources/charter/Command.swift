@@ -7,6 +7,15 @@ import PolicyKit
     import Musl
 #endif
 
+/// Values kept alive until the process exits.
+///
+/// A city's decisions are millions of small allocations; freeing them one by one takes most of a
+/// second, just before the process exits and the system takes the memory back at once.
+nonisolated(unsafe) private var keptUntilExit: [Any] = []
+
+/// Keeps `value` from being freed before the process exits (see `keptUntilExit`).
+func keepUntilExit(_ value: Any) { keptUntilExit.append(value) }
+
 /// Charter's own version, written into `run.json`.
 let charterVersion = "0.1.0"
 

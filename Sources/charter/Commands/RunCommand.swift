@@ -181,6 +181,7 @@ enum RunCommand: CharterCommand {
         if arguments.flag("timings") {
             Console.out(timingReport(engineTimes, decideSeconds: decideSeconds, writeTimes: writeTimes, jobs: jobs))
         }
+        keepUntilExit(decisions)
         return 0
     }
 
