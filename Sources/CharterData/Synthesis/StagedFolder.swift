@@ -45,10 +45,23 @@ struct StagedFolder {
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         staging = (parent == "/" ? "" : parent) + "/.\(base).partial-\(getpid())"
+        guard StagedFolder.makeFolders(parent) else {
+            throw SynthesisError(
+                code: .cannotWrite, message: "Cannot create the folder '\(parent)': \(systemMessage()).")
+        }
         guard mkdir(staging, 0o755) == 0 else {
             throw SynthesisError(
                 code: .cannotWrite, message: "Cannot create the folder '\(staging)': \(systemMessage()).")
         }
+    }
+
+    /// Creates `path` and any missing folders above it, like `mkdir -p`.
+    static func makeFolders(_ path: String) -> Bool {
+        if access(path, F_OK) == 0 { return true }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            guard makeFolders(String(path[..<slash])) else { return false }
+        }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     /// The path of a file in the staging folder.
