@@ -7,6 +7,13 @@ struct CSVText {
         bytes = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     }
 
+    /// Continues a table in `buffer`'s storage (emptied; its capacity kept), without a byte order mark.
+    init(reusing buffer: inout [UInt8]) {
+        bytes = []
+        swap(&bytes, &buffer)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Appends a row; fields with commas, quotes or line ends are quoted.
     mutating func row(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
@@ -28,9 +35,11 @@ struct CSVText {
         bytes += [0x0D, 0x0A]
     }
 
-    /// Drops the bytes written so far (the BOM is written only once, at the start).
+    /// Hands over the bytes written so far, leaving the table empty (the BOM is written only
+    /// once, at the start).
     mutating func drain() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
     }
 }

@@ -2,38 +2,39 @@ import Dispatch
 
 /// Encodes `count` rows in chunks on every core and writes the chunks in order.
 ///
-/// A window of a few chunks per worker is encoded at a time, so the bytes held are a few chunks,
-/// not the whole file, and the file is the same whatever the number of workers.
+/// A window of a few chunks per worker is encoded at a time, then written in order. The chunk
+/// buffers are kept from one window to the next, so a city-sized file costs no fresh memory (and
+/// no page faults) after the first window, and the file is the same whatever the number of workers.
 func writeChunked(
     count: Int, chunkSize: Int, jobs: Int, to file: BufferedFile,
-    encode: @Sendable (Range<Int>) -> [UInt8]
+    encode: @Sendable (Range<Int>, inout [UInt8]) -> Void
 ) throws(OutputError) {
     let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
     let window = max(1, jobs) * 4
+    let buffers = ChunkBuffers(count: min(window, chunks.count))
     for windowStart in stride(from: 0, to: chunks.count, by: window) {
         let batch = Array(chunks[windowStart..<min(windowStart + window, chunks.count)])
-        let encoded = EncodedChunks(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            encoded.store(encode(batch[index]), at: index)
+            buffers.fill(index) { encode(batch[index], &$0) }
         }
-        for index in batch.indices { try file.write(encoded.take(at: index)) }
+        for index in batch.indices { try file.write(buffers.bytes(index)) }
     }
 }
 
-/// The encoded chunks of one window, each slot written by one worker only.
-private final class EncodedChunks: @unchecked Sendable {
-    // Slot `i` is written once, by the worker encoding chunk `i`, and read only after
-    // `concurrentPerform` has returned.
-    private var slots: [[UInt8]]
+/// One reusable buffer per chunk of a window, each filled by one worker only.
+private final class ChunkBuffers: @unchecked Sendable {
+    // Buffer `i` is filled by the one worker encoding chunk `i` of the window, and read only
+    // after `concurrentPerform` has returned; the array itself never changes size.
+    private var buffers: [[UInt8]]
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int) { buffers = Array(repeating: [], count: count) }
 
-    func store(_ bytes: [UInt8], at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = bytes }
+    func fill(_ index: Int, _ body: (inout [UInt8]) -> Void) {
+        buffers.withUnsafeMutableBufferPointer { all in
+            all[index].removeAll(keepingCapacity: true)
+            body(&all[index])
+        }
     }
 
-    func take(at index: Int) -> [UInt8] {
-        defer { slots[index] = [] }
-        return slots[index]
-    }
+    func bytes(_ index: Int) -> [UInt8] { buffers[index] }
 }

@@ -13,13 +13,14 @@ public enum DecisionsWriter {
         let file = try BufferedFile(path: path)
         for point in decisions.points {
             let positions = decisions.positions(of: point)
-            try writeChunked(count: positions.count, chunkSize: 4096, jobs: jobs, to: file) { range in
-                var writer = JSONWriter(capacity: range.count * 512)
+            try writeChunked(count: positions.count, chunkSize: 4096, jobs: jobs, to: file) { range, bytes in
+                var writer = JSONWriter()
+                swap(&writer.bytes, &bytes)
                 for position in positions[range]
                 where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
                     writer.byte(0x0A)
                 }
-                return writer.bytes
+                swap(&writer.bytes, &bytes)
             }
         }
         try file.finish()

@@ -149,10 +149,10 @@ public struct TablesWriter: Sendable {
         ])
         try file.write(header.drain())
         let order = decisions.memberOrder
-        try writeChunked(count: order.count, chunkSize: 8192, jobs: jobs, to: file) { range in
-            var csv = CSVText(byteOrderMark: false)
+        try writeChunked(count: order.count, chunkSize: 8192, jobs: jobs, to: file) { range, bytes in
+            var csv = CSVText(reusing: &bytes)
             for (community, position) in order[range] { memberRow(community, position, into: &csv) }
-            return csv.drain()
+            bytes = csv.drain()
         }
         try file.finish()
     }
