@@ -20,7 +20,7 @@ public struct RunDecisions: Sendable {
         self.index = index
         self.results = results
         self.points = points
-        self.memberOrder = RunDecisions.memberOrder(index: index, results: results)
+        self.memberOrder = RunDecisions.memberOrder(index: index)
         self.outcomeCounts = RunDecisions.outcomeCounts(results)
     }
 
@@ -148,40 +148,46 @@ public struct RunDecisions: Sendable {
         return nil
     }
 
-    static func memberOrder(index: DatasetIndex, results: [CommunityResult]) -> [(community: Int, position: Int)] {
-        let members = index.dataset.members
-        var order: [(community: Int, position: Int)] = []
-        order.reserveCapacity(members.count)
-        for result in results {
-            for position in result.members.indices { order.append((result.community, position)) }
+    static func memberOrder(index: DatasetIndex) -> [(community: Int, position: Int)] {
+        index.membersByID.compactMap { member in
+            let place = index.memberPlaces[member]
+            guard place.community >= 0 else { return nil }
+            return (Int(place.community), Int(place.position))
         }
-        let ids = order.map { members[results[$0.community].members[$0.position]].id }
-        let sorted = ids.indices.sorted { ids[$0].utf8Precedes(ids[$1]) }
-        return sorted.map { order[$0] }
     }
 
     static func outcomeCounts(_ results: [CommunityResult]) -> [ExtensionPoint: [String: Int]] {
-        var counts: [ExtensionPoint: [String: Int]] = [:]
-        for result in results {
-            if let decided = result.stage {
-                counts[.stage, default: [:]][decided.value.outcome.rawValue, default: 0] += 1
-            }
-            if let decided = result.branchSetup {
-                counts[.branchSetup, default: [:]][decided.value.outcome.rawValue, default: 0] += 1
-            }
-            for decision in result.management?.value ?? [] {
-                counts[.memberManagement, default: [:]][decision.outcome.rawValue, default: 0] += 1
-            }
-            for decision in result.seats?.value ?? [] {
-                counts[.cadreSelection, default: [:]][decision.outcome.rawValue, default: 0] += 1
-            }
-            for decision in result.points?.value ?? [] {
-                counts[.points, default: [:]][decision.outcome.rawValue, default: 0] += 1
-            }
-            if let decided = result.governance {
-                counts[.governance, default: [:]][decided.value.outcome.rawValue, default: 0] += 1
-            }
+        // Counted by enum value first: a city has millions of member decisions, and hashing each
+        // outcome's code as a string would cost more than the counting.
+        func tally<Outcome: DomainCode, Details>(
+            _ decisions: [Decision<Outcome, Details>], into counts: inout [Outcome: Int]
+        ) {
+            for decision in decisions { counts[decision.outcome, default: 0] += 1 }
         }
+        var stages: [Stage: Int] = [:]
+        var setups: [OrganisationForm: Int] = [:]
+        var management: [ManagementClass: Int] = [:]
+        var seats: [SeatOutcome: Int] = [:]
+        var grades: [Grade: Int] = [:]
+        var governance: [GovernanceOutcome: Int] = [:]
+        for result in results {
+            if let decided = result.stage { stages[decided.value.outcome, default: 0] += 1 }
+            if let decided = result.branchSetup { setups[decided.value.outcome, default: 0] += 1 }
+            if let decided = result.management { tally(decided.value, into: &management) }
+            if let decided = result.seats { tally(decided.value, into: &seats) }
+            if let decided = result.points { tally(decided.value, into: &grades) }
+            if let decided = result.governance { governance[decided.value.outcome, default: 0] += 1 }
+        }
+        func codes<Outcome: DomainCode>(_ counts: [Outcome: Int]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
+        }
+        var counts: [ExtensionPoint: [String: Int]] = [:]
+        if !stages.isEmpty { counts[.stage] = codes(stages) }
+        if !setups.isEmpty { counts[.branchSetup] = codes(setups) }
+        if !management.isEmpty { counts[.memberManagement] = codes(management) }
+        if !seats.isEmpty { counts[.cadreSelection] = codes(seats) }
+        if !grades.isEmpty { counts[.points] = codes(grades) }
+        if !governance.isEmpty { counts[.governance] = codes(governance) }
         return counts
     }
 }

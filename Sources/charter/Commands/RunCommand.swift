@@ -109,7 +109,9 @@ enum RunCommand: CharterCommand {
         progress.phase("Reading and checking \(dataPath)…")
         let read = try loadDataset(dataPath, asOf: asOf)
         let readSeconds = monotonicSeconds() - clock
+        let indexStart = monotonicSeconds()
         let index = DatasetIndex(read.dataset)
+        let indexSeconds = monotonicSeconds() - indexStart
 
         let engine = Engine(plan: loaded.plan, asOf: asOf, jobs: jobs)
         let total = read.dataset.communities.count
@@ -128,7 +130,9 @@ enum RunCommand: CharterCommand {
             throw CommandFailure(code: 3, message: "charter run: \(error)\nNothing was written.")
         }
         let decideSeconds = monotonicSeconds() - decideStart
+        let orderStart = monotonicSeconds()
         let decisions = RunDecisions(index: index, results: results, points: loaded.plan.decidedPoints)
+        let orderSeconds = monotonicSeconds() - orderStart
 
         progress.phase("Writing \(outPath)…")
         let writeStart = monotonicSeconds()
@@ -179,7 +183,11 @@ enum RunCommand: CharterCommand {
                 decisions, out: outPath, language: language, asOf: asOf,
                 seconds: (readSeconds, decideSeconds, writeSeconds, monotonicSeconds() - clock)))
         if arguments.flag("timings") {
-            Console.out(timingReport(engineTimes, decideSeconds: decideSeconds, writeTimes: writeTimes, jobs: jobs))
+            Console.out(
+                timingReport(
+                    engineTimes, decideSeconds: decideSeconds,
+                    writeTimes: [("(grouping rows by community)", indexSeconds), ("(ordering the records)", orderSeconds)]
+                        + writeTimes, jobs: jobs))
         }
         keepUntilExit(decisions)
         return 0

@@ -53,8 +53,19 @@ import Testing
         #expect(throws: SynthesisError.self) { try DistrictGenerator(small).write(to: path, force: true) }
     }
 
+    @Test func missingParentFoldersAreCreated() throws {
+        let top = temporaryFolder("missing-parent")
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        let folder = top + "/deeper/out"
+        _ = try DistrictGenerator(small).write(to: folder)
+        #expect(FileManager.default.fileExists(atPath: folder + "/members.csv"))
+    }
+
     @Test func failureLeavesNothingBehind() throws {
-        let folder = temporaryFolder("missing-parent") + "/deeper/out"
+        let blocker = temporaryFolder("blocked-parent")
+        defer { try? FileManager.default.removeItem(atPath: blocker) }
+        try Data("a file, not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
+        let folder = blocker + "/out"
         #expect(throws: SynthesisError.self) { try DistrictGenerator(small).write(to: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
