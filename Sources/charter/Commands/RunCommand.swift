@@ -186,7 +186,9 @@ enum RunCommand: CharterCommand {
             Console.out(
                 timingReport(
                     engineTimes, decideSeconds: decideSeconds,
-                    writeTimes: [("(grouping rows by community)", indexSeconds), ("(ordering the records)", orderSeconds)]
+                    writeTimes: [
+                        ("(grouping rows by community)", indexSeconds), ("(ordering the records)", orderSeconds),
+                    ]
                         + writeTimes, jobs: jobs))
         }
         keepUntilExit(decisions)
