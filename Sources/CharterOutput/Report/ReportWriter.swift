@@ -46,6 +46,7 @@ public struct ReportWriter {
         let file = try BufferedFile(path: path)
         try file.write(head())
         try file.write(districtSummary())
+        try file.write(communityIndex())
         for community in decisions.index.communityOrder {
             try file.write(communitySection(community))
         }
@@ -143,6 +144,35 @@ public struct ReportWriter {
             }
         }
         return html + "</section>\n"
+    }
+
+    /// One row per community, linked to its section: what a reader scans first in a city.
+    func communityIndex() -> String {
+        let dataset = decisions.index.dataset
+        var html = "<section><h2>\(text("Communities", "社区一览"))</h2><table><tr>"
+        html += [
+            text("community", "社区"), text("town", "镇（街道）"), text("stage", "阶段"), text("organisation", "党组织"),
+            text("members", "党员"), text("governance", "治理检查"),
+        ].map { "<th>\($0)</th>" }.joined()
+        html += "</tr>"
+        for community in decisions.index.communityOrder {
+            let row = dataset.communities[community]
+            let result = decisions.results[community]
+            let name = row.name.isEmpty ? row.id : "\(row.name)（\(row.id)）"
+            let governance = result.governance?.value
+            let findings = governance.map { $0.details.findings.count } ?? 0
+            html += "<tr><td><a href=\"#c-\(HTML.escape(row.id))\">\(HTML.escape(name))</a></td>"
+            html += "<td>\(HTML.escape(row.town))</td>"
+            html += "<td>\(HTML.escape(result.stage?.value.outcome.name(in: language) ?? ""))</td>"
+            html += "<td>\(HTML.escape(result.branchSetup?.value.outcome.name(in: language) ?? ""))</td>"
+            html += "<td>\(result.members.count)</td><td>"
+            if let governance {
+                html += HTML.escape(governance.outcome.name(in: language))
+                if findings > 0 { html += text(" (\(findings))", "（\(findings)项）") }
+            }
+            html += "</td></tr>"
+        }
+        return html + "</table></section>\n"
     }
 
     /// A check's short name for a chart: the part of its meaning before the first colon, with its
