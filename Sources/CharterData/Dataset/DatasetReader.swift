@@ -172,18 +172,10 @@ public struct DatasetReader: Sendable {
         guard (status.st_mode & S_IFMT) == S_IFDIR else {
             throw failure("This is not a folder; name the folder that holds communities.csv and members.csv.")
         }
-        guard let directory = opendir(folder) else {
-            throw failure("The dataset folder cannot be read: \(String(cString: strerror(errno))).")
+        guard let names = FileSystem.entries(of: folder) else {
+            throw failure("The dataset folder cannot be read: \(FileSystem.lastError()).")
         }
-        defer { closedir(directory) }
-        var names: Set<String> = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.insert(name) }
-        }
-        return names
+        return Set(names)
     }
 }
 

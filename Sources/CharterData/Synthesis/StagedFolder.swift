@@ -45,7 +45,7 @@ struct StagedFolder {
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         staging = (parent == "/" ? "" : parent) + "/.\(base).partial-\(getpid())"
-        guard StagedFolder.makeFolders(parent) else {
+        guard FileSystem.makeFolders(parent) else {
             throw SynthesisError(
                 code: .cannotWrite, message: "Cannot create the folder '\(parent)': \(systemMessage()).")
         }
@@ -53,15 +53,6 @@ struct StagedFolder {
             throw SynthesisError(
                 code: .cannotWrite, message: "Cannot create the folder '\(staging)': \(systemMessage()).")
         }
-    }
-
-    /// Creates `path` and any missing folders above it, like `mkdir -p`.
-    static func makeFolders(_ path: String) -> Bool {
-        if access(path, F_OK) == 0 { return true }
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            guard makeFolders(String(path[..<slash])) else { return false }
-        }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     /// The path of a file in the staging folder.
@@ -100,16 +91,9 @@ struct StagedFolder {
     }
 
     private static func isEmpty(_ path: String) throws(SynthesisError) -> Bool {
-        guard let directory = opendir(path) else {
+        guard let names = FileSystem.entries(of: path) else {
             throw SynthesisError(code: .cannotWrite, message: "Cannot read the folder '\(path)': \(systemMessage()).")
         }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { return false }
-        }
-        return true
+        return names.isEmpty
     }
 }

@@ -76,7 +76,7 @@ public struct PolicyTestRunner {
         }
         let modules = plan.modules
         var temporary: String?
-        defer { if let temporary { removeFolder(temporary) } }
+        defer { if let temporary { FileSystem.removeTree(temporary) } }
         let dataPath: String
         if let path = testCase.dataPath {
             dataPath = path
@@ -171,16 +171,7 @@ public struct PolicyTestRunner {
     }
 
     private func readText(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes += chunk[0..<count]
-        }
-        return String(validating: bytes, as: UTF8.self)
+        (try? FileSystem.readBytes(path)).flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     private func writeText(_ path: String, _ text: String) -> Bool {
@@ -195,17 +186,5 @@ public struct PolicyTestRunner {
         var template = Array((base + "/charter-case-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else { return nil }
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    private func removeFolder(_ path: String) {
-        guard let directory = opendir(path) else { return }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
-        }
-        closedir(directory)
-        rmdir(path)
     }
 }

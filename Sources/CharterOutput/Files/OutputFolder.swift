@@ -1,3 +1,4 @@
+import CharterData
 import Dispatch
 import Synchronization
 
@@ -24,7 +25,7 @@ public final class OutputFolder {
         var trimmed = destination
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.destination = trimmed
-        if OutputFolder.exists(trimmed), !force {
+        if FileSystem.exists(trimmed), !force {
             throw OutputError(
                 path: trimmed,
                 message:
@@ -33,12 +34,12 @@ public final class OutputFolder {
         }
         let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
         let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
-        if !parent.isEmpty, !OutputFolder.exists(parent), !OutputFolder.makeFolders(parent) {
+        if !parent.isEmpty, !FileSystem.exists(parent), !FileSystem.makeFolders(parent) {
             throw OutputError(
                 path: parent, message: "cannot be created (\(String(cString: strerror(errno)))); check the --out path.")
         }
         staging = (parent.isEmpty ? "" : parent + "/") + ".\(name).partial-\(getpid())"
-        OutputFolder.removeTree(staging)
+        FileSystem.removeTree(staging)
         guard mkdir(staging, 0o755) == 0 else {
             throw OutputError(path: staging, message: "cannot be created (\(String(cString: strerror(errno)))).")
         }
@@ -46,7 +47,7 @@ public final class OutputFolder {
     }
 
     deinit {
-        if !committed { OutputFolder.removeTree(staging) }
+        if !committed { FileSystem.removeTree(staging) }
     }
 
     /// The path of a file inside the folder being written.
@@ -54,7 +55,7 @@ public final class OutputFolder {
 
     /// Moves the complete folder into place.
     public func commit() throws(OutputError) {
-        if OutputFolder.exists(destination) {
+        if FileSystem.exists(destination) {
             let old = staging + ".old"
             guard rename(destination, old) == 0 else {
                 throw OutputError(
@@ -65,7 +66,7 @@ public final class OutputFolder {
                 throw OutputError(
                     path: destination, message: "could not be written (\(String(cString: strerror(errno)))).")
             }
-            OutputFolder.removeTree(old)
+            FileSystem.removeTree(old)
         } else {
             guard rename(staging, destination) == 0 else {
                 throw OutputError(
@@ -74,35 +75,6 @@ public final class OutputFolder {
         }
         committed = true
         OutputFolder.pending.withLock { $0 = nil }
-    }
-
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
-    /// Creates `path` and any missing folders above it, like `mkdir -p`.
-    static func makeFolders(_ path: String) -> Bool {
-        if exists(path) { return true }
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            guard makeFolders(String(path[..<slash])) else { return false }
-        }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
-    }
-
-    /// Removes a folder and the files in it (output folders hold no subfolders).
-    static func removeTree(_ path: String) {
-        guard let directory = opendir(path) else {
-            unlink(path)
-            return
-        }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
-            if unlink(child) != 0 { removeTree(child) }
-        }
-        closedir(directory)
-        rmdir(path)
     }
 
     private static let pending = Mutex<String?>(nil)
@@ -116,7 +88,7 @@ public final class OutputFolder {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                if let path = pending.withLock({ $0 }) { removeTree(path) }
+                if let path = pending.withLock({ $0 }) { FileSystem.removeTree(path) }
                 _exit(128 + signalNumber)
             }
             source.resume()

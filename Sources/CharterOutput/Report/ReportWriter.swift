@@ -37,6 +37,11 @@ public struct ReportWriter {
         self.language = language
         self.redact = redact
         self.plan = plan
+        var meanings: [String: Reason] = [:]
+        for module in plan.modules {
+            for rule in module.metadata.rules where meanings[rule.id] == nil { meanings[rule.id] = rule.meaning }
+        }
+        self.ruleMeanings = meanings
     }
 
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
@@ -54,14 +59,8 @@ public struct ReportWriter {
         try file.finish()
     }
 
-    /// What each rule of the plan's modules means, by rule id.
-    public var ruleMeanings: [String: Reason] {
-        var meanings: [String: Reason] = [:]
-        for module in plan.modules {
-            for rule in module.metadata.rules where meanings[rule.id] == nil { meanings[rule.id] = rule.meaning }
-        }
-        return meanings
-    }
+    /// What each rule of the plan's modules means, by rule id, gathered once.
+    public let ruleMeanings: [String: Reason]
 
     func head() -> String {
         let title = text("Party organisation report", "党组织建设决策报告")
@@ -126,19 +125,18 @@ public struct ReportWriter {
             if failing.isEmpty {
                 html += "<p>\(text("Every community passed every check.", "所有社区各项检查均达标。"))</p>"
             } else {
-                let meanings = ruleMeanings
                 let bars = failing.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { rule, count in
                     (label: rule, value: count, color: "#c0392b")
                 }
                 let labelled = bars.map { bar in
-                    (label: shortName(bar.label, meanings[bar.label]), value: bar.value, color: bar.color)
+                    (label: shortName(bar.label, ruleMeanings[bar.label]), value: bar.value, color: bar.color)
                 }
                 html += HTML.barChart(labelled, width: 640, title: text("Failing checks", "未达标检查"))
                 html +=
                     "<table><tr><th>\(text("check", "检查项"))</th><th>\(text("communities", "社区数"))</th><th>\(text("meaning", "含义"))</th></tr>"
                 for bar in bars {
                     html +=
-                        "<tr><td>\(HTML.escape(bar.label))</td><td>\(bar.value)</td><td>\(HTML.escape(meanings[bar.label]?.text(in: language) ?? ""))</td></tr>"
+                        "<tr><td>\(HTML.escape(bar.label))</td><td>\(bar.value)</td><td>\(HTML.escape(ruleMeanings[bar.label]?.text(in: language) ?? ""))</td></tr>"
                 }
                 html += "</table>"
             }
@@ -364,8 +362,6 @@ public struct ReportWriter {
         guard decision.outcome == .gaps else {
             return html + "<p class=\"complete tag\">\(text("All checks passed.", "各项检查均达标。"))</p>"
         }
-        let meanings = ruleMeanings
-        let members = decisions.index.dataset.members
         html +=
             "<table><tr><th>\(text("finding", "缺项"))</th><th>\(text("what it means", "说明"))</th><th>\(text("concerned", "涉及"))</th></tr>"
         for rule in decision.rules {
@@ -379,7 +375,7 @@ public struct ReportWriter {
                     concerned.map { GovernanceBodyKind(rawValue: $0)?.name(in: language) ?? $0 }.joined(separator: "、"))
             }
             html +=
-                "<tr><td>\(HTML.escape(rule))</td><td>\(HTML.escape(meanings[rule]?.text(in: language) ?? ""))</td><td>\(who)</td></tr>"
+                "<tr><td>\(HTML.escape(rule))</td><td>\(HTML.escape(ruleMeanings[rule]?.text(in: language) ?? ""))</td><td>\(who)</td></tr>"
         }
         return html + "</table>" + reasonsList(decision.reasons)
     }

@@ -61,18 +61,12 @@ func jobsOption(_ arguments: Arguments) throws(UsageError) -> Int {
 
 /// Reads a whole file as UTF-8 text, or explains why it cannot.
 func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String {
-    guard let file = fopen(path, "rb") else {
+    let bytes: [UInt8]
+    do {
+        bytes = try FileSystem.readBytes(path)
+    } catch {
         throw CommandFailure(
-            code: 2,
-            message: "\(path): the \(what) cannot be opened (\(String(cString: strerror(errno)))). Check the path.")
-    }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        if count <= 0 { break }
-        bytes += chunk[0..<count]
+            code: 2, message: "\(path): the \(what) cannot be opened (\(error.reason)). Check the path.")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
         throw CommandFailure(code: 2, message: "\(path): the \(what) is not UTF-8 text; save it as UTF-8.")

@@ -116,15 +116,7 @@ enum TestCommand: CharterCommand {
         var status = stat()
         guard stat(path, &status) == 0 else { return [] }
         if (status.st_mode & S_IFMT) != S_IFDIR { return [path] }
-        guard let directory = opendir(path) else { return [] }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(directory)
+        guard let names = FileSystem.entries(of: path) else { return [] }
         var files: [String] = []
         for name in names.sorted() {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
