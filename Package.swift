@@ -34,7 +34,7 @@ let package = Package(
         // Reading a district's dataset into PolicyKit's values, with every problem named.
         .target(name: "CharterData", dependencies: [policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
-        .target(name: "CharterModules", dependencies: [policyKit], swiftSettings: strictness),
+        .target(name: "CharterModules", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
         // Profiles, the engine that runs the points, diffs and policy test cases.
         .target(
             name: "CharterEngine", dependencies: ["CharterData", "CharterModules", policyKit],

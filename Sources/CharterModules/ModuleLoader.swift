@@ -1,3 +1,4 @@
+import CharterData
 import PolicyKit
 
 #if canImport(Glibc)
@@ -51,7 +52,7 @@ public struct ModuleLoader: Sendable {
     /// Every candidate file `lib*.so` in the search directories, in search order then name order.
     public func candidateFiles() -> [String] {
         directories.flatMap { directory in
-            ModuleLoader.listDirectory(directory)
+            (FileSystem.entries(of: directory) ?? [])
                 .filter { $0.hasPrefix("lib") && $0.hasSuffix(".so") && !ModuleLoader.isRuntimeLibrary($0) }
                 .sorted()
                 .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
@@ -212,19 +213,6 @@ public struct ModuleLoader: Sendable {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    static func listDirectory(_ path: String) -> [String] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 }
 
