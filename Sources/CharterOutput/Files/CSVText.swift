@@ -1,45 +1,99 @@
-/// Builds CSV rows for the tables a district office opens in a spreadsheet.
-struct CSVText {
-    private(set) var bytes: [UInt8]
+public import PolicyKit
 
-    /// Starts a table, with the UTF-8 byte order mark spreadsheets need unless told otherwise.
+/// CSV text as the tables write it: UTF-8 with a byte order mark (so spreadsheet programs read the
+/// Chinese right), CRLF line ends, fields quoted only when they need it.
+///
+/// Rows are written whole with ``row(_:)``, or field by field with the `field` methods and
+/// ``endRow()``, which build no array and no intermediate strings.
+struct CSVText {
+    /// The text so far.
+    private(set) var bytes: [UInt8]
+    /// Whether the next field is the first of its row.
+    private var atRowStart = true
+
+    /// Starts the text, with a byte order mark unless told otherwise.
     init(byteOrderMark: Bool = true) {
         bytes = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     }
 
-    /// Continues a table in `buffer`'s storage (emptied; its capacity kept), without a byte order mark.
+    /// Starts a text (without a byte order mark) in `buffer`'s storage, emptied.
     init(reusing buffer: inout [UInt8]) {
         bytes = []
         swap(&bytes, &buffer)
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends a row; fields with commas, quotes or line ends are quoted.
+    /// Appends a row of fields.
     mutating func row(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            let needsQuotes = field.utf8.contains {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-            }
-            if needsQuotes {
-                bytes.append(UInt8(ascii: "\""))
-                for byte in field.utf8 {
-                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                    bytes.append(byte)
-                }
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                bytes += field.utf8
-            }
-        }
-        bytes += [0x0D, 0x0A]
+        for field in fields { self.field(field) }
+        endRow()
     }
 
-    /// Hands over the bytes written so far, leaving the table empty (the BOM is written only
-    /// once, at the start).
+    /// Appends one field of the current row, quoted when it holds a comma, a quote or a line end.
+    mutating func field(_ text: String) {
+        separate()
+        var text = text
+        text.withUTF8 { utf8 in
+            var needsQuotes = false
+            for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Appends a field holding a whole number.
+    mutating func field(_ value: Int) {
+        separate()
+        if value >= 0 && value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// Appends a field holding an amount, written as the decision records write it (`64`, `26.5`).
+    mutating func field(_ value: Amount) {
+        if value.isWhole, let whole = Int(exactly: value.scaled / Amount.scale) {
+            field(whole)
+        } else {
+            field(value.description)
+        }
+    }
+
+    /// Appends an empty field.
+    mutating func emptyField() { separate() }
+
+    /// Ends the current row.
+    mutating func endRow() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        atRowStart = true
+    }
+
+    private mutating func separate() {
+        if atRowStart {
+            atRowStart = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+        }
+    }
+
+    /// Takes the text written so far, leaving the text empty.
     mutating func drain() -> [UInt8] {
         var taken: [UInt8] = []
         swap(&taken, &bytes)
+        atRowStart = true
         return taken
     }
 }

@@ -10,7 +10,7 @@ public import PolicyKit
 ///
 /// The page summarises; it lists at most a few members per alert or finding and points to the CSV
 /// tables for the rest, so that it stays small for a whole city.
-public struct ReportWriter {
+public struct ReportWriter: Sendable {
     /// What the run decided.
     public let decisions: RunDecisions
     /// The district's name.
@@ -47,19 +47,34 @@ public struct ReportWriter {
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
 
     /// Writes the page to `path`.
-    public func write(to path: String) throws(OutputError) {
-        let file = try BufferedFile(path: path)
-        try file.write(head())
-        try file.write(districtSummary())
-        try file.write(communityIndex())
-        for community in decisions.index.communityOrder {
-            try file.write(communitySection(community))
-        }
-        try file.write("</main></body></html>\n")
-        try file.finish()
+    public func write(to path: String, jobs: Int = 1) throws(OutputError) {
+        _ = try PiecedOutput.write([file(path)], jobs: jobs)
     }
 
-    /// What each rule of the plan's modules means, by rule id, gathered once.
+    /// Communities per piece of the report.
+    static let communityPiece = 32
+
+    /// The report as pieces: the head, summary and index first, then the communities' sections a
+    /// few at a time, then the end of the page.
+    func file(_ path: String) -> PiecedFile {
+        let order = decisions.index.communityOrder
+        let sections = (order.count + Self.communityPiece - 1) / Self.communityPiece
+        return PiecedFile(path: path, pieces: sections + 2) { piece, bytes in
+            if piece == 0 {
+                bytes += head().utf8
+                bytes += districtSummary().utf8
+                bytes += communityIndex().utf8
+            } else if piece <= sections {
+                let start = (piece - 1) * Self.communityPiece
+                for community in order[start..<min(start + Self.communityPiece, order.count)] {
+                    bytes += communitySection(community).utf8
+                }
+            } else {
+                bytes += "</main></body></html>\n".utf8
+            }
+        }
+    }
+
     public let ruleMeanings: [String: Reason]
 
     func head() -> String {

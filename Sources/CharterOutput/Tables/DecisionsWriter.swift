@@ -6,23 +6,43 @@ public import PolicyKit
 /// Records are encoded on every core and written in order, so the file is the same whatever the
 /// number of workers.
 public enum DecisionsWriter {
+    /// Records per piece: large enough that handing a piece over costs nothing, small enough that
+    /// the workers share the file evenly.
+    static let piece = 4096
+
     /// Writes every record of `decisions` to `path`, reasons in `language`.
     public static func write(
         _ decisions: RunDecisions, to path: String, language: Language, jobs: Int = 1
     ) throws(OutputError) {
-        let file = try BufferedFile(path: path)
+        _ = try PiecedOutput.write([file(decisions, path: path, language: language)], jobs: jobs)
+    }
+
+    /// The file as pieces: each point's records, a few thousand to a piece.
+    static func file(_ decisions: RunDecisions, path: String, language: Language) -> PiecedFile {
+        var pieces: [(point: ExtensionPoint, positions: ArraySlice<RunDecisions.Position>)] = []
+        var positionsByKind: [SubjectKind: [RunDecisions.Position]] = [:]
         for point in decisions.points {
-            let positions = decisions.positions(of: point)
-            try writeChunked(count: positions.count, chunkSize: 4096, jobs: jobs, to: file) { range, bytes in
-                var writer = JSONWriter()
-                swap(&writer.bytes, &bytes)
-                for position in positions[range]
-                where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
-                    writer.byte(0x0A)
-                }
-                swap(&writer.bytes, &bytes)
+            let positions =
+                positionsByKind[point.subjectKind]
+                ?? {
+                    let positions = decisions.positions(of: point)
+                    positionsByKind[point.subjectKind] = positions
+                    return positions
+                }()
+            for start in stride(from: 0, to: positions.count, by: piece) {
+                pieces.append((point, positions[start..<min(start + piece, positions.count)]))
             }
         }
-        try file.finish()
+        let list = pieces
+        return PiecedFile(path: path, pieces: list.count) { index, bytes in
+            let (point, positions) = list[index]
+            var writer = JSONWriter()
+            swap(&writer.bytes, &bytes)
+            for position in positions
+            where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
+                writer.byte(0x0A)
+            }
+            swap(&writer.bytes, &bytes)
+        }
     }
 }

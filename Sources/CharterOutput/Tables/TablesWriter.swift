@@ -60,153 +60,198 @@ public struct TablesWriter: Sendable {
 
     /// Writes the tables into `folder`: `findings.csv` only when the run checks governance.
     public func write(into folder: OutputFolder) throws(OutputError) {
-        try writeCommunities(folder.file("communities.csv"))
-        try writeMembers(folder.file("members.csv"))
-        try writePosts(folder.file("posts.csv"))
+        _ = try PiecedOutput.write(files(in: folder), jobs: jobs)
+    }
+
+    /// Communities per piece of the per-community tables.
+    static let communityPiece = 128
+    /// Members per piece of `members.csv`.
+    static let memberPiece = 8192
+
+    /// The tables as pieces: a header first, then rows a range at a time.
+    func files(in folder: OutputFolder) -> [PiecedFile] {
+        var files = [
+            communityTable(folder.file("communities.csv"), header: communitiesHeader, row: communityRow),
+            PiecedFile.items(
+                path: folder.file("members.csv"), count: decisions.memberOrder.count, chunk: Self.memberPiece,
+                header: header(membersHeader)
+            ) { range, bytes in
+                var csv = CSVText(reusing: &bytes)
+                for (community, position) in decisions.memberOrder[range] { memberRow(community, position, into: &csv) }
+                bytes = csv.drain()
+            },
+            communityTable(folder.file("posts.csv"), header: postsHeader, row: postRows),
+        ]
         if decisions.points.contains(.governance) {
-            try writeFindings(folder.file("findings.csv"))
+            files.append(communityTable(folder.file("findings.csv"), header: findingsHeader, row: findingRows))
+        }
+        return files
+    }
+
+    /// A byte order mark and a header row.
+    func header(_ names: [String]) -> [UInt8] {
+        var csv = CSVText()
+        csv.row(names)
+        return csv.drain()
+    }
+
+    /// A table with rows for each community, in community id order.
+    func communityTable(
+        _ path: String, header names: [String], row: @escaping @Sendable (Int, inout CSVText) -> Void
+    ) -> PiecedFile {
+        let order = decisions.index.communityOrder
+        return PiecedFile.items(path: path, count: order.count, chunk: Self.communityPiece, header: header(names)) {
+            range, bytes in
+            var csv = CSVText(reusing: &bytes)
+            for community in order[range] { row(community, &csv) }
+            bytes = csv.drain()
         }
     }
 
-    /// One row per governance finding of a community: what is wanting, in plain language, and the
-    /// bodies or members concerned.
-    func writeFindings(_ path: String) throws(OutputError) {
-        let file = try BufferedFile(path: path)
-        var csv = CSVText()
-        csv.row([
+    var findingsHeader: [String] {
+        [
             text("community", "社区编号"), text("name", "社区名称"), text("stage", "发展阶段"), text("finding", "缺项"),
             text("what is wanting", "说明"), text("concerned", "涉及对象"), text("count", "涉及数量"),
-        ])
-        let dataset = decisions.index.dataset
-        for community in decisions.index.communityOrder {
-            let result = decisions.results[community]
-            guard let governance = result.governance?.value, governance.outcome == .gaps else { continue }
-            let row = dataset.communities[community]
-            for rule in governance.rules {
-                let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
-                let labels = concerned.map { id -> String in
-                    if let body = GovernanceBodyKind(rawValue: id) { return body.name(in: language) }
-                    if let member = decisions.memberIndex(of: id, inCommunity: community).map({ dataset.members[$0] }),
-                        !member.name.isEmpty
-                    {
-                        return "\(personName(member.name))(\(id))"
-                    }
-                    return id
-                }
-                csv.row([
-                    row.id, row.name, result.stage.map { $0.value.outcome.name(in: language) } ?? "", rule,
-                    meanings[rule]?.text(in: language) ?? "", labels.joined(separator: " "),
-                    concerned.isEmpty ? "" : String(concerned.count),
-                ])
-            }
-            if csv.bytes.count > 1 << 20 { try file.write(csv.drain()) }
-        }
-        try file.write(csv.drain())
-        try file.finish()
+        ]
     }
 
-    func writeCommunities(_ path: String) throws(OutputError) {
-        let file = try BufferedFile(path: path)
-        var csv = CSVText()
-        csv.row([
+    func findingRows(_ community: Int, into csv: inout CSVText) {
+        let dataset = decisions.index.dataset
+        let result = decisions.results[community]
+        guard let governance = result.governance?.value, governance.outcome == .gaps else { return }
+        let row = dataset.communities[community]
+        for rule in governance.rules {
+            let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
+            let labels = concerned.map { id -> String in
+                if let body = GovernanceBodyKind(rawValue: id) { return body.name(in: language) }
+                if let member = decisions.memberIndex(of: id, inCommunity: community).map({ dataset.members[$0] }),
+                    !member.name.isEmpty
+                {
+                    return "\(personName(member.name))(\(id))"
+                }
+                return id
+            }
+            csv.row([
+                row.id, row.name, result.stage.map { $0.value.outcome.name(in: language) } ?? "", rule,
+                meanings[rule]?.text(in: language) ?? "", labels.joined(separator: " "),
+                concerned.isEmpty ? "" : String(concerned.count),
+            ])
+        }
+    }
+
+    var communitiesHeader: [String] {
+        [
             text("id", "社区编号"), text("name", "社区名称"), text("town", "镇（街道）"), text("stage", "发展阶段"),
             text("organisation", "党组织形式"), text("full members", "正式党员数"), text("branches", "党支部数"),
             text("committee seats", "委员职数"), text("secretary source", "书记来源"),
             text("part-time units", "兼职委员单位"), text("governance", "治理检查"), text("findings", "缺项"),
             text("module (organisation)", "决定组织形式的模块"),
-        ])
-        let communities = decisions.index.dataset.communities
-        for community in decisions.index.communityOrder {
-            let result = decisions.results[community]
-            let row = communities[community]
-            let setup = result.branchSetup?.value
-            let governance = result.governance?.value
-            csv.row([
-                row.id, row.name, row.town, result.stage.map { $0.value.outcome.name(in: language) } ?? "",
-                setup.map { $0.outcome.name(in: language) } ?? "",
-                setup.map { String($0.details.fullMembers) } ?? "",
-                setup.map { String($0.details.branches.count) } ?? "",
-                setup.map { String($0.details.committeeSeats) } ?? "",
-                setup.map { $0.details.secretarySource.name(in: language) } ?? "",
-                setup.map { $0.details.partTimeUnits.joined(separator: " ") } ?? "",
-                governance.map { $0.outcome.name(in: language) } ?? "",
-                governance.map { $0.details.findings.sortedByUTF8().map(findingName).joined(separator: " ") } ?? "",
-                result.branchSetup?.module ?? "",
-            ])
-            try file.write(csv.drain())
-        }
-        try file.write(csv.drain())
-        try file.finish()
+        ]
     }
 
-    func writeMembers(_ path: String) throws(OutputError) {
-        let file = try BufferedFile(path: path)
-        var header = CSVText()
-        header.row([
+    func communityRow(_ community: Int, into csv: inout CSVText) {
+        let result = decisions.results[community]
+        let row = decisions.index.dataset.communities[community]
+        let setup = result.branchSetup?.value
+        let governance = result.governance?.value
+        csv.row([
+            row.id, row.name, row.town, result.stage.map { $0.value.outcome.name(in: language) } ?? "",
+            setup.map { $0.outcome.name(in: language) } ?? "",
+            setup.map { String($0.details.fullMembers) } ?? "",
+            setup.map { String($0.details.branches.count) } ?? "",
+            setup.map { String($0.details.committeeSeats) } ?? "",
+            setup.map { $0.details.secretarySource.name(in: language) } ?? "",
+            setup.map { $0.details.partTimeUnits.joined(separator: " ") } ?? "",
+            governance.map { $0.outcome.name(in: language) } ?? "",
+            governance.map { $0.details.findings.sortedByUTF8().map(findingName).joined(separator: " ") } ?? "",
+            result.branchSetup?.module ?? "",
+        ])
+    }
+
+    var membersHeader: [String] {
+        [
             text("id", "党员编号"), text("name", "姓名"), text("community", "所在社区"), text("status", "党员类别"),
             text("management", "管理方式"), text("grid", "网格"), text("alerts", "提醒事项"), text("points", "积分"),
             text("grade", "评定等次"), text("letter to", "函告对象"),
-        ])
-        try file.write(header.drain())
-        let order = decisions.memberOrder
-        try writeChunked(count: order.count, chunkSize: 8192, jobs: jobs, to: file) { range, bytes in
-            var csv = CSVText(reusing: &bytes)
-            for (community, position) in order[range] { memberRow(community, position, into: &csv) }
-            bytes = csv.drain()
-        }
-        try file.finish()
+        ]
     }
 
     func memberRow(_ community: Int, _ position: Int, into csv: inout CSVText) {
-        let result = decisions.results[community]
-        let member = decisions.index.dataset.members[result.members[position]]
-        let management = result.management?.value[position]
-        let points = result.points?.value[position]
-        csv.row([
-            member.id, personName(member.name), member.communityID, member.status.name(in: language),
-            management.map { $0.outcome.name(in: language) } ?? "",
-            management?.details.grid ?? "",
-            management.map {
-                $0.details.alerts.sorted().map { language == .chinese ? $0.chineseName : $0.rawValue }
-                    .joined(separator: " ")
-            } ?? "",
-            points.map { $0.details.points.description } ?? "",
-            points.map { $0.outcome.name(in: language) } ?? "",
-            points?.details.letterTo.map(letterRecipient) ?? "",
-        ])
+        // Read through buffer pointers: the community's result and the member are borrowed where
+        // they lie rather than copied (a copy retains every array and string in them).
+        decisions.results.withUnsafeBufferPointer { results in
+            decisions.index.dataset.members.withUnsafeBufferPointer { members in
+                let memberIndex = results[community].members[position]
+                csv.field(members[memberIndex].id)
+                if redact { csv.field(personName(members[memberIndex].name)) } else { csv.field(members[memberIndex].name) }
+                csv.field(members[memberIndex].communityID)
+                csv.field(members[memberIndex].status.name(in: language))
+                if let management = results[community].management {
+                    management.value.withUnsafeBufferPointer { decisions in
+                        csv.field(decisions[position].outcome.name(in: language))
+                        csv.field(decisions[position].details.grid ?? "")
+                        if decisions[position].details.alerts.isEmpty {
+                            csv.emptyField()
+                        } else {
+                            csv.field(
+                                decisions[position].details.alerts.sorted()
+                                    .map { language == .chinese ? $0.chineseName : $0.rawValue }
+                                    .joined(separator: " "))
+                        }
+                    }
+                } else {
+                    csv.emptyField()
+                    csv.emptyField()
+                    csv.emptyField()
+                }
+                if let points = results[community].points {
+                    points.value.withUnsafeBufferPointer { decisions in
+                        csv.field(decisions[position].details.points)
+                        csv.field(decisions[position].outcome.name(in: language))
+                        if let letter = decisions[position].details.letterTo {
+                            csv.field(letterRecipient(letter))
+                        } else {
+                            csv.emptyField()
+                        }
+                    }
+                } else {
+                    csv.emptyField()
+                    csv.emptyField()
+                    csv.emptyField()
+                }
+                csv.endRow()
+            }
+        }
     }
 
-    func writePosts(_ path: String) throws(OutputError) {
-        let file = try BufferedFile(path: path)
-        var csv = CSVText()
-        csv.row([
+    var postsHeader: [String] {
+        [
             text("community", "社区编号"), text("body", "组织"), text("post", "职务"), text("seat", "席位"),
             text("outcome", "结果"), text("member", "人选编号"), text("name", "姓名"), text("score", "得分"),
             text("alternates", "候补人选"), text("appointee", "委派人选"),
-        ])
+        ]
+    }
+
+    func postRows(_ community: Int, into csv: inout CSVText) {
         let dataset = decisions.index.dataset
-        for community in decisions.index.communityOrder {
-            let result = decisions.results[community]
-            guard let seats = result.seats?.value else { continue }
-            var seatIndex = 0
-            for postIndex in decisions.index.postsByCommunity[community] {
-                let post = dataset.posts[postIndex]
-                for seat in 0..<post.seats where seatIndex < seats.count {
-                    let decision = seats[seatIndex]
-                    seatIndex += 1
-                    csv.row([
-                        post.communityID, post.body.name(in: language), post.title.name(in: language),
-                        String(post.firstSeat + seat), decision.outcome.name(in: language),
-                        decision.details.member ?? "",
-                        decision.details.member.flatMap { decisions.memberIndex(of: $0, inCommunity: community) }
-                            .map { personName(dataset.members[$0].name) } ?? "",
-                        decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
-                        decision.details.appointee.map(personName) ?? "",
-                    ])
-                }
+        let result = decisions.results[community]
+        guard let seats = result.seats?.value else { return }
+        var seatIndex = 0
+        for postIndex in decisions.index.postsByCommunity[community] {
+            let post = dataset.posts[postIndex]
+            for seat in 0..<post.seats where seatIndex < seats.count {
+                let decision = seats[seatIndex]
+                seatIndex += 1
+                csv.row([
+                    post.communityID, post.body.name(in: language), post.title.name(in: language),
+                    String(post.firstSeat + seat), decision.outcome.name(in: language),
+                    decision.details.member ?? "",
+                    decision.details.member.flatMap { decisions.memberIndex(of: $0, inCommunity: community) }
+                        .map { personName(dataset.members[$0].name) } ?? "",
+                    decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
+                    decision.details.appointee.map(personName) ?? "",
+                ])
             }
         }
-        try file.write(csv.drain())
-        try file.finish()
     }
 }

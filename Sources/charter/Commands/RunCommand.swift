@@ -144,18 +144,19 @@ enum RunCommand: CharterCommand {
         }
         var lapStart = writeStart
         do {
-            try DecisionsWriter.write(decisions, to: folder.file("decisions.jsonl"), language: language, jobs: jobs)
-            lap("decisions.jsonl", &lapStart)
             let report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
-            try TablesWriter(
+            let tables = TablesWriter(
                 decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs,
-                meanings: report.ruleMeanings
-            ).write(into: folder)
-            lap("tables", &lapStart)
-            try report.write(to: folder.file("report.html"))
-            lap("report.html", &lapStart)
+                meanings: report.ruleMeanings)
+            let times = try RunFiles.write(
+                decisions, language: language, tables: tables, report: report, into: folder, jobs: jobs)
+            lap("decisions, tables and report, all at once", &lapStart)
+            for (file, seconds) in times.encodeSeconds {
+                writeTimes.append(("\(file) (encoding, all workers)", seconds))
+            }
+            writeTimes.append(("(write calls, all workers)", times.writeSeconds))
             let manifest = RunManifest(
                 charterVersion: charterVersion, asOf: asOf, language: language, profilePath: profilePath,
                 profileSHA256: (try? SHA256.hexDigest(ofFile: profilePath)) ?? "",
