@@ -35,7 +35,8 @@ struct CSVText {
         var text = text
         text.withUTF8 { utf8 in
             var needsQuotes = false
-            for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            for byte in utf8
+            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
                 needsQuotes = true
                 break
             }

@@ -183,7 +183,11 @@ public struct TablesWriter: Sendable {
             decisions.index.dataset.members.withUnsafeBufferPointer { members in
                 let memberIndex = results[community].members[position]
                 csv.field(members[memberIndex].id)
-                if redact { csv.field(personName(members[memberIndex].name)) } else { csv.field(members[memberIndex].name) }
+                if redact {
+                    csv.field(personName(members[memberIndex].name))
+                } else {
+                    csv.field(members[memberIndex].name)
+                }
                 csv.field(members[memberIndex].communityID)
                 csv.field(members[memberIndex].status.name(in: language))
                 if let management = results[community].management {
