@@ -12,10 +12,22 @@ public enum DecisionEncoding {
         point: ExtensionPoint, subject: String, outcome: String, module: String, rules: [String],
         reasons: [Reason], language: Language, to writer: inout JSONWriter, details: (inout JSONWriter) -> Void
     ) {
+        appendRecord(
+            point: point, subject: { $0.string(subject) }, outcome: outcome, module: module, rules: rules,
+            reasons: reasons, language: language, to: &writer, details: details)
+    }
+
+    /// Appends a whole record whose subject `subject` writes (as a JSON string).
+    @inline(__always)
+    static func appendRecord(
+        point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
+        rules: [String], reasons: [Reason], language: Language, to writer: inout JSONWriter,
+        details: (inout JSONWriter) -> Void
+    ) {
         writer.raw("{\"point\":")
         writer.string(point.rawValue)
         writer.raw(",\"subject\":")
-        writer.string(subject)
+        subject(&writer)
         writer.raw(",\"outcome\":")
         writer.string(outcome)
         writer.raw(",\"module\":")
@@ -23,17 +35,20 @@ public enum DecisionEncoding {
         writer.raw(",\"rules\":")
         writer.strings(rules)
         writer.raw(",\"reasons\":[")
-        for (index, reason) in reasons.enumerated() {
+        for index in reasons.indices {
             if index > 0 { writer.byte(UInt8(ascii: ",")) }
-            writer.string(language == .chinese ? reason.chinese : reason.english)
+            writer.string(language == .chinese ? reasons[index].chinese : reasons[index].english)
         }
         writer.raw("],\"details\":")
         details(&writer)
         writer.byte(UInt8(ascii: "}"))
     }
 
-    static func extra(_ extra: [String: DetailValue], skipping standard: Set<String>, to writer: inout JSONWriter) {
+    static func extra(
+        _ extra: [String: DetailValue], skipping standard: @autoclosure () -> Set<String>, to writer: inout JSONWriter
+    ) {
         guard !extra.isEmpty else { return }
+        let standard = standard()
         for key in extra.keys.filter({ !standard.contains($0) }).sortedByUTF8() {
             guard let value = extra[key] else { continue }
             writer.byte(UInt8(ascii: ","))
@@ -94,7 +109,11 @@ public enum DecisionEncoding {
         }
         writer.raw("\"alerts\":")
         let alerts = decision.details.alerts
-        writer.strings(alerts.count < 2 ? alerts.map(\.rawValue) : alerts.map(\.rawValue).sortedByUTF8())
+        if alerts.isEmpty {
+            writer.raw("[]")
+        } else {
+            writer.strings(alerts.count < 2 ? alerts.map(\.rawValue) : alerts.map(\.rawValue).sortedByUTF8())
+        }
         extra(decision.details.extra, skipping: ["grid", "alerts"], to: &writer)
         writer.byte(UInt8(ascii: "}"))
     }

@@ -36,6 +36,20 @@ public struct JSONWriter: Sendable {
     /// Appends a string literal, escaped; non-ASCII text is written as UTF-8.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        escaped(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a JSON string made of `prefix` (which needs no escaping) and `text`, escaped.
+    public mutating func string(prefix: StaticString, _ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        escaped(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the text, escaped as JSON wants it, without the quotes.
+    private mutating func escaped(_ text: String) {
         let done: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             var start = 0
             for index in 0..<utf8.count {
@@ -57,7 +71,6 @@ public struct JSONWriter: Sendable {
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -89,43 +89,60 @@ public struct RunDecisions: Sendable {
     public func appendRecord(
         of point: ExtensionPoint, at position: Position, language: Language, to writer: inout JSONWriter
     ) -> Bool {
-        let result = results[position.community]
-        func community() -> String { "community:" + index.dataset.communities[position.community].id }
-        func member() -> String { "member:" + index.dataset.members[result.members[position.position]].id }
-        func append<Outcome: DomainCode, Details>(
-            _ module: String, _ decision: Decision<Outcome, Details>, _ subject: String,
-            _ details: (Decision<Outcome, Details>, inout JSONWriter) -> Void
-        ) {
-            DecisionEncoding.appendRecord(
-                point: point, subject: subject, outcome: decision.outcome.rawValue, module: module,
-                rules: decision.rules, reasons: decision.reasons, language: language, to: &writer
-            ) { details(decision, &$0) }
+        // Everything is read through buffer pointers: the community's result, its decisions and
+        // the member are borrowed where they lie. Copying them would retain every array and string
+        // they hold, on millions of records, from every worker at once.
+        results.withUnsafeBufferPointer { results in
+            index.dataset.members.withUnsafeBufferPointer { members in
+                let community = position.community
+                let at = position.position
+                func communitySubject(_ writer: inout JSONWriter) {
+                    index.dataset.communities.withUnsafeBufferPointer {
+                        writer.string(prefix: "community:", $0[community].id)
+                    }
+                }
+                func memberSubject(_ writer: inout JSONWriter) {
+                    writer.string(prefix: "member:", members[results[community].members[at]].id)
+                }
+                func append<Outcome: DomainCode, Details>(
+                    _ module: String, _ decision: Decision<Outcome, Details>, _ subject: (inout JSONWriter) -> Void,
+                    _ details: (Decision<Outcome, Details>, inout JSONWriter) -> Void
+                ) {
+                    DecisionEncoding.appendRecord(
+                        point: point, subject: subject, outcome: decision.outcome.rawValue, module: module,
+                        rules: decision.rules, reasons: decision.reasons, language: language, to: &writer
+                    ) { details(decision, &$0) }
+                }
+                switch point {
+                case .stage:
+                    guard let decided = results[community].stage else { return false }
+                    append(decided.module, decided.value, communitySubject, DecisionEncoding.details)
+                case .branchSetup:
+                    guard let decided = results[community].branchSetup else { return false }
+                    append(decided.module, decided.value, communitySubject, DecisionEncoding.details)
+                case .governance:
+                    guard let decided = results[community].governance else { return false }
+                    append(decided.module, decided.value, communitySubject, DecisionEncoding.details)
+                case .memberManagement:
+                    guard let decided = results[community].management else { return false }
+                    decided.value.withUnsafeBufferPointer {
+                        append(decided.module, $0[at], memberSubject, DecisionEncoding.details)
+                    }
+                case .points:
+                    guard let decided = results[community].points else { return false }
+                    decided.value.withUnsafeBufferPointer {
+                        append(decided.module, $0[at], memberSubject, DecisionEncoding.details)
+                    }
+                case .cadreSelection:
+                    guard let decided = results[community].seats else { return false }
+                    let subject = results[community].seatSubjects[at]
+                    append(decided.module, decided.value[at], { $0.string(subject) }, DecisionEncoding.details)
+                }
+                return true
+            }
         }
-        let at = position.position
-        switch point {
-        case .stage:
-            guard let decided = result.stage else { return false }
-            append(decided.module, decided.value, community(), DecisionEncoding.details)
-        case .branchSetup:
-            guard let decided = result.branchSetup else { return false }
-            append(decided.module, decided.value, community(), DecisionEncoding.details)
-        case .governance:
-            guard let decided = result.governance else { return false }
-            append(decided.module, decided.value, community(), DecisionEncoding.details)
-        case .memberManagement:
-            guard let decided = result.management else { return false }
-            append(decided.module, decided.value[at], member(), DecisionEncoding.details)
-        case .points:
-            guard let decided = result.points else { return false }
-            append(decided.module, decided.value[at], member(), DecisionEncoding.details)
-        case .cadreSelection:
-            guard let decided = result.seats else { return false }
-            append(decided.module, decided.value[at], result.seatSubjects[at], DecisionEncoding.details)
-        }
-        return true
     }
 
-    /// Calls `body` with every record of `point`, sorted by subject (UTF-8 bytes).
     public func forEachRecord(of point: ExtensionPoint, _ body: (DecisionRecord) throws -> Void) rethrows {
         guard points.contains(point) else { return }
         for position in positions(of: point) {
@@ -136,16 +153,21 @@ public struct RunDecisions: Sendable {
     /// The dataset index of the member `id` of a community, found by binary search over the
     /// community's members (sorted by id), or `nil`.
     public func memberIndex(of id: String, inCommunity community: Int) -> Int? {
-        let members = results[community].members
-        var low = 0
-        var high = members.count
-        while low < high {
-            let middle = (low + high) / 2
-            let candidate = index.dataset.members[members[middle]].id
-            if candidate == id { return members[middle] }
-            if candidate.utf8Precedes(id) { low = middle + 1 } else { high = middle }
+        results.withUnsafeBufferPointer { results in
+            index.dataset.members.withUnsafeBufferPointer { allMembers in
+                results[community].members.withUnsafeBufferPointer { members in
+                    var low = 0
+                    var high = members.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let candidate = allMembers[members[middle]].id
+                        if candidate == id { return members[middle] }
+                        if candidate.utf8Precedes(id) { low = middle + 1 } else { high = middle }
+                    }
+                    return nil
+                }
+            }
         }
-        return nil
     }
 
     static func memberOrder(index: DatasetIndex) -> [(community: Int, position: Int)] {
