@@ -170,6 +170,35 @@ public struct RunDecisions: Sendable {
         }
     }
 
+    /// The dataset indices of the community's members with these ids (nil for an id that is not
+    /// one of the community's members), in the order of `ids`.
+    ///
+    /// Ids sorted by UTF-8 bytes, as the governance findings list them, are matched in one walk
+    /// along the community's sorted members; others are looked up one by one.
+    public func memberIndices(of ids: [String], inCommunity community: Int) -> [Int?] {
+        guard ids.count > 4, ids.isSorted(by: { $0.utf8Precedes($1) }) else {
+            return ids.map { memberIndex(of: $0, inCommunity: community) }
+        }
+        return results.withUnsafeBufferPointer { results in
+            index.dataset.members.withUnsafeBufferPointer { allMembers in
+                results[community].members.withUnsafeBufferPointer { members in
+                    var found: [Int?] = []
+                    found.reserveCapacity(ids.count)
+                    var next = 0
+                    for id in ids {
+                        while next < members.count, allMembers[members[next]].id.utf8Precedes(id) { next += 1 }
+                        if next < members.count, allMembers[members[next]].id == id {
+                            found.append(members[next])
+                        } else {
+                            found.append(nil)
+                        }
+                    }
+                    return found
+                }
+            }
+        }
+    }
+
     static func memberOrder(index: DatasetIndex) -> [(community: Int, position: Int)] {
         index.membersByID.compactMap { member in
             let place = index.memberPlaces[member]
@@ -181,10 +210,14 @@ public struct RunDecisions: Sendable {
     static func outcomeCounts(_ results: [CommunityResult]) -> [ExtensionPoint: [String: Int]] {
         // Counted by enum value first: a city has millions of member decisions, and hashing each
         // outcome's code as a string would cost more than the counting.
+        // Read through buffer pointers, touching only the outcomes: copying a decision would touch
+        // (retain) each of its arrays and strings, a cache miss apiece.
         func tally<Outcome: DomainCode, Details>(
             _ decisions: [Decision<Outcome, Details>], into counts: inout [Outcome: Int]
         ) {
-            for decision in decisions { counts[decision.outcome, default: 0] += 1 }
+            decisions.withUnsafeBufferPointer { decisions in
+                for index in decisions.indices { counts[decisions[index].outcome, default: 0] += 1 }
+            }
         }
         var stages: [Stage: Int] = [:]
         var setups: [OrganisationForm: Int] = [:]
@@ -192,13 +225,15 @@ public struct RunDecisions: Sendable {
         var seats: [SeatOutcome: Int] = [:]
         var grades: [Grade: Int] = [:]
         var governance: [GovernanceOutcome: Int] = [:]
-        for result in results {
-            if let decided = result.stage { stages[decided.value.outcome, default: 0] += 1 }
-            if let decided = result.branchSetup { setups[decided.value.outcome, default: 0] += 1 }
-            if let decided = result.management { tally(decided.value, into: &management) }
-            if let decided = result.seats { tally(decided.value, into: &seats) }
-            if let decided = result.points { tally(decided.value, into: &grades) }
-            if let decided = result.governance { governance[decided.value.outcome, default: 0] += 1 }
+        results.withUnsafeBufferPointer { results in
+            for index in results.indices {
+                if let outcome = results[index].stage?.value.outcome { stages[outcome, default: 0] += 1 }
+                if let outcome = results[index].branchSetup?.value.outcome { setups[outcome, default: 0] += 1 }
+                if results[index].management != nil { tally(results[index].management!.value, into: &management) }
+                if results[index].seats != nil { tally(results[index].seats!.value, into: &seats) }
+                if results[index].points != nil { tally(results[index].points!.value, into: &grades) }
+                if let outcome = results[index].governance?.value.outcome { governance[outcome, default: 0] += 1 }
+            }
         }
         func codes<Outcome: DomainCode>(_ counts: [Outcome: Int]) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })

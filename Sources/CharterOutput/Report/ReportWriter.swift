@@ -281,9 +281,13 @@ public struct ReportWriter: Sendable {
         guard let decided = result.management?.value else { return "" }
         var byClass: [ManagementClass: Int] = [:]
         var byAlert: [ManagementAlert: [Int]] = [:]
-        for (position, decision) in decided.enumerated() {
-            byClass[decision.outcome, default: 0] += 1
-            for alert in decision.details.alerts { byAlert[alert, default: []].append(result.members[position]) }
+        decided.withUnsafeBufferPointer { decided in
+            for position in decided.indices {
+                byClass[decided[position].outcome, default: 0] += 1
+                for alert in decided[position].details.alerts {
+                    byAlert[alert, default: []].append(result.members[position])
+                }
+            }
         }
         var html = "<h3>\(text("Member management", "党员分类管理"))</h3><table><tr>"
         html += ManagementClass.allCases.map { "<th>\(HTML.escape($0.name(in: language)))</th>" }.joined()
@@ -347,14 +351,18 @@ public struct ReportWriter: Sendable {
         guard let points = result.points?.value, !points.isEmpty else { return "" }
         var byGrade: [Grade: Int] = [:]
         var bands = Array(repeating: 0, count: 5)
-        for decision in points {
-            byGrade[decision.outcome, default: 0] += 1
-            let value = decision.details.points
-            let band =
-                value < Amount(60) ? 0 : value < Amount(70) ? 1 : value < Amount(80) ? 2 : value < Amount(90) ? 3 : 4
-            bands[band] += 1
+        var letters = 0
+        points.withUnsafeBufferPointer { points in
+            for index in points.indices {
+                byGrade[points[index].outcome, default: 0] += 1
+                let value = points[index].details.points
+                let band =
+                    value < Amount(60)
+                    ? 0 : value < Amount(70) ? 1 : value < Amount(80) ? 2 : value < Amount(90) ? 3 : 4
+                bands[band] += 1
+                if points[index].details.letterTo != nil { letters += 1 }
+            }
         }
-        let letters = points.filter { $0.details.letterTo != nil }.count
         var html = "<h3>\(text("Points this half-year", "本半年度积分"))</h3>"
         html += HTML.barChart(
             [
@@ -381,7 +389,7 @@ public struct ReportWriter: Sendable {
             "<table><tr><th>\(text("finding", "缺项"))</th><th>\(text("what it means", "说明"))</th><th>\(text("concerned", "涉及"))</th></tr>"
         for rule in decision.rules {
             let concerned = decision.details.concerned[rule] ?? []
-            let memberIDs = concerned.compactMap { decisions.memberIndex(of: $0, inCommunity: result.community) }
+            let memberIDs = decisions.memberIndices(of: concerned, inCommunity: result.community).compactMap { $0 }
             let who: String
             if !concerned.isEmpty, memberIDs.count == concerned.count {
                 who = text("\(concerned.count) members: ", "\(concerned.count)名：") + memberList(memberIDs)

@@ -122,12 +122,11 @@ public struct TablesWriter: Sendable {
         let row = dataset.communities[community]
         for rule in governance.rules {
             let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
-            let labels = concerned.map { id -> String in
+            let indices = decisions.memberIndices(of: concerned, inCommunity: community)
+            let labels = zip(concerned, indices).map { id, index -> String in
                 if let body = GovernanceBodyKind(rawValue: id) { return body.name(in: language) }
-                if let member = decisions.memberIndex(of: id, inCommunity: community).map({ dataset.members[$0] }),
-                    !member.name.isEmpty
-                {
-                    return "\(personName(member.name))(\(id))"
+                if let index, !dataset.members[index].name.isEmpty {
+                    return "\(personName(dataset.members[index].name))(\(id))"
                 }
                 return id
             }
