@@ -12,20 +12,36 @@ import Synchronization
 /// Where a run's deciding time went: in each point's module code, and in the host around it.
 public struct EngineTimes: Sendable {
     /// Nanoseconds spent inside module code, per point, summed over the workers.
-    public var moduleNanoseconds: [ExtensionPoint: UInt64] = [:]
+    public var moduleNanoseconds: [ExtensionPoint: UInt64] {
+        Dictionary(uniqueKeysWithValues: ExtensionPoint.allCases.enumerated().map { ($1, nanoseconds[$0]) })
+    }
     /// Decisions made, per point.
-    public var decisions: [ExtensionPoint: Int] = [:]
+    public var decisions: [ExtensionPoint: Int] {
+        Dictionary(uniqueKeysWithValues: ExtensionPoint.allCases.enumerated().map { ($1, counts[$0]) })
+    }
     /// Nanoseconds the host spent deciding (building contexts, checking and storing decisions),
     /// summed over the workers, module code excluded.
     public var hostNanoseconds: UInt64 = 0
+
+    // By the point's place in `ExtensionPoint.allCases`: added to on every decision, so no hashing.
+    private var nanoseconds = [UInt64](repeating: 0, count: ExtensionPoint.allCases.count)
+    private var counts = [Int](repeating: 0, count: ExtensionPoint.allCases.count)
 
     /// Creates empty times.
     public init() {}
 
     mutating func add(_ other: EngineTimes) {
-        for (point, value) in other.moduleNanoseconds { moduleNanoseconds[point, default: 0] += value }
-        for (point, value) in other.decisions { decisions[point, default: 0] += value }
+        for index in nanoseconds.indices {
+            nanoseconds[index] += other.nanoseconds[index]
+            counts[index] += other.counts[index]
+        }
         hostNanoseconds += other.hostNanoseconds
+    }
+
+    mutating func add(_ elapsed: UInt64, decisions: Int, at point: ExtensionPoint) {
+        let index = point.ordinal
+        nanoseconds[index] += elapsed
+        counts[index] += decisions
     }
 
     static func now() -> UInt64 {
@@ -115,8 +131,7 @@ public struct Engine: Sendable {
             let start = EngineTimes.now()
             let value = body()
             let elapsed = EngineTimes.now() - start
-            times.moduleNanoseconds[point, default: 0] += elapsed
-            times.decisions[point, default: 0] += decisions
+            times.add(elapsed, decisions: decisions, at: point)
             moduleTime += elapsed
             return value
         }
@@ -150,9 +165,12 @@ public struct Engine: Sendable {
                 }
                 var decisions: [ManagementDecision] = []
                 decisions.reserveCapacity(context.members.count)
+                let declared = selection.declaredRules[.memberManagement] ?? []
                 for member in context.members.indices {
                     let decision = timed(.memberManagement) { policy.decideManagement(ofMemberAt: member, in: context) }
-                    try check(decision.rules, selection, .memberManagement, "member:\(context.members[member].id)")
+                    try check(
+                        decision.rules, declared: declared, selection, .memberManagement,
+                        "member:\(context.members[member].id)")
                     decisions.append(decision)
                 }
                 context.decided.management = decisions
@@ -188,8 +206,13 @@ public struct Engine: Sendable {
                             "it returned \(decisions.count) points decisions for the community's \(context.members.count) members."
                     )
                 }
-                for (decision, member) in zip(decisions, context.members) {
-                    try check(decision.rules, selection, .points, "member:\(member.id)")
+                let declared = selection.declaredRules[.points] ?? []
+                try decisions.withUnsafeBufferPointer { decisions throws(ModuleFailure) in
+                    for index in decisions.indices {
+                        try check(
+                            decisions[index].rules, declared: declared, selection, .points,
+                            "member:\(context.members[index].id)")
+                    }
                 }
                 context.decided.points = decisions
                 result.points = Decided(module: selection.label, value: decisions)
@@ -220,12 +243,21 @@ public struct Engine: Sendable {
     }
 
     private func check(
-        _ rules: [String], _ selection: PolicySelection, _ point: ExtensionPoint, _ subject: String
+        _ rules: [String], _ selection: PolicySelection, _ point: ExtensionPoint, _ subject: @autoclosure () -> String
     ) throws(ModuleFailure) {
-        let declared = selection.declaredRules[point] ?? []
+        try check(rules, declared: selection.declaredRules[point] ?? [], selection, point, subject())
+    }
+
+    /// Checks that every rule a decision fired is declared; the subject is only written out when
+    /// one is not (a member's subject would otherwise be built for every member).
+    @inline(__always)
+    private func check(
+        _ rules: [String], declared: Set<String>, _ selection: PolicySelection, _ point: ExtensionPoint,
+        _ subject: @autoclosure () -> String
+    ) throws(ModuleFailure) {
         for rule in rules where !declared.contains(rule) {
             throw ModuleFailure(
-                module: selection.label, point: point, subject: subject,
+                module: selection.label, point: point, subject: subject(),
                 message: "it fired the rule '\(rule)', which it does not declare for this point.")
         }
     }
@@ -254,5 +286,19 @@ private final class ResultSlots: @unchecked Sendable {
             ?? .failure(
                 ModuleFailure(
                     module: "-", point: .stage, subject: "community #\(index)", message: "it was never decided."))
+    }
+}
+
+extension ExtensionPoint {
+    /// The point's place in `allCases`, without searching.
+    var ordinal: Int {
+        switch self {
+        case .stage: 0
+        case .branchSetup: 1
+        case .memberManagement: 2
+        case .cadreSelection: 3
+        case .points: 4
+        case .governance: 5
+        }
     }
 }

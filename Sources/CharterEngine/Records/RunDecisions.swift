@@ -229,9 +229,9 @@ public struct RunDecisions: Sendable {
             for index in results.indices {
                 if let outcome = results[index].stage?.value.outcome { stages[outcome, default: 0] += 1 }
                 if let outcome = results[index].branchSetup?.value.outcome { setups[outcome, default: 0] += 1 }
-                if results[index].management != nil { tally(results[index].management!.value, into: &management) }
-                if results[index].seats != nil { tally(results[index].seats!.value, into: &seats) }
-                if results[index].points != nil { tally(results[index].points!.value, into: &grades) }
+                if let decided = results[index].management { tally(decided.value, into: &management) }
+                if let decided = results[index].seats { tally(decided.value, into: &seats) }
+                if let decided = results[index].points { tally(decided.value, into: &grades) }
                 if let outcome = results[index].governance?.value.outcome { governance[outcome, default: 0] += 1 }
             }
         }
