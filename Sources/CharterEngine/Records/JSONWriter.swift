@@ -50,27 +50,40 @@ public struct JSONWriter: Sendable {
 
     /// Appends the text, escaped as JSON wants it, without the quotes.
     private mutating func escaped(_ text: String) {
-        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        var text = text
+        text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                escape(byte)
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-            return true
-        }
-        if done == nil {
-            for byte in text.utf8 {
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    escape(byte)
-                } else {
-                    bytes.append(byte)
+            var index = 0
+            // Eight bytes at a time while none of them needs escaping (most text never does).
+            while index < count {
+                if index + 8 <= count,
+                    !JSONWriter.needsEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
                 }
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                    escape(byte)
+                    start = index + 1
+                }
+                index += 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
         }
+    }
+
+    /// Whether any of the eight bytes is a control character, a quote or a backslash.
+    @inline(__always)
+    static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {
