@@ -16,12 +16,22 @@ mkdir -p "$data" "$out"
 swift build -c release >/dev/null
 charter=.build/release/charter
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); $(swift --version 2>&1 | head -n 1)"
+# What the cores give on plain arithmetic, to read the jobs speed-up against: one loop alone, then
+# two at once (virtual machines often give much less than twice the work on two "cores").
+spin() { awk 'BEGIN { for (i = 0; i < 20000000; i++) s += i * i }'; }
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}'; }
+start=$(date +%s.%N); spin; one=$(since "$start")
+start=$(date +%s.%N); spin & spin & wait; two=$(since "$start")
+echo "cores: one arithmetic loop ${one} s, two at once ${two} s: $(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", 2 * a / b}')x the work of one core"
 
 declare -A wall
 run() { # SIZE LABEL [EXTRA...]
     local size=$1 label=$2
     shift 2
     local log="$out/run-$size-$label.log"
+    # The previous run's folder is removed first, untimed: replacing it (--force) would add the
+    # deletion of a gigabyte of old output to the run's time.
+    rm -rf "${out:?}/$size-$label"
     /usr/bin/time -v "$charter" run --profile Examples/profiles/chengdu-pilot.json --data "$data/$size" \
         --out "$out/$size-$label" --force --timings "$@" >"$log" 2>"$log.time"
     local seconds peak
@@ -29,7 +39,10 @@ run() { # SIZE LABEL [EXTRA...]
     peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.2f", $2 / 1048576}' "$log.time")
     wall[$size-$label]=$seconds
     echo
-    echo "== $size members, $label: wall ${seconds} s, peak memory ${peak} GiB, $(awk -v n="$size" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}') members/s"
+    local rows
+    rows=$(cat "$data/$size"/*.csv | wc -l)
+    echo "== $size members, $label: wall ${seconds} s, peak memory ${peak} GiB, $(awk -v n="$size" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}') members/s, $(awk -v n="$rows" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}') dataset rows/s"
+    echo "  CPU: $(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f s user + %.2f s system", u, s}' "$log.time")"
     sed -n 's/^  time: /  phases: /p; /^timings/,$p' "$log"
 }
 
@@ -55,5 +68,6 @@ if [ -n "${wall[1000000-default]:-}" ] && [ -n "${wall[2000000-default]:-}" ]; t
 fi
 if [ -n "${wall[1000000-default]:-}" ]; then
     echo "1M members, all points, all outputs: ${wall[1000000-default]} s (target at most 10 s)"
-    echo "report.html at 1M: $(du -h "$out/1000000-default/report.html" | cut -f1)"
+    report=$(stat -c %s "$out/1000000-default/report.html")
+    echo "report.html at 1M: $(( report / 1048576 )) MiB, $(( report / 2000 / 1024 )) KiB per community (a summary each, no row per member)"
 fi

@@ -40,6 +40,14 @@ func monotonicSeconds() -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
+/// The CPU time the process has used so far (user and system, all threads), in seconds.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 /// The `--as-of` date, if given; a malformed one is a usage error.
 func asOfOption(_ arguments: Arguments) throws(UsageError) -> CivilDate? {
     guard let text = arguments.value("as-of") else { return nil }
