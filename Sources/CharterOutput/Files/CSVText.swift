@@ -32,25 +32,29 @@ struct CSVText {
     /// Appends one field of the current row, quoted when it holds a comma, a quote or a line end.
     mutating func field(_ text: String) {
         separate()
-        var text = text
-        text.withUTF8 { utf8 in
-            var needsQuotes = false
-            for byte in utf8
-            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
-            }
-            bytes.append(UInt8(ascii: "\""))
+        // A native string lends its bytes; only another kind is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ append(field: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { append(field: $0) }
         }
+    }
+
+    private mutating func append(field utf8: UnsafeBufferPointer<UInt8>) {
+        var needsQuotes = false
+        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends a field holding a whole number.

@@ -38,12 +38,12 @@ public struct TablesWriter: Sendable {
     /// is 原村党组织：红光村 in Chinese, "original village: 红光村" in English.
     func letterRecipient(_ code: String) -> String {
         if code == "elsewhere" { return text("the organisation elsewhere that keeps the relation", "组织关系所在地党组织") }
-        if code.hasPrefix("village:") {
-            let name = String(code.dropFirst("village:".count))
+        if code.utf8.starts(with: "village:".utf8) {
+            let name = String(Substring(code.utf8.dropFirst("village:".utf8.count)))
             return text("original village: ", "原村党组织：") + (name.isEmpty ? text("(not recorded)", "（未登记）") : name)
         }
-        if code.hasPrefix("unit:") {
-            let name = String(code.dropFirst("unit:".count))
+        if code.utf8.starts(with: "unit:".utf8) {
+            let name = String(Substring(code.utf8.dropFirst("unit:".utf8.count)))
             return text("work unit: ", "工作单位党组织：") + (name.isEmpty ? text("(not recorded)", "（未登记）") : name)
         }
         return code
@@ -189,35 +189,33 @@ public struct TablesWriter: Sendable {
                 }
                 csv.field(members[memberIndex].communityID)
                 csv.field(members[memberIndex].status.name(in: language))
-                if let management = results[community].management {
-                    management.value.withUnsafeBufferPointer { decisions in
-                        csv.field(decisions[position].outcome.name(in: language))
-                        csv.field(decisions[position].details.grid ?? "")
-                        if decisions[position].details.alerts.isEmpty {
-                            csv.emptyField()
-                        } else {
-                            csv.field(
-                                decisions[position].details.alerts.sorted()
-                                    .map { language == .chinese ? $0.chineseName : $0.rawValue }
-                                    .joined(separator: " "))
-                        }
+                let managed = results[community].management?.value.withUnsafeBufferPointer { decisions in
+                    csv.field(decisions[position].outcome.name(in: language))
+                    csv.field(decisions[position].details.grid ?? "")
+                    if decisions[position].details.alerts.isEmpty {
+                        csv.emptyField()
+                    } else {
+                        csv.field(
+                            decisions[position].details.alerts.sorted()
+                                .map { language == .chinese ? $0.chineseName : $0.rawValue }
+                                .joined(separator: " "))
                     }
-                } else {
+                }
+                if managed == nil {
                     csv.emptyField()
                     csv.emptyField()
                     csv.emptyField()
                 }
-                if let points = results[community].points {
-                    points.value.withUnsafeBufferPointer { decisions in
-                        csv.field(decisions[position].details.points)
-                        csv.field(decisions[position].outcome.name(in: language))
-                        if let letter = decisions[position].details.letterTo {
-                            csv.field(letterRecipient(letter))
-                        } else {
-                            csv.emptyField()
-                        }
+                let graded = results[community].points?.value.withUnsafeBufferPointer { decisions in
+                    csv.field(decisions[position].details.points)
+                    csv.field(decisions[position].outcome.name(in: language))
+                    if let letter = decisions[position].details.letterTo {
+                        csv.field(letterRecipient(letter))
+                    } else {
+                        csv.emptyField()
                     }
-                } else {
+                }
+                if graded == nil {
                     csv.emptyField()
                     csv.emptyField()
                     csv.emptyField()
