@@ -107,7 +107,7 @@ enum RunCommand: CharterCommand {
         }
 
         progress.phase("Reading and checking \(dataPath)…")
-        let read = try loadDataset(dataPath, asOf: asOf)
+        let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs)
         let readSeconds = monotonicSeconds() - clock
         let indexStart = monotonicSeconds()
         let index = DatasetIndex(read.dataset)
