@@ -77,6 +77,12 @@ final class DatasetAssembler {
         communitiesFile = communities.flatMap { $0.isWhole ? $0.fileName : nil }
     }
 
+    /// The rows read, handed over: the assembler keeps none, so they are never copied.
+    func takeDataset() -> Dataset {
+        defer { dataset = Dataset() }
+        return dataset
+    }
+
     /// Ends the file: `whole` when every row of it could be read, so that other files'
     /// references to it are checked.
     func end(whole: Bool) {
@@ -159,18 +165,26 @@ final class DatasetAssembler {
     /// drops the rows it reports.
     func resolveMembers(_ members: IdentifierTable, in membersFile: String?) {
         guard kind == .events || kind == .distributions else { return }
-        let ids: [String] = kind == .events ? dataset.events.map(\.memberID) : dataset.distributions.map(\.memberID)
-        var positions = [Int32](repeating: -1, count: ids.count)
+        var positions = [Int32](
+            repeating: -1, count: kind == .events ? dataset.events.count : dataset.distributions.count)
         var missing: [Int] = []
         var lastID: String?
         var lastPosition: Int32 = -1
-        for (index, id) in ids.enumerated() {
+        func resolve(_ index: Int, _ id: String) {
             if id != lastID {
                 lastID = id
                 lastPosition = members.index(of: id).map { Int32(truncatingIfNeeded: $0) } ?? -1
             }
             positions[index] = lastPosition
             if lastPosition < 0 && membersFile != nil { missing.append(index) }
+        }
+        if kind == .events {
+            for (index, event) in dataset.events.enumerated() { resolve(index, event.memberID) }
+        } else {
+            for (index, row) in dataset.distributions.enumerated() { resolve(index, row.memberID) }
+        }
+        func id(_ index: Int) -> String {
+            kind == .events ? dataset.events[index].memberID : dataset.distributions[index].memberID
         }
         if let membersFile {
             var dropped = droppedMemberReferences.makeIterator()
@@ -191,7 +205,7 @@ final class DatasetAssembler {
             for index in missing {
                 reportDropped(upTo: index)
                 let place = memberPlaces[index]
-                report(line: Int(place >> 32), place: Int(place & 0xFFFF_FFFF), id: ids[index])
+                report(line: Int(place >> 32), place: Int(place & 0xFFFF_FFFF), id: id(index))
             }
             reportDropped(upTo: Int.max)
             if !missing.isEmpty { dropRows(missing, positions: &positions) }

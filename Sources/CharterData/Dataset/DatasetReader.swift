@@ -76,7 +76,7 @@ public struct DatasetReader: Sendable {
 
         let logs = reads.map(\.log)
         if logs.contains(where: \.hasProblems) { throw ProblemLog.merged(logs, limit: problemLimit) }
-        var dataset = Self.combine(reads.map { $0.assembler?.dataset })
+        var dataset = Self.combine(reads.map { $0.assembler?.takeDataset() })
         dataset.files = reads.compactMap(\.info)
         return DatasetReadResult(dataset: dataset, warnings: strangers.warnings + logs.flatMap(\.warnings))
     }
@@ -98,29 +98,24 @@ public struct DatasetReader: Sendable {
         }
     }
 
-    /// One dataset of the rows each file's assembler holds (`nil` for a file not read).
+    /// One dataset of the rows each file's assembler holds (`nil` for a file not read), taking
+    /// their arrays as they are rather than copying them.
     private static func combine(_ parts: [Dataset?]) -> Dataset {
-        var dataset = Dataset()
-        for case let part? in parts {
-            dataset.communities += part.communities
-            dataset.members += part.members
-            dataset.units += part.units
-            dataset.posts += part.posts
-            dataset.events += part.events
-            dataset.bodies += part.bodies
-            dataset.meetings += part.meetings
-            dataset.distributions += part.distributions
-            let references = part.references
-            dataset.references.memberCommunity += references.memberCommunity
-            dataset.references.unitCommunity += references.unitCommunity
-            dataset.references.postCommunity += references.postCommunity
-            dataset.references.eventMember += references.eventMember
-            dataset.references.bodyCommunity += references.bodyCommunity
-            dataset.references.meetingCommunity += references.meetingCommunity
-            dataset.references.distributionCommunity += references.distributionCommunity
-            dataset.references.distributionMember += references.distributionMember
-        }
-        return dataset
+        func part(_ kind: DatasetFileKind) -> Dataset { parts[kind.rawValue] ?? Dataset() }
+        var references = RowReferences()
+        references.memberCommunity = part(.members).references.memberCommunity
+        references.unitCommunity = part(.units).references.unitCommunity
+        references.postCommunity = part(.posts).references.postCommunity
+        references.eventMember = part(.events).references.eventMember
+        references.bodyCommunity = part(.bodies).references.bodyCommunity
+        references.meetingCommunity = part(.meetings).references.meetingCommunity
+        references.distributionCommunity = part(.distributions).references.distributionCommunity
+        references.distributionMember = part(.distributions).references.distributionMember
+        return Dataset(
+            communities: part(.communities).communities, members: part(.members).members, units: part(.units).units,
+            posts: part(.posts).posts, events: part(.events).events, bodies: part(.bodies).bodies,
+            meetings: part(.meetings).meetings, distributions: part(.distributions).distributions,
+            references: references)
     }
 
     /// The forms a file may take, in the order they are named in messages.
