@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the dataset reader: a release build, a generated members.csv of ROWS rows (default
-# 1,000,000), then one timed read and check. Prints MB/s and peak memory (VmHWM).
+# 1,000,000), then timed reads and checks, with one job (everything, hashing included, on one
+# core) and with two (hashing on a second core). Prints MB/s and peak memory (VmHWM).
 #
 # Usage: scripts/bench-dataset.sh [ROWS] [DIR]
 set -euo pipefail
@@ -14,4 +15,5 @@ if [ ! -f "$dir/members.csv" ] || [ "$(($(wc -l < "$dir/members.csv") - 1))" != 
     "$bench" generate "$dir" "$rows"
 fi
 ls -l "$dir"
-"$bench" read "$dir"
+"$bench" read "$dir" 1
+"$bench" read "$dir" 2

@@ -14,9 +14,9 @@ import Synchronization
 /// ``refill(keepingFrom:)`` with the offset of the first byte they still need (the start of an
 /// unfinished record): those bytes move to the front and more are read behind them.
 ///
-/// A large file is hashed on another core while it is parsed: the hash job reads the file on its
-/// own (from the page cache), and the input checks that it hashed as many bytes as were parsed and
-/// that the file did not change in between.
+/// When the reader may use more than one core, a large file is hashed on another core while it is
+/// parsed: the hash job reads the file on its own (from the page cache), and the input checks that
+/// it hashed as many bytes as were parsed and that the file did not change in between.
 final class ByteInput {
     /// The buffer; valid until the next refill.
     private(set) var buffer: UnsafeMutablePointer<UInt8>
@@ -35,7 +35,12 @@ final class ByteInput {
     private let descriptor: Int32
 
     /// Opens a file for reading, or returns why it cannot be read.
-    static func open(path: String, chunkSize: Int = 1 << 20) -> Result<ByteInput, OpenFailure> {
+    ///
+    /// With `hashInBackground`, a large file is hashed on another thread while it is parsed;
+    /// without it, every byte is hashed on the reading thread as it arrives.
+    static func open(
+        path: String, chunkSize: Int = 1 << 20, hashInBackground: Bool = false
+    ) -> Result<ByteInput, OpenFailure> {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(OpenFailure(reason: String(cString: strerror(errno)))) }
         var status = stat()
@@ -49,7 +54,7 @@ final class ByteInput {
             return .failure(OpenFailure(reason: "it is not a regular file"))
         }
         let input = ByteInput(descriptor: descriptor, capacity: chunkSize, fileSize: Int(status.st_size))
-        if input.fileSize >= backgroundHashingThreshold {
+        if hashInBackground && input.fileSize >= backgroundHashingThreshold {
             input.stamp = FileStamp(status)
             input.hashJob = HashJob(path: path)
         }

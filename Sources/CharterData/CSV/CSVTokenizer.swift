@@ -44,6 +44,9 @@ struct CSVTokenizer {
     private(set) var recordStart = 0
     /// Offset one past the current record, terminator included.
     private(set) var recordEnd = 0
+    /// Where the record's UTF-8 check starts: its first byte, or past what the plain-record
+    /// reader checked already.
+    private var checkUTF8From = 0
     private var nextLine = 1
     private var position = 0
     private var startedFile = false
@@ -116,8 +119,9 @@ struct CSVTokenizer {
 
     /// Notes the first byte of the record that is not UTF-8, in the field that holds it.
     private mutating func checkUTF8() {
-        guard
-            let bad = UTF8Validation.firstInvalidByte(UnsafePointer(input.buffer), from: recordStart, to: recordEnd)
+        guard checkUTF8From < recordEnd,
+            let bad = UTF8Validation.firstInvalidByte(
+                UnsafePointer(input.buffer), from: max(checkUTF8From, recordStart), to: recordEnd)
         else { return }
         let fields = self.fields
         var field = max(fields.count - 1, 0)
@@ -145,6 +149,9 @@ struct CSVTokenizer {
             if p + 1 == end { return eof ? .emptyLine(length: 1) : .needMore }
             if buffer[p + 1] == Self.lineFeed { return .emptyLine(length: 2) }
         }
+        if let outcome = parsePlainRecord(buffer, from: start, end: end) { return outcome }
+        fieldCount = 0
+        checkUTF8From = start
         var newlines = 0
         while true {
             let fieldStart = p
@@ -222,6 +229,69 @@ struct CSVTokenizer {
                 p = next
             }
         }
+    }
+
+    /// Reads a record whose fields are all unquoted and that ends in a line feed alone, the
+    /// common case, eight bytes at a time: commas and the line feed are found from one mask a
+    /// word, and runs of non-ASCII bytes are checked as UTF-8 on the way, so the record is not
+    /// read twice.
+    ///
+    /// Returns `nil`, having changed nothing that the general reader relies on, when the record
+    /// holds a quote or a carriage return, or is not whole in the bytes read so far.
+    @inline(__always)
+    private mutating func parsePlainRecord(
+        _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int
+    ) -> Outcome? {
+        let raw = UnsafeRawPointer(buffer)
+        var p = start
+        var fieldStart = start
+        // Bytes before `checked` are known to be well-formed UTF-8; `invalid` is the first byte
+        // found that is not.
+        var checked = start
+        var invalid = -1
+        while p + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            var high = word & 0x8080_8080_8080_8080
+            while high != 0 && invalid < 0 {
+                if checked > p {
+                    let skip = checked - p
+                    high = skip >= 8 ? 0 : high & (UInt64.max << UInt64(skip * 8))
+                    if high == 0 { break }
+                }
+                let first = p + high.trailingZeroBitCount >> 3
+                switch UTF8Validation.run(UnsafePointer(buffer), from: first, end: end) {
+                case .valid(let next): checked = next
+                case .invalid(let at): invalid = at
+                case .needMore: return nil
+                }
+            }
+            var special = Self.asciiBelowHyphen(word)
+            while special != 0 {
+                let at = p + special.trailingZeroBitCount >> 3
+                special &= special &- 1
+                let byte = buffer[at]
+                if byte == Self.comma {
+                    append(fieldStart, at, false)
+                    fieldStart = at + 1
+                } else if byte == Self.lineFeed {
+                    append(fieldStart, at, false)
+                    checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
+                    return .record(end: at + 1, newlines: 1)
+                } else if byte == Self.quote || byte == Self.carriageReturn {
+                    return nil
+                }
+            }
+            p += 8
+        }
+        return nil
+    }
+
+    /// The high bit of each ASCII byte of `word` below `-` (0x2D): the candidates for a comma,
+    /// quote, line feed or carriage return, exact for every byte (no borrow between bytes).
+    @inline(__always)
+    static func asciiBelowHyphen(_ word: UInt64) -> UInt64 {
+        let sum = (word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5353_5353_5353_5353
+        return ~(sum | word) & 0x8080_8080_8080_8080
     }
 
     @inline(__always)

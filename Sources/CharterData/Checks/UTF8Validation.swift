@@ -32,6 +32,35 @@ enum UTF8Validation {
         return nil
     }
 
+    /// What follows a run of non-ASCII bytes.
+    enum Run {
+        /// The run is well-formed; the byte at `next` is ASCII.
+        case valid(next: Int)
+        /// The byte at `at` does not belong to a well-formed sequence.
+        case invalid(at: Int)
+        /// The run goes on too close to `end` to tell.
+        case needMore
+    }
+
+    /// Checks the run of non-ASCII bytes starting at `start`, up to the first ASCII byte.
+    @inline(__always)
+    static func run(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Run {
+        var index = start
+        while index + 4 <= end {
+            let byte = base[index]
+            if byte < 0x80 { return .valid(next: index) }
+            if byte >= 0xE1, byte <= 0xEF, byte != 0xED, base[index + 1] & 0xC0 == 0x80,
+                base[index + 2] & 0xC0 == 0x80
+            {
+                index += 3
+                continue
+            }
+            guard let length = sequenceLength(base, at: index, end: end) else { return .invalid(at: index) }
+            index += length
+        }
+        return .needMore
+    }
+
     /// The length of the well-formed multi-byte sequence starting at `index`, or `nil`.
     private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> Int? {
         let lead = base[index]

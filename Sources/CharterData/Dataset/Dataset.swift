@@ -24,12 +24,15 @@ public struct Dataset: Sendable {
     public var distributions: [Distribution]
     /// The files that were read, in the data contract's order.
     public var files: [DatasetFileInfo]
+    /// The rows' references to other rows as positions, as the reader resolved them (empty for a
+    /// dataset built otherwise).
+    public var references: RowReferences
 
     /// Creates a dataset from its rows.
     public init(
         communities: [Community] = [], members: [Member] = [], units: [Unit] = [], posts: [Post] = [],
         events: [LedgerEvent] = [], bodies: [GovernanceBody] = [], meetings: [Meeting] = [],
-        distributions: [Distribution] = [], files: [DatasetFileInfo] = []
+        distributions: [Distribution] = [], files: [DatasetFileInfo] = [], references: RowReferences = RowReferences()
     ) {
         self.communities = communities
         self.members = members
@@ -40,6 +43,7 @@ public struct Dataset: Sendable {
         self.meetings = meetings
         self.distributions = distributions
         self.files = files
+        self.references = references
     }
 }
 

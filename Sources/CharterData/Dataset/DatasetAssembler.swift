@@ -1,23 +1,34 @@
 import PolicyKit
 
-/// Turns the rows of a dataset's files into PolicyKit's values, file by file in the data
-/// contract's order, and makes the checks that span rows: unique ids, references to rows of
-/// earlier files, seat numbers, places on distribution lists.
+/// Turns the rows of one of a dataset's files into PolicyKit's values and makes the checks that
+/// span rows: unique ids, references to rows of other files, seat numbers, places on
+/// distribution lists.
+///
+/// Each file has its own assembler, so files can be read at the same time. References to
+/// communities are checked as rows are read, against the communities file read before every other;
+/// references to members wait until the members file is read (``resolveMembers(_:in:)``), so that
+/// the members and the events can be read side by side.
 final class DatasetAssembler {
+    /// The file's kind, and its name as it stands in the folder.
+    let kind: DatasetFileKind
+    let fileName: String
     private let log: ProblemLog
     private let asOf: CivilDate
-    // The assembler is used by one reader on one thread, and every row touches these tables: the
+    // An assembler is used by one reader on one thread, and every row touches these tables: the
     // run-time exclusivity checks on them were a tenth of the reading time.
+    /// The rows of this file (the other kinds' arrays stay empty) and their references.
     @exclusivity(unchecked) private(set) var dataset = Dataset()
+    /// Whether every row of the file could be read, so that other files' references to it are
+    /// checked; a missing or broken file is reported once, not again at every row naming its ids.
+    private(set) var isWhole = false
 
-    /// The file being read, and its name as it stands in the folder.
-    private var kind = DatasetFileKind.communities
-    private var fileName = ""
-
-    /// The ids of each file with the line each was first used on, to name a repeat.
-    @exclusivity(unchecked) private var communityIDs = IdentifierTable()
-    @exclusivity(unchecked) private var memberIDs = IdentifierTable()
+    /// The ids of the communities file (the file read, or the one read before this one) and of
+    /// the members file, each with the line it was first used on, to name a repeat.
+    @exclusivity(unchecked) private(set) var communityIDs: IdentifierTable
+    @exclusivity(unchecked) private(set) var memberIDs = IdentifierTable()
     @exclusivity(unchecked) private var unitIDs = IdentifierTable()
+    /// The communities file when it was read whole: references to communities are checked.
+    private let communitiesFile: String?
     /// Shared strings for the member columns whose texts repeat (subdivisions, buildings, …); one
     /// stored property each, so that each is changed in place.
     @exclusivity(unchecked) private var names = IdentifierTable(limit: 1 << 16)
@@ -32,10 +43,13 @@ final class DatasetAssembler {
     /// The line of each member's place on each distribution list.
     private var listPlaces: [ListPlace: Int] = [:]
 
-    /// The files that references are checked against, when they were read whole; a missing or
-    /// broken file is reported once, not again at every row that names one of its ids.
-    private var communitiesFile: String?
-    private var membersFile: String?
+    /// The member references waiting for the members file: for each row kept, its line and the
+    /// number of problems found before its reference (line in the high half); for each row not
+    /// kept, the same with its id and the number of rows kept before it.
+    @exclusivity(unchecked) private var memberPlaces: [UInt64] = []
+    private var droppedMemberReferences: [(keptBefore: Int, line: Int, place: Int, id: String)] = []
+    /// The previous row's member id, whose `String` a repeat shares.
+    private var lastMemberID = ""
 
     private struct SeatKey: Hashable {
         let communityID: String
@@ -49,29 +63,33 @@ final class DatasetAssembler {
         let memberID: String
     }
 
-    init(log: ProblemLog, asOf: CivilDate) {
-        self.log = log
-        self.asOf = asOf
-    }
-
-    /// Starts the rows of a file.
-    func begin(_ kind: DatasetFileKind, fileName: String) {
+    /// Creates the assembler of one file; `communities` is the assembler of the communities file
+    /// read before (none when this is the communities file, or when there is none).
+    init(
+        _ kind: DatasetFileKind, fileName: String, log: ProblemLog, asOf: CivilDate,
+        communities: DatasetAssembler?
+    ) {
         self.kind = kind
         self.fileName = fileName
+        self.log = log
+        self.asOf = asOf
+        communityIDs = communities?.communityIDs ?? IdentifierTable()
+        communitiesFile = communities.flatMap { $0.isWhole ? $0.fileName : nil }
     }
 
-    /// Ends a file: `whole` when every row of it could be read, so that other files' references
-    /// to it are checked.
+    /// The rows read, handed over: the assembler keeps none, so they are never copied.
+    func takeDataset() -> Dataset {
+        defer { dataset = Dataset() }
+        return dataset
+    }
+
+    /// Ends the file: `whole` when every row of it could be read, so that other files'
+    /// references to it are checked.
     func end(whole: Bool) {
-        guard whole else { return }
-        switch kind {
-        case .communities: communitiesFile = fileName
-        case .members: membersFile = fileName
-        default: break
-        }
+        isWhole = whole
     }
 
-    /// Makes room for about `rows` rows of the current file, so a large file is not copied as its
+    /// Makes room for about `rows` rows of the file, so a large file is not copied as its
     /// array grows.
     func reserve(rows: Int) {
         let rows = min(rows, 50_000_000)
@@ -79,17 +97,22 @@ final class DatasetAssembler {
         case .communities: dataset.communities.reserveCapacity(rows)
         case .members:
             dataset.members.reserveCapacity(rows)
+            dataset.references.memberCommunity.reserveCapacity(rows)
             memberIDs.reserve(rows)
         case .units: dataset.units.reserveCapacity(rows)
         case .posts: dataset.posts.reserveCapacity(rows)
-        case .events: dataset.events.reserveCapacity(rows)
+        case .events:
+            dataset.events.reserveCapacity(rows)
+            memberPlaces.reserveCapacity(rows)
         case .bodies: dataset.bodies.reserveCapacity(rows)
         case .meetings: dataset.meetings.reserveCapacity(rows)
-        case .distributions: dataset.distributions.reserveCapacity(rows)
+        case .distributions:
+            dataset.distributions.reserveCapacity(rows)
+            memberPlaces.reserveCapacity(rows)
         }
     }
 
-    /// Reads one row of the current file.
+    /// Reads one row of the file.
     func add<Fields: RowFields>(_ fields: Fields, line: Int) {
         var row = RowReader(fields: fields, kind: kind, fileName: fileName, line: line, log: log)
         switch kind {
@@ -117,12 +140,98 @@ final class DatasetAssembler {
 
     // MARK: - Cross-row checks
 
-    private func community<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> String? {
+    private func community<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, row: Int32)? {
         row.requiredReference(column, to: communityIDs, in: communitiesFile, what: "community")
     }
 
-    private func member<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> String? {
-        row.requiredReference(column, to: memberIDs, in: membersFile, what: "member")
+    /// A member reference, checked later by ``resolveMembers(_:in:)``: notes where its problem
+    /// would stand.
+    private func member<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, place: UInt64)? {
+        let line = UInt64(UInt32(truncatingIfNeeded: row.line))
+        let place = line << 32 | UInt64(UInt32(truncatingIfNeeded: log.foundCount))
+        guard let id = row.deferredReference(column, last: &lastMemberID) else { return nil }
+        return (id, place)
+    }
+
+    /// Notes the member reference of a row that is not kept.
+    private func dropMemberReference(_ reference: (id: String, place: UInt64)?, keptBefore: Int) {
+        guard let reference else { return }
+        droppedMemberReferences.append(
+            (keptBefore, Int(reference.place >> 32), Int(reference.place & 0xFFFF_FFFF), reference.id))
+    }
+
+    /// Checks the member references of the file's rows against `members` (the members file's
+    /// assembler), reporting each id that names no member when that file was read whole, and
+    /// drops the rows it reports.
+    func resolveMembers(_ members: IdentifierTable, in membersFile: String?) {
+        guard kind == .events || kind == .distributions else { return }
+        var positions = [Int32](
+            repeating: -1, count: kind == .events ? dataset.events.count : dataset.distributions.count)
+        var missing: [Int] = []
+        var lastID: String?
+        var lastPosition: Int32 = -1
+        func resolve(_ index: Int, _ id: String) {
+            if id != lastID {
+                lastID = id
+                lastPosition = members.index(of: id).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            }
+            positions[index] = lastPosition
+            if lastPosition < 0 && membersFile != nil { missing.append(index) }
+        }
+        if kind == .events {
+            for (index, event) in dataset.events.enumerated() { resolve(index, event.memberID) }
+        } else {
+            for (index, row) in dataset.distributions.enumerated() { resolve(index, row.memberID) }
+        }
+        func id(_ index: Int) -> String {
+            kind == .events ? dataset.events[index].memberID : dataset.distributions[index].memberID
+        }
+        if let membersFile {
+            var dropped = droppedMemberReferences.makeIterator()
+            var nextDropped = dropped.next()
+            func report(line: Int, place: Int, id: String) {
+                log.add(
+                    kind, after: place,
+                    DatasetProblem(
+                        file: fileName, line: line, column: "member_id",
+                        message: "No member has this id; \(membersFile) must hold a row with it.", value: id))
+            }
+            func reportDropped(upTo kept: Int) {
+                while let entry = nextDropped, entry.keptBefore <= kept {
+                    if members.index(of: entry.id) == nil { report(line: entry.line, place: entry.place, id: entry.id) }
+                    nextDropped = dropped.next()
+                }
+            }
+            for index in missing {
+                reportDropped(upTo: index)
+                let place = memberPlaces[index]
+                report(line: Int(place >> 32), place: Int(place & 0xFFFF_FFFF), id: id(index))
+            }
+            reportDropped(upTo: Int.max)
+            if !missing.isEmpty { dropRows(missing, positions: &positions) }
+        }
+        if kind == .events {
+            dataset.references.eventMember = positions
+        } else {
+            dataset.references.distributionMember = positions
+        }
+        memberPlaces = []
+        droppedMemberReferences = []
+    }
+
+    /// Removes the rows at `indices` (sorted), whose member is missing, as if never kept.
+    private func dropRows(_ indices: [Int], positions: inout [Int32]) {
+        let drop = Set(indices)
+        func keep<Element>(_ array: [Element]) -> [Element] {
+            array.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        }
+        positions = keep(positions)
+        if kind == .events {
+            dataset.events = keep(dataset.events)
+        } else {
+            dataset.distributions = keep(dataset.distributions)
+            dataset.references.distributionCommunity = keep(dataset.references.distributionCommunity)
+        }
     }
 
     private func checkNotAfterAsOf<Fields>(
@@ -153,7 +262,7 @@ final class DatasetAssembler {
     private func addMember<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = MemberColumn
         let id = row.requiredID(Column.id.rawValue, in: &memberIDs)
-        let communityID = community(&row, Column.communityID.rawValue)
+        let community = self.community(&row, Column.communityID.rawValue)
         let birthDate = row.requiredDate(Column.birthDate.rawValue)
         checkNotAfterAsOf(birthDate, &row, column: Column.birthDate.rawValue, what: "a member cannot be born later")
         let joinDate = row.requiredDate(Column.joinDate.rawValue)
@@ -172,7 +281,7 @@ final class DatasetAssembler {
         let unqualifiedYear = row.optionalInteger(Column.unqualifiedYear.rawValue)
         let criminal = row.bool(Column.criminalRecord.rawValue)
         let dishonest = row.bool(Column.dishonestDebtor.rawValue)
-        guard let id, let communityID, let birthDate, let joinDate, let status, let relation, !row.failed else {
+        guard let id, let community, let birthDate, let joinDate, let status, let relation, !row.failed else {
             return
         }
         let name = row.string(Column.name.rawValue, interning: &names)
@@ -182,9 +291,10 @@ final class DatasetAssembler {
         let employer = row.string(Column.employer.rawValue, interning: &employers)
         let awayPlace = row.string(Column.awayPlace.rawValue, interning: &places)
         let occupation = row.string(Column.occupation.rawValue, interning: &occupations)
+        dataset.references.memberCommunity.append(community.row)
         dataset.members.append(
             Member(
-                id: id, name: name, communityID: communityID, subdivision: subdivision, building: building,
+                id: id, name: name, communityID: community.id, subdivision: subdivision, building: building,
                 birthDate: birthDate, joinDate: joinDate, status: status, relation: relation,
                 originVillage: originVillage, employment: employment, employer: employer, awaySince: awaySince,
                 awayPlace: awayPlace, phone: row.string(Column.phone.rawValue), occupation: occupation,
@@ -196,20 +306,21 @@ final class DatasetAssembler {
     private func addUnit<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = UnitColumn
         let id = row.requiredID(Column.id.rawValue, in: &unitIDs)
-        let communityID = community(&row, Column.communityID.rawValue)
+        let community = self.community(&row, Column.communityID.rawValue)
         let kind = row.requiredCode(Column.kind.rawValue, CodeTables.unitKind)
         let partyMembers = row.integer(Column.partyMembers.rawValue, default: 0, isCount: true)
         let hasOrg = row.bool(Column.hasPartyOrg.rawValue)
-        guard let id, let communityID, let kind, !row.failed else { return }
+        guard let id, let community, let kind, !row.failed else { return }
+        dataset.references.unitCommunity.append(community.row)
         dataset.units.append(
             Unit(
-                id: id, communityID: communityID, name: row.string(Column.name.rawValue), kind: kind,
+                id: id, communityID: community.id, name: row.string(Column.name.rawValue), kind: kind,
                 partyMembers: partyMembers, hasPartyOrganisation: hasOrg))
     }
 
     private func addPost<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = PostColumn
-        let communityID = community(&row, Column.communityID.rawValue)
+        let community = self.community(&row, Column.communityID.rawValue)
         let body = row.requiredCode(Column.body.rawValue, CodeTables.postBody)
         let title = row.requiredCode(Column.post.rawValue, CodeTables.postTitle)
         var seats = row.optionalInteger(Column.seats.rawValue) ?? 1
@@ -217,54 +328,67 @@ final class DatasetAssembler {
             row.report(Column.seats.rawValue, "A post has at least 1 seat.", value: String(seats))
             seats = 1
         }
-        guard let communityID, let body, let title else { return }
+        guard let community, let body, let title else { return }
+        let communityID = community.id
         // Seats are numbered even past a bad row, so the rows after it keep their numbers.
         let key = SeatKey(communityID: communityID, body: body, title: title)
         let firstSeat = nextSeat[key] ?? 1
         nextSeat[key] = firstSeat + seats
         guard !row.failed else { return }
+        dataset.references.postCommunity.append(community.row)
         dataset.posts.append(
             Post(communityID: communityID, body: body, title: title, seats: seats, firstSeat: firstSeat))
     }
 
     private func addEvent<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = EventColumn
-        let memberID = member(&row, Column.memberID.rawValue)
+        let member = self.member(&row, Column.memberID.rawValue)
         let date = row.requiredDate(Column.date.rawValue)
         let kind = row.requiredCode(Column.kind.rawValue, CodeTables.eventKind)
         let amount = row.positiveAmount(Column.amount.rawValue, default: Amount(1))
-        guard let memberID, let date, let kind, let amount, !row.failed else { return }
-        dataset.events.append(LedgerEvent(memberID: memberID, date: date, kind: kind, amount: amount))
+        guard let member, let date, let kind, let amount, !row.failed else {
+            dropMemberReference(member, keptBefore: dataset.events.count)
+            return
+        }
+        memberPlaces.append(member.place)
+        dataset.events.append(LedgerEvent(memberID: member.id, date: date, kind: kind, amount: amount))
     }
 
     private func addBody<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = BodyColumn
-        let communityID = community(&row, Column.communityID.rawValue)
+        let community = self.community(&row, Column.communityID.rawValue)
         let kind = row.requiredCode(Column.body.rawValue, CodeTables.bodyKind)
         let established = row.requiredDate(Column.established.rawValue)
-        guard let communityID, let kind, let established, !row.failed else { return }
+        guard let community, let kind, let established, !row.failed else { return }
+        dataset.references.bodyCommunity.append(community.row)
         dataset.bodies.append(
             GovernanceBody(
-                communityID: communityID, kind: kind, established: established,
+                communityID: community.id, kind: kind, established: established,
                 name: row.string(Column.name.rawValue)))
     }
 
     private func addMeeting<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = MeetingColumn
-        let communityID = community(&row, Column.communityID.rawValue)
+        let community = self.community(&row, Column.communityID.rawValue)
         let date = row.requiredDate(Column.date.rawValue)
         let kind = row.requiredCode(Column.kind.rawValue, CodeTables.meetingKind)
         let attendees = row.integer(Column.attendees.rawValue, default: 0, isCount: true)
-        guard let communityID, let date, let kind, !row.failed else { return }
-        dataset.meetings.append(Meeting(communityID: communityID, date: date, kind: kind, attendees: attendees))
+        guard let community, let date, let kind, !row.failed else { return }
+        dataset.references.meetingCommunity.append(community.row)
+        dataset.meetings.append(Meeting(communityID: community.id, date: date, kind: kind, attendees: attendees))
     }
 
     private func addDistribution<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = DistributionColumn
-        let communityID = community(&row, Column.communityID.rawValue)
+        let community = self.community(&row, Column.communityID.rawValue)
         let kind = row.requiredCode(Column.kind.rawValue, CodeTables.distributionKind)
-        let memberID = member(&row, Column.memberID.rawValue)
-        guard let communityID, let kind, let memberID else { return }
+        let member = self.member(&row, Column.memberID.rawValue)
+        guard let community, let kind, let member else {
+            dropMemberReference(member, keptBefore: dataset.distributions.count)
+            return
+        }
+        let communityID = community.id
+        let memberID = member.id
         let place = ListPlace(communityID: communityID, kind: kind, memberID: memberID)
         if let first = listPlaces[place] {
             row.report(
@@ -274,7 +398,12 @@ final class DatasetAssembler {
         } else {
             listPlaces[place] = row.line
         }
-        guard !row.failed else { return }
+        guard !row.failed else {
+            dropMemberReference(member, keptBefore: dataset.distributions.count)
+            return
+        }
+        memberPlaces.append(member.place)
+        dataset.references.distributionCommunity.append(community.row)
         dataset.distributions.append(Distribution(communityID: communityID, kind: kind, memberID: memberID))
     }
 }

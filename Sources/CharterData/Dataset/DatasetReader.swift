@@ -1,4 +1,6 @@
+import Dispatch
 public import PolicyKit
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -31,13 +33,21 @@ public import PolicyKit
 ///   the file ends the last record.
 /// - Files that look like dataset files but are none of the contract's (`member.csv`,
 ///   `Members.CSV`) are warned about, with the name they were probably meant to have.
+/// - With more than one job, files are read side by side (the largest first) once the communities
+///   file is read, each large file is hashed on another core while it is parsed, and references to
+///   members are checked once the members file is read; the dataset, problems and warnings are the
+///   same whatever the number of jobs.
 public struct DatasetReader: Sendable {
     /// How many problems are listed before the rest are only counted.
     public var problemLimit: Int
+    /// How many threads the reader may keep busy; 1 reads, checks and hashes everything on the
+    /// calling thread.
+    public var jobs: Int
 
-    /// Creates a reader that lists at most `problemLimit` problems.
-    public init(problemLimit: Int = 200) {
+    /// Creates a reader that lists at most `problemLimit` problems and uses `jobs` threads.
+    public init(problemLimit: Int = 200, jobs: Int = 1) {
         self.problemLimit = problemLimit
+        self.jobs = max(1, jobs)
     }
 
     /// Reads and checks the dataset in `directory`, measuring dates against `asOf`.
@@ -46,67 +56,76 @@ public struct DatasetReader: Sendable {
     ///   dataset breaks the data contract or the folder cannot be read.
     public func read(directory: String, asOf: CivilDate) throws(DatasetError) -> DatasetReadResult {
         let names = try Self.listFolder(directory)
-        let log = ProblemLog(limit: problemLimit)
-        let assembler = DatasetAssembler(log: log, asOf: asOf)
-        warnAboutStrangers(names, folder: directory, log: log)
-        var files: [DatasetFileInfo] = []
-        for kind in DatasetFileKind.allCases {
-            if let info = readFile(kind, names: names, folder: directory, log: log, assembler: assembler) {
-                files.append(info)
+        let strangers = ProblemLog(limit: problemLimit)
+        warnAboutStrangers(names, folder: directory, log: strangers)
+        let reads = DatasetFileKind.allCases.map {
+            FileRead(
+                $0, names: names, folder: directory, asOf: asOf, problemLimit: problemLimit,
+                hashInBackground: jobs > 1)
+        }
+        // Every file checks its references to communities as it goes, so that file comes first.
+        let communities = reads[DatasetFileKind.communities.rawValue]
+        communities.run(communities: nil)
+        Self.perform(Array(reads.dropFirst()), jobs: jobs) { $0.run(communities: communities.assembler) }
+        let members = reads[DatasetFileKind.members.rawValue]
+        let membersFile = members.assembler.flatMap { $0.isWhole ? $0.fileName : nil }
+        let referrers = [reads[DatasetFileKind.events.rawValue], reads[DatasetFileKind.distributions.rawValue]]
+        Self.perform(referrers, jobs: jobs) {
+            $0.assembler?.resolveMembers(members.assembler?.memberIDs ?? IdentifierTable(), in: membersFile)
+        }
+
+        let logs = reads.map(\.log)
+        if logs.contains(where: \.hasProblems) { throw ProblemLog.merged(logs, limit: problemLimit) }
+        var dataset = Self.combine(reads.map { $0.assembler?.takeDataset() })
+        dataset.files = reads.compactMap(\.info)
+        return DatasetReadResult(dataset: dataset, warnings: strangers.warnings + logs.flatMap(\.warnings))
+    }
+
+    /// Runs `body` on each file, on up to `jobs` threads, the largest files first.
+    private static func perform(_ reads: [FileRead], jobs: Int, _ body: @Sendable (FileRead) -> Void) {
+        guard jobs > 1, reads.count > 1 else {
+            for read in reads { body(read) }
+            return
+        }
+        let order = reads.sorted { $0.size > $1.size }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, order.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < order.count else { return }
+                body(order[index])
             }
         }
-        if log.hasProblems { throw log.error() }
-        var dataset = assembler.dataset
-        dataset.files = files
-        return DatasetReadResult(dataset: dataset, warnings: log.warnings)
+    }
+
+    /// One dataset of the rows each file's assembler holds (`nil` for a file not read), taking
+    /// their arrays as they are rather than copying them.
+    private static func combine(_ parts: [Dataset?]) -> Dataset {
+        func part(_ kind: DatasetFileKind) -> Dataset { parts[kind.rawValue] ?? Dataset() }
+        var references = RowReferences()
+        references.memberCommunity = part(.members).references.memberCommunity
+        references.unitCommunity = part(.units).references.unitCommunity
+        references.postCommunity = part(.posts).references.postCommunity
+        references.eventMember = part(.events).references.eventMember
+        references.bodyCommunity = part(.bodies).references.bodyCommunity
+        references.meetingCommunity = part(.meetings).references.meetingCommunity
+        references.distributionCommunity = part(.distributions).references.distributionCommunity
+        references.distributionMember = part(.distributions).references.distributionMember
+        return Dataset(
+            communities: part(.communities).communities, members: part(.members).members, units: part(.units).units,
+            posts: part(.posts).posts, events: part(.events).events, bodies: part(.bodies).bodies,
+            meetings: part(.meetings).meetings, distributions: part(.distributions).distributions,
+            references: references)
     }
 
     /// The forms a file may take, in the order they are named in messages.
     static let extensions = [".csv", ".json", ".jsonl"]
 
-    private func readFile(
-        _ kind: DatasetFileKind, names: Set<String>, folder: String, log: ProblemLog, assembler: DatasetAssembler
-    ) -> DatasetFileInfo? {
-        let forms = Self.extensions.map { kind.name + $0 }.filter { names.contains($0) }
-        guard let fileName = forms.first else {
-            if kind.isRequired {
-                log.add(
-                    kind,
-                    DatasetProblem(
-                        file: kind.name + ".csv",
-                        message:
-                            "The required file is missing; a dataset needs communities and members, each as .csv, .json or .jsonl."
-                    ))
-            }
-            return nil
-        }
-        guard forms.count == 1 else {
-            log.add(
-                kind,
-                DatasetProblem(
-                    file: fileName,
-                    message:
-                        "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
-                ))
-            return nil
-        }
-        let path = folder.hasSuffix("/") ? folder + fileName : folder + "/" + fileName
-        let input: ByteInput
-        switch ByteInput.open(path: path) {
-        case .success(let opened): input = opened
-        case .failure(let failure):
-            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(failure.reason)."))
-            return nil
-        }
-        return Self.read(input, kind: kind, fileName: fileName, path: path, log: log, assembler: assembler)
-    }
-
-    /// Reads one file's bytes into the assembler and describes the file.
+    /// Reads one file's bytes into its assembler and describes the file.
     static func read(
         _ input: ByteInput, kind: DatasetFileKind, fileName: String, path: String, log: ProblemLog,
         assembler: DatasetAssembler
     ) -> DatasetFileInfo {
-        assembler.begin(kind, fileName: fileName)
         let outcome: (rows: Int, whole: Bool)?
         if fileName.hasSuffix(".csv") {
             outcome = CSVTable.read(input, kind: kind, fileName: fileName, log: log, into: assembler)
@@ -139,10 +158,11 @@ public struct DatasetReader: Sendable {
         problemLimit: Int = 200
     ) -> (error: DatasetError?, warnings: [DatasetProblem], dataset: Dataset) {
         let log = ProblemLog(limit: problemLimit)
-        let assembler = DatasetAssembler(log: log, asOf: asOf)
+        let assembler = DatasetAssembler(kind, fileName: kind.name + form, log: log, asOf: asOf, communities: nil)
         let input = ByteInput(bytes: bytes, chunkSize: chunkSize)
         let info = read(
             input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
+        assembler.resolveMembers(IdentifierTable(), in: nil)
         var dataset = assembler.dataset
         dataset.files = [info]
         return (log.hasProblems ? log.error() : nil, log.warnings, dataset)
@@ -192,3 +212,85 @@ public struct DatasetReadResult: Sendable {
         self.warnings = warnings
     }
 }
+
+/// The reading of one file of a dataset folder: its own problems, its rows, its description.
+///
+/// A file is read by one thread; the reader looks at what it found only once every thread is
+/// done.
+final class FileRead {
+    let kind: DatasetFileKind
+    /// The file's size in bytes (0 when it is missing), to read the largest files first.
+    let size: Int
+    let log: ProblemLog
+    private(set) var assembler: DatasetAssembler?
+    private(set) var info: DatasetFileInfo?
+    private let names: Set<String>
+    private let folder: String
+    private let asOf: CivilDate
+    private let hashInBackground: Bool
+
+    init(
+        _ kind: DatasetFileKind, names: Set<String>, folder: String, asOf: CivilDate, problemLimit: Int,
+        hashInBackground: Bool
+    ) {
+        self.kind = kind
+        self.names = names
+        self.folder = folder
+        self.asOf = asOf
+        self.hashInBackground = hashInBackground
+        log = ProblemLog(limit: problemLimit)
+        var size = 0
+        for form in DatasetReader.extensions where names.contains(kind.name + form) {
+            var status = stat()
+            if stat(Self.path(folder, kind.name + form), &status) == 0 { size += Int(status.st_size) }
+        }
+        self.size = size
+    }
+
+    private static func path(_ folder: String, _ fileName: String) -> String {
+        folder.hasSuffix("/") ? folder + fileName : folder + "/" + fileName
+    }
+
+    /// Reads the file, checking references to `communities` (the communities file's assembler).
+    func run(communities: DatasetAssembler?) {
+        let forms = DatasetReader.extensions.map { kind.name + $0 }.filter { names.contains($0) }
+        guard let fileName = forms.first else {
+            if kind.isRequired {
+                log.add(
+                    kind,
+                    DatasetProblem(
+                        file: kind.name + ".csv",
+                        message:
+                            "The required file is missing; a dataset needs communities and members, each as .csv, .json or .jsonl."
+                    ))
+            }
+            return
+        }
+        guard forms.count == 1 else {
+            log.add(
+                kind,
+                DatasetProblem(
+                    file: fileName,
+                    message:
+                        "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
+                ))
+            return
+        }
+        let path = Self.path(folder, fileName)
+        let input: ByteInput
+        switch ByteInput.open(path: path, hashInBackground: hashInBackground) {
+        case .success(let opened): input = opened
+        case .failure(let failure):
+            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(failure.reason)."))
+            return
+        }
+        let assembler = DatasetAssembler(kind, fileName: fileName, log: log, asOf: asOf, communities: communities)
+        self.assembler = assembler
+        info = DatasetReader.read(input, kind: kind, fileName: fileName, path: path, log: log, assembler: assembler)
+    }
+}
+
+// Each file is read by one thread of `DatasetReader.perform`, which returns only when every
+// thread is done; until then no other thread touches the file's state, and the communities
+// file's assembler, which every thread reads, is no longer changed.
+extension FileRead: @unchecked Sendable {}

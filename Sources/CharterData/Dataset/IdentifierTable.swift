@@ -135,6 +135,17 @@ struct IdentifierTable {
         return keys[index]
     }
 
+    /// The position (in the order added) of the key equal to `bytes`, if the table holds it.
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(bytes, hash: Self.hash(bytes)).index
+    }
+
+    /// The position of the key equal to `key`, if the table holds it.
+    func index(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { index(of: $0) }
+    }
+
     /// Adds an id used on `line`; when it was there already, returns the line it was first used
     /// on instead (0 for an id only guessed from a broken row).
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> (key: String, firstLine: Int?) {

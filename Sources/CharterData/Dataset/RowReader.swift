@@ -1,5 +1,11 @@
 import PolicyKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 /// One row of a dataset file as its raw field values, whatever the file's form (CSV, JSON or
 /// JSON Lines): the bytes of each of the file kind's columns, or nothing when absent.
 protocol RowFields {
@@ -96,23 +102,49 @@ struct RowReader<Fields: RowFields> {
         return id
     }
 
-    /// A required reference to an id of another file: reported when absent, or when `file` (the
-    /// file read whole that should hold it) does not.
+    /// A required reference to an id of another file, with the position of the row it names (-1
+    /// when none): reported when absent, or when `file` (the file read whole that should hold it)
+    /// does not hold it.
     mutating func requiredReference(
         _ column: Int, to table: IdentifierTable, in file: String?, what: String
-    ) -> String? {
+    ) -> (id: String, row: Int32)? {
         let source = fields
         var missing = false
-        let id: String? = source.withValue(column) { bytes in
-            if let key = table.find(bytes) { return key }
+        let found: (String, Int32)? = source.withValue(column) { bytes in
+            if let index = table.index(of: bytes) { return (table.keys[index], Int32(truncatingIfNeeded: index)) }
             missing = file != nil
-            return String(decoding: bytes, as: UTF8.self)
+            return (String(decoding: bytes, as: UTF8.self), -1)
+        }
+        guard let found else {
+            reportMissing(column)
+            return nil
+        }
+        if missing, let file {
+            report(column, "No \(what) has this id; \(file) must hold a row with it.", value: found.0)
+        }
+        return found
+    }
+
+    /// A required reference whose check must wait for another file: reported here only when absent.
+    ///
+    /// `last` keeps the previous row's id, so rows that repeat it share its `String`.
+    mutating func deferredReference(_ column: Int, last: inout String) -> String? {
+        let source = fields
+        let id: String? = source.withValue(column) { bytes in
+            let same = last.utf8.withContiguousStorageIfAvailable { previous in
+                guard previous.count == bytes.count, let old = previous.baseAddress, let new = bytes.baseAddress
+                else { return false }
+                return memcmp(old, new, bytes.count) == 0
+            }
+            if same == true { return last }
+            let text = String(decoding: bytes, as: UTF8.self)
+            last = text
+            return text
         }
         guard let id else {
             reportMissing(column)
             return nil
         }
-        if missing, let file { report(column, "No \(what) has this id; \(file) must hold a row with it.", value: id) }
         return id
     }
 

@@ -139,69 +139,165 @@ public enum SHA256 {
             return digest
         }
 
+        /// Hashes `count` whole 64-byte blocks.
+        ///
+        /// Every round is written out, with its constant, and the message schedule is kept in
+        /// sixteen locals computed as the rounds need them: no array, no bounds check, no
+        /// memory traffic but the block's own bytes.
         private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
             var h = state
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                guard let w = w.baseAddress else { return }
-                SHA256.roundConstants.withUnsafeBufferPointer { constants in
-                    guard let k = constants.baseAddress else { return }
-                    for block in 0..<count {
-                        let input = blocks + block * 64
-                        for t in 0..<16 {
-                            w[t] = UInt32(bigEndian: input.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
-                        }
-                        for t in 16..<64 {
-                            let w15 = w[t - 15]
-                            let w2 = w[t - 2]
-                            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
-                            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
-                            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                        }
-                        var a = h.0
-                        var b = h.1
-                        var c = h.2
-                        var d = h.3
-                        var e = h.4
-                        var f = h.5
-                        var g = h.6
-                        var hh = h.7
-                        var t = 0
-                        while t < 64 {
-                            round(a, b, c, &d, e, f, g, &hh, k[t] &+ w[t])
-                            round(hh, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-                            round(g, hh, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-                            round(f, g, hh, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-                            round(e, f, g, &hh, a, b, c, &d, k[t + 4] &+ w[t + 4])
-                            round(d, e, f, &g, hh, a, b, &c, k[t + 5] &+ w[t + 5])
-                            round(c, d, e, &f, g, hh, a, &b, k[t + 6] &+ w[t + 6])
-                            round(b, c, d, &e, f, g, hh, &a, k[t + 7] &+ w[t + 7])
-                            t += 8
-                        }
-                        h.0 &+= a
-                        h.1 &+= b
-                        h.2 &+= c
-                        h.3 &+= d
-                        h.4 &+= e
-                        h.5 &+= f
-                        h.6 &+= g
-                        h.7 &+= hh
-                    }
-                }
+            for index in 0..<count {
+                h = Self.compress(block: blocks + index * 64, h)
             }
             state = h
         }
-    }
 
-    static let roundConstants: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+        @inline(__always)
+        private static func compress(
+            block: UnsafeRawPointer, _ h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+        ) -> (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) {
+            var a = h.0
+            var b = h.1
+            var c = h.2
+            var d = h.3
+            var e = h.4
+            var f = h.5
+            var g = h.6
+            var h7 = h.7
+            var previous = b ^ c
+            var w0 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            round(a, b, c, &d, e, f, g, &h7, 0x428a_2f98 &+ w0, &previous)
+            var w1 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+            round(h7, a, b, &c, d, e, f, &g, 0x7137_4491 &+ w1, &previous)
+            var w2 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+            round(g, h7, a, &b, c, d, e, &f, 0xb5c0_fbcf &+ w2, &previous)
+            var w3 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+            round(f, g, h7, &a, b, c, d, &e, 0xe9b5_dba5 &+ w3, &previous)
+            var w4 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+            round(e, f, g, &h7, a, b, c, &d, 0x3956_c25b &+ w4, &previous)
+            var w5 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+            round(d, e, f, &g, h7, a, b, &c, 0x59f1_11f1 &+ w5, &previous)
+            var w6 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 24, as: UInt32.self))
+            round(c, d, e, &f, g, h7, a, &b, 0x923f_82a4 &+ w6, &previous)
+            var w7 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
+            round(b, c, d, &e, f, g, h7, &a, 0xab1c_5ed5 &+ w7, &previous)
+            var w8 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
+            round(a, b, c, &d, e, f, g, &h7, 0xd807_aa98 &+ w8, &previous)
+            var w9 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
+            round(h7, a, b, &c, d, e, f, &g, 0x1283_5b01 &+ w9, &previous)
+            var w10 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 40, as: UInt32.self))
+            round(g, h7, a, &b, c, d, e, &f, 0x2431_85be &+ w10, &previous)
+            var w11 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 44, as: UInt32.self))
+            round(f, g, h7, &a, b, c, d, &e, 0x550c_7dc3 &+ w11, &previous)
+            var w12 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 48, as: UInt32.self))
+            round(e, f, g, &h7, a, b, c, &d, 0x72be_5d74 &+ w12, &previous)
+            var w13 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 52, as: UInt32.self))
+            round(d, e, f, &g, h7, a, b, &c, 0x80de_b1fe &+ w13, &previous)
+            var w14 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 56, as: UInt32.self))
+            round(c, d, e, &f, g, h7, a, &b, 0x9bdc_06a7 &+ w14, &previous)
+            var w15 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 60, as: UInt32.self))
+            round(b, c, d, &e, f, g, h7, &a, 0xc19b_f174 &+ w15, &previous)
+            w0 = w0 &+ smallSigma0(w1) &+ w9 &+ smallSigma1(w14)
+            round(a, b, c, &d, e, f, g, &h7, 0xe49b_69c1 &+ w0, &previous)
+            w1 = w1 &+ smallSigma0(w2) &+ w10 &+ smallSigma1(w15)
+            round(h7, a, b, &c, d, e, f, &g, 0xefbe_4786 &+ w1, &previous)
+            w2 = w2 &+ smallSigma0(w3) &+ w11 &+ smallSigma1(w0)
+            round(g, h7, a, &b, c, d, e, &f, 0x0fc1_9dc6 &+ w2, &previous)
+            w3 = w3 &+ smallSigma0(w4) &+ w12 &+ smallSigma1(w1)
+            round(f, g, h7, &a, b, c, d, &e, 0x240c_a1cc &+ w3, &previous)
+            w4 = w4 &+ smallSigma0(w5) &+ w13 &+ smallSigma1(w2)
+            round(e, f, g, &h7, a, b, c, &d, 0x2de9_2c6f &+ w4, &previous)
+            w5 = w5 &+ smallSigma0(w6) &+ w14 &+ smallSigma1(w3)
+            round(d, e, f, &g, h7, a, b, &c, 0x4a74_84aa &+ w5, &previous)
+            w6 = w6 &+ smallSigma0(w7) &+ w15 &+ smallSigma1(w4)
+            round(c, d, e, &f, g, h7, a, &b, 0x5cb0_a9dc &+ w6, &previous)
+            w7 = w7 &+ smallSigma0(w8) &+ w0 &+ smallSigma1(w5)
+            round(b, c, d, &e, f, g, h7, &a, 0x76f9_88da &+ w7, &previous)
+            w8 = w8 &+ smallSigma0(w9) &+ w1 &+ smallSigma1(w6)
+            round(a, b, c, &d, e, f, g, &h7, 0x983e_5152 &+ w8, &previous)
+            w9 = w9 &+ smallSigma0(w10) &+ w2 &+ smallSigma1(w7)
+            round(h7, a, b, &c, d, e, f, &g, 0xa831_c66d &+ w9, &previous)
+            w10 = w10 &+ smallSigma0(w11) &+ w3 &+ smallSigma1(w8)
+            round(g, h7, a, &b, c, d, e, &f, 0xb003_27c8 &+ w10, &previous)
+            w11 = w11 &+ smallSigma0(w12) &+ w4 &+ smallSigma1(w9)
+            round(f, g, h7, &a, b, c, d, &e, 0xbf59_7fc7 &+ w11, &previous)
+            w12 = w12 &+ smallSigma0(w13) &+ w5 &+ smallSigma1(w10)
+            round(e, f, g, &h7, a, b, c, &d, 0xc6e0_0bf3 &+ w12, &previous)
+            w13 = w13 &+ smallSigma0(w14) &+ w6 &+ smallSigma1(w11)
+            round(d, e, f, &g, h7, a, b, &c, 0xd5a7_9147 &+ w13, &previous)
+            w14 = w14 &+ smallSigma0(w15) &+ w7 &+ smallSigma1(w12)
+            round(c, d, e, &f, g, h7, a, &b, 0x06ca_6351 &+ w14, &previous)
+            w15 = w15 &+ smallSigma0(w0) &+ w8 &+ smallSigma1(w13)
+            round(b, c, d, &e, f, g, h7, &a, 0x1429_2967 &+ w15, &previous)
+            w0 = w0 &+ smallSigma0(w1) &+ w9 &+ smallSigma1(w14)
+            round(a, b, c, &d, e, f, g, &h7, 0x27b7_0a85 &+ w0, &previous)
+            w1 = w1 &+ smallSigma0(w2) &+ w10 &+ smallSigma1(w15)
+            round(h7, a, b, &c, d, e, f, &g, 0x2e1b_2138 &+ w1, &previous)
+            w2 = w2 &+ smallSigma0(w3) &+ w11 &+ smallSigma1(w0)
+            round(g, h7, a, &b, c, d, e, &f, 0x4d2c_6dfc &+ w2, &previous)
+            w3 = w3 &+ smallSigma0(w4) &+ w12 &+ smallSigma1(w1)
+            round(f, g, h7, &a, b, c, d, &e, 0x5338_0d13 &+ w3, &previous)
+            w4 = w4 &+ smallSigma0(w5) &+ w13 &+ smallSigma1(w2)
+            round(e, f, g, &h7, a, b, c, &d, 0x650a_7354 &+ w4, &previous)
+            w5 = w5 &+ smallSigma0(w6) &+ w14 &+ smallSigma1(w3)
+            round(d, e, f, &g, h7, a, b, &c, 0x766a_0abb &+ w5, &previous)
+            w6 = w6 &+ smallSigma0(w7) &+ w15 &+ smallSigma1(w4)
+            round(c, d, e, &f, g, h7, a, &b, 0x81c2_c92e &+ w6, &previous)
+            w7 = w7 &+ smallSigma0(w8) &+ w0 &+ smallSigma1(w5)
+            round(b, c, d, &e, f, g, h7, &a, 0x9272_2c85 &+ w7, &previous)
+            w8 = w8 &+ smallSigma0(w9) &+ w1 &+ smallSigma1(w6)
+            round(a, b, c, &d, e, f, g, &h7, 0xa2bf_e8a1 &+ w8, &previous)
+            w9 = w9 &+ smallSigma0(w10) &+ w2 &+ smallSigma1(w7)
+            round(h7, a, b, &c, d, e, f, &g, 0xa81a_664b &+ w9, &previous)
+            w10 = w10 &+ smallSigma0(w11) &+ w3 &+ smallSigma1(w8)
+            round(g, h7, a, &b, c, d, e, &f, 0xc24b_8b70 &+ w10, &previous)
+            w11 = w11 &+ smallSigma0(w12) &+ w4 &+ smallSigma1(w9)
+            round(f, g, h7, &a, b, c, d, &e, 0xc76c_51a3 &+ w11, &previous)
+            w12 = w12 &+ smallSigma0(w13) &+ w5 &+ smallSigma1(w10)
+            round(e, f, g, &h7, a, b, c, &d, 0xd192_e819 &+ w12, &previous)
+            w13 = w13 &+ smallSigma0(w14) &+ w6 &+ smallSigma1(w11)
+            round(d, e, f, &g, h7, a, b, &c, 0xd699_0624 &+ w13, &previous)
+            w14 = w14 &+ smallSigma0(w15) &+ w7 &+ smallSigma1(w12)
+            round(c, d, e, &f, g, h7, a, &b, 0xf40e_3585 &+ w14, &previous)
+            w15 = w15 &+ smallSigma0(w0) &+ w8 &+ smallSigma1(w13)
+            round(b, c, d, &e, f, g, h7, &a, 0x106a_a070 &+ w15, &previous)
+            w0 = w0 &+ smallSigma0(w1) &+ w9 &+ smallSigma1(w14)
+            round(a, b, c, &d, e, f, g, &h7, 0x19a4_c116 &+ w0, &previous)
+            w1 = w1 &+ smallSigma0(w2) &+ w10 &+ smallSigma1(w15)
+            round(h7, a, b, &c, d, e, f, &g, 0x1e37_6c08 &+ w1, &previous)
+            w2 = w2 &+ smallSigma0(w3) &+ w11 &+ smallSigma1(w0)
+            round(g, h7, a, &b, c, d, e, &f, 0x2748_774c &+ w2, &previous)
+            w3 = w3 &+ smallSigma0(w4) &+ w12 &+ smallSigma1(w1)
+            round(f, g, h7, &a, b, c, d, &e, 0x34b0_bcb5 &+ w3, &previous)
+            w4 = w4 &+ smallSigma0(w5) &+ w13 &+ smallSigma1(w2)
+            round(e, f, g, &h7, a, b, c, &d, 0x391c_0cb3 &+ w4, &previous)
+            w5 = w5 &+ smallSigma0(w6) &+ w14 &+ smallSigma1(w3)
+            round(d, e, f, &g, h7, a, b, &c, 0x4ed8_aa4a &+ w5, &previous)
+            w6 = w6 &+ smallSigma0(w7) &+ w15 &+ smallSigma1(w4)
+            round(c, d, e, &f, g, h7, a, &b, 0x5b9c_ca4f &+ w6, &previous)
+            w7 = w7 &+ smallSigma0(w8) &+ w0 &+ smallSigma1(w5)
+            round(b, c, d, &e, f, g, h7, &a, 0x682e_6ff3 &+ w7, &previous)
+            w8 = w8 &+ smallSigma0(w9) &+ w1 &+ smallSigma1(w6)
+            round(a, b, c, &d, e, f, g, &h7, 0x748f_82ee &+ w8, &previous)
+            w9 = w9 &+ smallSigma0(w10) &+ w2 &+ smallSigma1(w7)
+            round(h7, a, b, &c, d, e, f, &g, 0x78a5_636f &+ w9, &previous)
+            w10 = w10 &+ smallSigma0(w11) &+ w3 &+ smallSigma1(w8)
+            round(g, h7, a, &b, c, d, e, &f, 0x84c8_7814 &+ w10, &previous)
+            w11 = w11 &+ smallSigma0(w12) &+ w4 &+ smallSigma1(w9)
+            round(f, g, h7, &a, b, c, d, &e, 0x8cc7_0208 &+ w11, &previous)
+            w12 = w12 &+ smallSigma0(w13) &+ w5 &+ smallSigma1(w10)
+            round(e, f, g, &h7, a, b, c, &d, 0x90be_fffa &+ w12, &previous)
+            w13 = w13 &+ smallSigma0(w14) &+ w6 &+ smallSigma1(w11)
+            round(d, e, f, &g, h7, a, b, &c, 0xa450_6ceb &+ w13, &previous)
+            w14 = w14 &+ smallSigma0(w15) &+ w7 &+ smallSigma1(w12)
+            round(c, d, e, &f, g, h7, a, &b, 0xbef9_a3f7 &+ w14, &previous)
+            w15 = w15 &+ smallSigma0(w0) &+ w8 &+ smallSigma1(w13)
+            round(b, c, d, &e, f, g, h7, &a, 0xc671_78f2 &+ w15, &previous)
+            return (
+                h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ h7
+            )
+        }
+    }
 }
 
 /// A file that could not be hashed: which one, and why.
@@ -221,6 +317,18 @@ public struct FileHashError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(message)" }
 }
 
+/// σ0 of the message schedule.
+@inline(__always)
+private func smallSigma0(_ x: UInt32) -> UInt32 {
+    rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+}
+
+/// σ1 of the message schedule.
+@inline(__always)
+private func smallSigma1(_ x: UInt32) -> UInt32 {
+    rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10)
+}
+
 /// Rotates a word right.
 @inline(__always)
 private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
@@ -229,13 +337,18 @@ private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
 
 /// One SHA-256 round with the working variables renamed instead of shifted: `d` and `h` are the
 /// two that change.
+///
+/// `previous` carries `a ^ b` from one round to the next, where it is `b ^ c`, which makes the
+/// majority one operation shorter.
 @inline(__always)
 private func round(
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
-    _ h: inout UInt32, _ constantPlusWord: UInt32
+    _ h: inout UInt32, _ constantPlusWord: UInt32, _ previous: inout UInt32
 ) {
-    let temp1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ constantPlusWord
-    let temp2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    let temp1 = h &+ constantPlusWord &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g)))
+    let ab = a ^ b
+    let temp2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((ab & previous) ^ b)
+    previous = ab
     d = d &+ temp1
     h = temp1 &+ temp2
 }

@@ -38,42 +38,31 @@ public struct DatasetIndex: Sendable {
     }
 
     /// Groups a (checked) dataset.
+    ///
+    /// Rows are grouped by the positions the reader resolved (``Dataset/references``), each
+    /// checked to name the row's id; where they are missing or out of step (a dataset built or
+    /// changed in code), the ids are looked up instead, with the same result.
     public init(_ dataset: Dataset) {
         self.dataset = dataset
-        var communityByID: [String: Int] = [:]
-        communityByID.reserveCapacity(dataset.communities.count)
-        for (index, community) in dataset.communities.enumerated() { communityByID[community.id] = index }
-        var memberByID: [String: Int] = [:]
-        memberByID.reserveCapacity(dataset.members.count)
-        for (index, member) in dataset.members.enumerated() { memberByID[member.id] = index }
-
-        /// Groups rows by the index of the id they name. Files list a community's or a member's rows
-        /// together more often than not, so the last id is remembered and a repeat costs no lookup.
-        func group<Row>(_ rows: [Row], by id: (Row) -> String, in table: [String: Int], count: Int) -> [[Int]] {
-            var groups = Array(repeating: [Int](), count: count)
-            var lastID: String?
-            var lastGroup: Int?
-            for (index, row) in rows.enumerated() {
-                let rowID = id(row)
-                if rowID != lastID {
-                    lastID = rowID
-                    lastGroup = table[rowID]
-                }
-                if let group = lastGroup { groups[group].append(index) }
-            }
-            return groups
-        }
-        let communities = dataset.communities.count
+        let communities = dataset.communities
         let members = dataset.members
+        let references = dataset.references
+        let communityCount = communities.count
+
         // Members sorted by id once (files usually list them in that order already, so the check
         // is all it costs); grouped in that order, each community's members come out sorted too.
         var membersByID = Array(members.indices)
         if !membersByID.isSorted(by: { members[$0].id.utf8Precedes(members[$1].id) }) {
             membersByID.sort { members[$0].id.utf8Precedes(members[$1].id) }
         }
-        let membersInIDOrder = membersByID.map { members[$0] }
-        let grouped = group(membersInIDOrder, by: \.communityID, in: communityByID, count: communities)
-        let membersByCommunity = grouped.map { $0.map { membersByID[$0] } }
+        let memberCommunity = Self.positions(
+            references.memberCommunity, rows: members.count, targets: communityCount,
+            rowID: { members[$0].communityID }, targetID: { communities[$0].id })
+        var membersByCommunity = Self.emptyGroups(memberCommunity, count: communityCount)
+        for member in membersByID {
+            let community = Int(memberCommunity[member])
+            if community >= 0 { membersByCommunity[community].append(member) }
+        }
         var places = Array(repeating: MemberPlace(community: -1, position: -1), count: members.count)
         for (community, group) in membersByCommunity.enumerated() {
             for (position, member) in group.enumerated() {
@@ -85,54 +74,110 @@ public struct DatasetIndex: Sendable {
         self.memberPlaces = places
 
         let events = dataset.events
-        var eventsByMember = group(events, by: \.memberID, in: memberByID, count: members.count)
+        let eventMember = Self.positions(
+            references.eventMember, rows: events.count, targets: members.count, rowID: { events[$0].memberID },
+            targetID: { members[$0].id })
+        var eventsByMember = Self.group(eventMember, count: members.count)
         for index in eventsByMember.indices where eventsByMember[index].count > 1 {
             let byDate: (Int, Int) -> Bool = { (events[$0].date, $0) < (events[$1].date, $1) }
             if !eventsByMember[index].isSorted(by: byDate) { eventsByMember[index].sort(by: byDate) }
         }
         self.eventsByMember = eventsByMember
 
+        func byCommunity(_ resolved: [Int32], rows: Int, _ id: (Int) -> String) -> [[Int]] {
+            Self.group(
+                Self.positions(
+                    resolved, rows: rows, targets: communityCount, rowID: id, targetID: { communities[$0].id }),
+                count: communityCount)
+        }
         let units = dataset.units
-        var unitsByCommunity = group(units, by: \.communityID, in: communityByID, count: communities)
-        for index in unitsByCommunity.indices {
+        var unitsByCommunity = byCommunity(references.unitCommunity, rows: units.count) { units[$0].communityID }
+        for index in unitsByCommunity.indices where unitsByCommunity[index].count > 1 {
             unitsByCommunity[index].sort { units[$0].id.utf8Precedes(units[$1].id) }
         }
         self.unitsByCommunity = unitsByCommunity
 
-        postsByCommunity = group(dataset.posts, by: \.communityID, in: communityByID, count: communities)
+        postsByCommunity = byCommunity(references.postCommunity, rows: dataset.posts.count) {
+            dataset.posts[$0].communityID
+        }
 
         let bodies = dataset.bodies
-        var bodiesByCommunity = group(bodies, by: \.communityID, in: communityByID, count: communities)
-        for index in bodiesByCommunity.indices {
+        var bodiesByCommunity = byCommunity(references.bodyCommunity, rows: bodies.count) { bodies[$0].communityID }
+        for index in bodiesByCommunity.indices where bodiesByCommunity[index].count > 1 {
             bodiesByCommunity[index].sort { (bodies[$0].established, $0) < (bodies[$1].established, $1) }
         }
         self.bodiesByCommunity = bodiesByCommunity
 
         let meetings = dataset.meetings
-        var meetingsByCommunity = group(meetings, by: \.communityID, in: communityByID, count: communities)
-        for index in meetingsByCommunity.indices {
+        var meetingsByCommunity = byCommunity(references.meetingCommunity, rows: meetings.count) {
+            meetings[$0].communityID
+        }
+        for index in meetingsByCommunity.indices where meetingsByCommunity[index].count > 1 {
             meetingsByCommunity[index].sort { (meetings[$0].date, $0) < (meetings[$1].date, $1) }
         }
         self.meetingsByCommunity = meetingsByCommunity
 
         let distributions = dataset.distributions
-        var distributionsByCommunity = group(distributions, by: \.communityID, in: communityByID, count: communities)
-        for index in distributionsByCommunity.indices {
+        var distributionsByCommunity = byCommunity(references.distributionCommunity, rows: distributions.count) {
+            distributions[$0].communityID
+        }
+        let kindOrder = Dictionary(uniqueKeysWithValues: DistributionKind.allCases.enumerated().map { ($1, $0) })
+        for index in distributionsByCommunity.indices where distributionsByCommunity[index].count > 1 {
             distributionsByCommunity[index].sort {
                 let lhs = distributions[$0]
                 let rhs = distributions[$1]
-                if lhs.kind != rhs.kind {
-                    return DistributionKind.allCases.firstIndex(of: lhs.kind) ?? 0
-                        < DistributionKind.allCases.firstIndex(of: rhs.kind) ?? 0
-                }
+                if lhs.kind != rhs.kind { return kindOrder[lhs.kind] ?? 0 < kindOrder[rhs.kind] ?? 0 }
                 return lhs.memberID.utf8Precedes(rhs.memberID)
             }
         }
         self.distributionsByCommunity = distributionsByCommunity
 
-        communityOrder = dataset.communities.indices.sorted {
-            dataset.communities[$0].id.utf8Precedes(dataset.communities[$1].id)
+        communityOrder = communities.indices.sorted { communities[$0].id.utf8Precedes(communities[$1].id) }
+    }
+
+    /// For each row, the position of the target row its id names (-1 for none).
+    ///
+    /// These are the positions the reader resolved when every one of them names the same id, else
+    /// the ids are looked up. Closures rather than key paths, so that no row is copied to read its
+    /// id.
+    private static func positions(
+        _ resolved: [Int32], rows: Int, targets: Int, rowID: (Int) -> String, targetID: (Int) -> String
+    ) -> [Int32] {
+        if resolved.count == rows {
+            var valid = true
+            for (row, position) in resolved.enumerated() {
+                guard position >= 0, Int(position) < targets, targetID(Int(position)) == rowID(row) else {
+                    valid = false
+                    break
+                }
+            }
+            if valid { return resolved }
         }
+        var table: [String: Int32] = [:]
+        table.reserveCapacity(targets)
+        for target in 0..<targets { table[targetID(target)] = Int32(target) }
+        return (0..<rows).map { table[rowID($0)] ?? -1 }
+    }
+
+    /// Empty groups with room for the rows each will hold.
+    private static func emptyGroups(_ positions: [Int32], count: Int) -> [[Int]] {
+        var sizes = [Int](repeating: 0, count: count)
+        for position in positions where position >= 0 { sizes[Int(position)] += 1 }
+        return sizes.map { size in
+            var group: [Int] = []
+            group.reserveCapacity(size)
+            return group
+        }
+    }
+
+    /// The rows' indices grouped by the position each names, in row order; rows naming none are
+    /// left out.
+    private static func group(_ positions: [Int32], count: Int) -> [[Int]] {
+        var groups = emptyGroups(positions, count: count)
+        for (index, position) in positions.enumerated() where position >= 0 {
+            groups[Int(position)].append(index)
+        }
+        return groups
     }
 
     /// The subjects of every seat of a community's posts, in post order.

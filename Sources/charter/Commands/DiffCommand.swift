@@ -74,7 +74,7 @@ enum DiffCommand: CharterCommand {
                 throw CommandFailure(code: 2, message: error.description)
             }
         }
-        let read = try loadDataset(dataPath, asOf: asOf)
+        let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs)
         let index = DatasetIndex(read.dataset)
         func decide(_ loaded: LoadedProfile) throws(CommandFailure) -> RunDecisions {
             do {

@@ -116,7 +116,7 @@ enum RunCommand: CharterCommand {
         }
 
         progress.phase("Reading and checking \(dataPath)…")
-        let read = try loadDataset(dataPath, asOf: asOf)
+        let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs)
         let readSeconds = monotonicSeconds() - clock
         let readCPU = processCPUSeconds()
         let indexStart = monotonicSeconds()

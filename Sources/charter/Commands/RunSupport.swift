@@ -111,10 +111,11 @@ func loadProfile(_ path: String, modulePaths: [String]) throws(CommandFailure) -
     }
 }
 
-/// Reads and checks a dataset; a refused dataset is exit code 2 with every problem.
-func loadDataset(_ directory: String, asOf: CivilDate) throws(CommandFailure) -> DatasetReadResult {
+/// Reads and checks a dataset on up to `jobs` threads; a refused dataset is exit code 2 with every
+/// problem.
+func loadDataset(_ directory: String, asOf: CivilDate, jobs: Int) throws(CommandFailure) -> DatasetReadResult {
     do {
-        let result = try DatasetReader().read(directory: directory, asOf: asOf)
+        let result = try DatasetReader(jobs: jobs).read(directory: directory, asOf: asOf)
         for warning in result.warnings { Console.error("warning: \(warning)") }
         return result
     } catch {

@@ -86,4 +86,32 @@ import Testing
         #expect(chunked.map(\.line) == whole.map(\.line))
         #expect(whole.map(\.fields) == [["id", "name"], ["1", "a, \"b\"\r\nc"], ["2", "张三"], ["3", "x"]])
     }
+
+    /// Plain records read eight bytes at a time agree with the general path.
+    ///
+    /// Records with no quote and no carriage return are read a word at a time and checked as
+    /// UTF-8 on the way; read a byte at a time they take the general path. Both must agree on
+    /// fields, lines and the first byte that is not UTF-8, wherever it stands in a word.
+    @Test(arguments: 0..<24)
+    func plainRecordsReadAsTheGeneralPathDoes(_ shift: Int) {
+        var bytes = Array(String(repeating: "x", count: shift).utf8) + Array(",a\n".utf8)
+        bytes += Array("M0000001,张伟,C0001,锦绣花园3期,12栋,1970-01-01,,full,# $%&'()*+\n".utf8)
+        bytes += Array("长长长长长长长长长长长长长长长长,,,,,,,,,,,,,,,,,,,,,,,end\n".utf8)
+        bytes += Array("ok,前".utf8) + [0xE6, 0x98] + Array("后,x\n".utf8)
+        bytes += Array("ok,".utf8) + [0xC0, 0xAF] + Array(",\u{10FFFF}\n".utf8)
+        bytes += Array("a,\u{1F600}".utf8) + [0xED, 0xA0, 0x80] + Array("\n".utf8)
+        bytes += Array("1,2,3,4,5,6,7,8,9,10,b\"c,d\n".utf8)
+        bytes += Array("last,字\n".utf8)
+        let whole = Self.records(bytes)
+        let bytewise = Self.records(bytes, chunk: 1)
+        #expect(whole.map(\.fields) == bytewise.map(\.fields))
+        #expect(whole.map(\.line) == bytewise.map(\.line))
+        #expect(whole.map(\.issue) == bytewise.map(\.issue))
+        #expect(whole.count == 8)
+        #expect(whole[3].issue == .invalidUTF8(byte: 0xE6))
+        #expect(whole[4].issue == .invalidUTF8(byte: 0xC0))
+        #expect(whole[5].issue == .invalidUTF8(byte: 0xED))
+        #expect(whole[6].issue == .quoteInUnquotedField)
+        #expect(whole[1].fields[8] == "# $%&'()*+")
+    }
 }

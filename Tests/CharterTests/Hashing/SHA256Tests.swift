@@ -25,6 +25,25 @@ import Testing
         #expect(SHA256.hexDigest(message.utf8) == digest)
     }
 
+    /// Messages of lengths around the padding's edges (55 bytes is the longest that pads within
+    /// its block, 56 the shortest that needs another) and of several blocks, of the bytes
+    /// `(i * 7 + 3) mod 256`; digests from Python's hashlib.
+    @Test(arguments: [
+        (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"),
+        (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
+        (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"),
+        (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
+        (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"),
+        (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
+        (120, "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"),
+        (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
+        (1000, "1e9bc38cbf860b9ec31918b065f9b52476c549a782e0e7990bed8ce3868d2371"),
+    ])
+    func lengthsAroundTheBlockEdges(_ length: Int, _ digest: String) {
+        let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        #expect(SHA256.hexDigest(message) == digest)
+    }
+
     @Test func aMillionAs() {
         let message = [UInt8](repeating: 0x61, count: 1_000_000)
         #expect(SHA256.hexDigest(message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
