@@ -102,10 +102,16 @@ extension ChengduPilot: MemberManagementPolicy {
             }
             grid = cell
             rules.append("manage.grid")
-            reasons.append(
-                Reason(
-                    zh: "组织关系在本社区，纳入网格\(cell)，实行网格管理。",
-                    en: "The relation is with the community: grid management in \(cell)."))
+            // Most members are managed by grid: their reason is built in one buffer per language.
+            var chinese = TextBuffer(capacity: 96)
+            chinese.add("组织关系在本社区，纳入网格")
+            chinese.add(cell)
+            chinese.add("，实行网格管理。")
+            var english = TextBuffer(capacity: 96)
+            english.add("The relation is with the community: grid management in ")
+            english.add(cell)
+            english.add(".")
+            reasons.append(Reason(zh: chinese.string, en: english.string))
         }
 
         var alerts: [ManagementAlert] = []

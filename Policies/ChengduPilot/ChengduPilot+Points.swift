@@ -82,6 +82,12 @@ extension ChengduPilot: PointsPolicy {
         let periodName = period.description
         var decisions: [PointsDecision] = []
         decisions.reserveCapacity(members.count)
+        // Members with the same tally and verdict have the same reason, word for word: it is
+        // written once per community and shared (most members fall into a few dozen tallies).
+        var reasonsByTally: [ReasonKey: Reason] = [:]
+        // Likewise the letter to each village or work unit.
+        var villageLetters: [String: (to: String, reason: Reason)] = [:]
+        var unitLetters: [String: (to: String, reason: Reason)] = [:]
         for index in members.indices {
             let tally = tallies[index]
             let total = totals[index]
@@ -111,33 +117,60 @@ extension ChengduPilot: PointsPolicy {
                 verdict = ("不足60分，需关注", "below 60: needs attention")
             }
             tally.appendRules(to: &rules)
-            var reasons = [tally.reason(total: total, periodText: periodText, periodName: periodName, verdict: verdict)]
+            let key = ReasonKey(tally: tally, grade: grade, capped: capped[index])
+            let reason: Reason
+            if let known = reasonsByTally[key] {
+                reason = known
+            } else {
+                reason = tally.reason(total: total, periodText: periodText, periodName: periodName, verdict: verdict)
+                reasonsByTally[key] = reason
+            }
+            var reasons = [reason]
             var letterTo: String?
             switch relation {
             case .community:
                 break
             case .originVillage:
                 let village = members[index].originVillage
-                letterTo = "village:\(village)"
-                reasons.append(
-                    village.isEmpty
-                        ? Reason(
-                            zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
-                            en: "The relation is kept at the original village (not named): a letter goes to it.")
-                        : Reason(
-                            zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
-                            en: "The relation is kept at the original village: a letter goes to \(village)."))
+                let letter =
+                    villageLetters[village]
+                    ?? {
+                        let letter = (
+                            to: "village:\(village)",
+                            reason: village.isEmpty
+                                ? Reason(
+                                    zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
+                                    en: "The relation is kept at the original village (not named): a letter goes to it."
+                                )
+                                : Reason(
+                                    zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
+                                    en: "The relation is kept at the original village: a letter goes to \(village).")
+                        )
+                        villageLetters[village] = letter
+                        return letter
+                    }()
+                letterTo = letter.to
+                reasons.append(letter.reason)
             case .workUnit:
                 let employer = members[index].employer
-                letterTo = "unit:\(employer)"
-                reasons.append(
-                    employer.isEmpty
-                        ? Reason(
-                            zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
-                            en: "The relation is kept at the work unit (not named): a letter goes to it.")
-                        : Reason(
-                            zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
-                            en: "The relation is kept at the work unit: a letter goes to \(employer)."))
+                let letter =
+                    unitLetters[employer]
+                    ?? {
+                        let letter = (
+                            to: "unit:\(employer)",
+                            reason: employer.isEmpty
+                                ? Reason(
+                                    zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
+                                    en: "The relation is kept at the work unit (not named): a letter goes to it.")
+                                : Reason(
+                                    zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
+                                    en: "The relation is kept at the work unit: a letter goes to \(employer).")
+                        )
+                        unitLetters[employer] = letter
+                        return letter
+                    }()
+                letterTo = letter.to
+                reasons.append(letter.reason)
             case .elsewhere:
                 letterTo = "elsewhere"
                 reasons.append(
@@ -155,8 +188,16 @@ extension ChengduPilot: PointsPolicy {
     }
 }
 
+/// What a member's points reason depends on, besides the community's period and cap.
+private struct ReasonKey: Hashable {
+    let tally: PointsTally
+    let grade: Grade
+    let capped: Bool
+}
+
 /// One member's ledger events of the half-year, summed by kind.
-struct PointsTally {
+
+struct PointsTally: Hashable {
     var orgLife = Amount.zero
     var volunteer = Amount.zero
     var training = Amount.zero

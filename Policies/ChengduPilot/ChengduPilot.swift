@@ -211,47 +211,100 @@ extension Amount {
     }
 }
 
-/// A sentence built from pieces as UTF-8 bytes, for the reasons written once per member: appending
-/// bytes is a copy, where appending to a `String` checks and grows it piece by piece.
-struct TextBuffer {
-    private var bytes: [UInt8] = []
+/// A sentence built from pieces as UTF-8 bytes, for the reasons written once per member: the
+/// pieces are copied into one buffer and become a `String` once, where appending to a `String`
+/// (or an array) checks and grows it piece by piece.
+struct TextBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
-    /// Creates an empty buffer with room for `capacity` bytes.
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    /// Creates an empty buffer with room for `capacity` bytes (it grows when it must).
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    private mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        if count + length > capacity {
+            let grown = max(capacity * 2, count + length)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity = grown
+        }
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
 
     /// Appends a literal.
     mutating func add(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if text.hasPointerRepresentation {
+            append(text.utf8Start, text.utf8CodeUnitCount)
+        } else {
+            add(text.description)
+        }
     }
 
     /// Appends a string.
-    mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func add(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ $0.baseAddress.map { append($0, text.utf8.count) } })
+            == nil
+        {
+            var copy = text
+            copy.withUTF8 { utf8 in utf8.baseAddress.map { append($0, utf8.count) } }
+        }
+    }
 
-    /// Appends a number as the decision records write it.
+    /// Appends a number as the decision records write it (as `Amount.description` does: `24`,
+    /// `2.5`, `-0.25`), without building a `String` for it.
     mutating func add(_ amount: Amount) {
-        if let small = Int64(exactly: amount.scaled), small % 1_000_000_000_000 == 0 {
-            var value = small / 1_000_000_000_000
-            if value < 0 {
-                bytes.append(0x2D)
-                value = -value
+        guard let small = Int64(exactly: amount.scaled) else {
+            add(amount.description)
+            return
+        }
+        let scale: UInt64 = 1_000_000_000_000
+        var whole = small.magnitude / scale
+        var fraction = small.magnitude % scale
+        // Room for a sign, 7 whole digits (an Int64 of 10⁻¹² units is below 10⁷ whole), a point
+        // and 12 decimals.
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            if fraction != 0 {
+                var decimals = 12
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    decimals -= 1
+                }
+                for _ in 0..<decimals {
+                    end -= 1
+                    buffer[end] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
+                    fraction /= 10
+                }
+                end -= 1
+                buffer[end] = UInt8(ascii: ".")
             }
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0)
-            var count = 0
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[count] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-                    value /= 10
-                    count += 1
-                } while value > 0 && count < buffer.count
-                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(truncatingIfNeeded: 0x30 + whole % 10)
+                whole /= 10
+            } while whole > 0
+            if small < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
             }
-        } else {
-            bytes.append(contentsOf: amount.description.utf8)
+            if let base = buffer.baseAddress {
+                append(base.assumingMemoryBound(to: UInt8.self) + end, buffer.count - end)
+            }
         }
     }
 
     /// The text.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 }
 
 extension Array where Element == String {
