@@ -57,4 +57,5 @@ guard let command = commands.first(where: { $0.name == name }) else {
     Console.error(message + "\nRun 'charter --help' for the list of commands.")
     exit(2)
 }
+LargePages.restartIfUseful(command: command.name)
 exit(runCommand(command, Array(arguments.dropFirst())))

@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Large pages for the big runs.
+///
+/// A city's run allocates a couple of gigabytes in blocks of every size, and with ordinary 4 KiB
+/// pages the kernel takes a fault and zeroes a page for every 4 KiB touched: half a million
+/// faults at a million members, about a tenth of the run. glibc's allocator asks for transparent
+/// huge pages when its `glibc.malloc.hugetlb=1` tunable is set, but tunables are read only when a
+/// process starts; so `run` and `diff` start themselves again once with it set (unless the user
+/// set `GLIBC_TUNABLES` already, or the restart is not possible), and everything else is
+/// unchanged. The decisions do not depend on it.
+enum LargePages {
+    /// The variable that marks the restarted process, so it never restarts twice.
+    static let marker = "CHARTER_LARGE_PAGES"
+
+    /// Restarts the process with large pages asked for, when that is useful and possible;
+    /// returns only when it did not restart.
+    static func restartIfUseful(command: String) {
+        #if canImport(Glibc)
+            guard command == "run" || command == "diff", getenv("GLIBC_TUNABLES") == nil, getenv(marker) == nil
+            else { return }
+            setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
+            setenv(marker, "1", 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            // Still here: the restart failed, so carry on as we are (the variables do no harm).
+        #endif
+    }
+}
