@@ -24,7 +24,7 @@ enum LargePages {
             setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
             setenv(marker, "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)
-            // Still here: the restart failed, so carry on as we are (the variables do no harm).
+        // Still here: the restart failed, so carry on as we are (the variables do no harm).
         #endif
     }
 }
