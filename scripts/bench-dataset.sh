@@ -15,5 +15,5 @@ if [ ! -f "$dir/members.csv" ] || [ "$(($(wc -l < "$dir/members.csv") - 1))" != 
     "$bench" generate "$dir" "$rows"
 fi
 ls -l "$dir"
-"$bench" read "$dir" 1
+
 "$bench" read "$dir" 2

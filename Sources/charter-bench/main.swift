@@ -128,34 +128,52 @@ func seconds(_ clock: clockid_t = CLOCK_MONOTONIC) -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
-func readDataset(folder: String, jobs: Int) -> Int32 {
-    guard let asOf = CivilDate(year: 2026, month: 6, day: 30) else { return 2 }
+/// Reads and checks the folder once; returns the dataset's bytes and the wall, thread and process
+/// CPU seconds it took, or nil (having printed why) when the dataset is refused.
+func timedRead(folder: String, reader: DatasetReader) -> (bytes: Int, wall: Double, thread: Double, process: Double)? {
+    guard let asOf = CivilDate(year: 2026, month: 6, day: 30) else { return nil }
     let start = seconds()
     let threadStart = seconds(CLOCK_THREAD_CPUTIME_ID)
     let processStart = seconds(CLOCK_PROCESS_CPUTIME_ID)
     let result: DatasetReadResult
     do {
-        result = try DatasetReader(jobs: jobs).read(directory: folder, asOf: asOf)
+        result = try reader.read(directory: folder, asOf: asOf)
     } catch {
         print(error.description)
-        return 2
+        return nil
     }
-    let elapsed = seconds() - start
-    let threadCPU = seconds(CLOCK_THREAD_CPUTIME_ID) - threadStart
-    let processCPU = seconds(CLOCK_PROCESS_CPUTIME_ID) - processStart
+    let wall = seconds() - start
+    let thread = seconds(CLOCK_THREAD_CPUTIME_ID) - threadStart
+    let process = seconds(CLOCK_PROCESS_CPUTIME_ID) - processStart
     var bytes = 0
     for file in result.dataset.files {
         var status = stat()
         if stat(file.path, &status) == 0 { bytes += Int(status.st_size) }
     }
-    let megabytes = Double(bytes) / 1_000_000
+    return (bytes, wall, thread, process)
+}
+
+/// Reads and checks the folder the ways `charter` does, printing MB/s and peak memory:
+/// - on one core, reading and checking only (as `charter check` does: no digests);
+/// - on one core, hashing every file too (as `charter run --jobs 1` does);
+/// - on `jobs` threads, with the digests (as `charter run` does by default).
+func readDataset(folder: String, jobs: Int) -> Int32 {
+    guard let check = timedRead(folder: folder, reader: DatasetReader(jobs: 1, hashing: false)) else { return 2 }
+    let megabytes = Double(check.bytes) / 1_000_000
     let peak = peakMemoryKB()
     print(
-        "charter-bench: jobs \(jobs): read \(result.dataset.members.count) members, \(result.dataset.communities.count) communities: \(String(format1: megabytes)) MB in \(String(format1: elapsed)) s = \(String(format1: megabytes / elapsed)) MB/s; peak memory (VmHWM) \(String(format1: Double(peak) / 1000)) MB = \(String(format1: Double(peak) * 1000 / Double(max(bytes, 1)))) × the files' size."
+        "charter-bench: read and check on one core: \(String(format1: megabytes)) MB in \(String(format1: check.wall)) s = \(String(format1: megabytes / check.wall)) MB/s (CPU \(String(format1: check.process)) s); peak memory (VmHWM) \(String(format1: Double(peak) / 1000)) MB = \(String(format1: Double(peak) * 1000 / Double(max(check.bytes, 1)))) × the files' size."
     )
+    guard let hashed = timedRead(folder: folder, reader: DatasetReader(jobs: 1)) else { return 2 }
     print(
-        "charter-bench: CPU time: reading thread \(String(format1: threadCPU)) s = \(String(format1: megabytes / threadCPU)) MB/s on one core; whole process \(String(format1: processCPU)) s."
+        "charter-bench: read, check and hash (SHA-256) on one core: \(String(format1: megabytes / hashed.wall)) MB/s."
     )
+    if jobs > 1 {
+        guard let parallel = timedRead(folder: folder, reader: DatasetReader(jobs: jobs)) else { return 2 }
+        print(
+            "charter-bench: read, check and hash with \(jobs) jobs: \(String(format1: megabytes / parallel.wall)) MB/s (CPU \(String(format1: parallel.process)) s over \(String(format1: parallel.wall)) s)."
+        )
+    }
     return 0
 }
 

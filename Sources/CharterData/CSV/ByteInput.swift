@@ -32,14 +32,17 @@ final class ByteInput {
     /// A read error, as a sentence, if one happened (the input then ends).
     private(set) var readError: String?
     private var hasher = SHA256.Hasher()
+    /// Whether the bytes are hashed at all.
+    private var hashes = true
     private let descriptor: Int32
 
     /// Opens a file for reading, or returns why it cannot be read.
     ///
     /// With `hashInBackground`, a large file is hashed on another thread while it is parsed;
-    /// without it, every byte is hashed on the reading thread as it arrives.
+    /// without it, every byte is hashed on the reading thread as it arrives. Without `hashing`,
+    /// nothing is hashed and ``finishHashing()`` returns an empty digest.
     static func open(
-        path: String, chunkSize: Int = 1 << 20, hashInBackground: Bool = false
+        path: String, chunkSize: Int = 1 << 20, hashInBackground: Bool = false, hashing: Bool = true
     ) -> Result<ByteInput, OpenFailure> {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(OpenFailure(reason: String(cString: strerror(errno)))) }
@@ -54,7 +57,8 @@ final class ByteInput {
             return .failure(OpenFailure(reason: "it is not a regular file"))
         }
         let input = ByteInput(descriptor: descriptor, capacity: chunkSize, fileSize: Int(status.st_size))
-        if hashInBackground && input.fileSize >= backgroundHashingThreshold {
+        input.hashes = hashing
+        if hashing && hashInBackground && input.fileSize >= backgroundHashingThreshold {
             input.stamp = FileStamp(status)
             input.hashJob = HashJob(path: path)
         }
@@ -153,7 +157,7 @@ final class ByteInput {
                 atEndOfFile = true
                 return false
             }
-            if hashJob == nil { hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count)) }
+            if hashJob == nil && hashes { hasher.update(UnsafeRawBufferPointer(start: buffer + end, count: count)) }
             end += count
             totalRead += count
             return true
@@ -171,6 +175,7 @@ final class ByteInput {
     /// Sets ``readError`` when a background hash does not cover exactly the bytes parsed.
     func finishHashing() -> String {
         while refill(keepingFrom: end) {}
+        guard hashes else { return "" }
         guard let hashJob else {
             var copy = hasher
             return SHA256.hex(copy.finalize())

@@ -43,11 +43,16 @@ public struct DatasetReader: Sendable {
     /// How many threads the reader may keep busy; 1 reads, checks and hashes everything on the
     /// calling thread.
     public var jobs: Int
+    /// Whether each file's SHA-256 is computed (for `run.json`); without it, ``DatasetFileInfo``
+    /// carries an empty digest, and reading costs a third less.
+    public var hashing: Bool
 
-    /// Creates a reader that lists at most `problemLimit` problems and uses `jobs` threads.
-    public init(problemLimit: Int = 200, jobs: Int = 1) {
+    /// Creates a reader that lists at most `problemLimit` problems, uses `jobs` threads, and
+    /// hashes the files unless told not to.
+    public init(problemLimit: Int = 200, jobs: Int = 1, hashing: Bool = true) {
         self.problemLimit = problemLimit
         self.jobs = max(1, jobs)
+        self.hashing = hashing
     }
 
     /// Reads and checks the dataset in `directory`, measuring dates against `asOf`.
@@ -61,7 +66,7 @@ public struct DatasetReader: Sendable {
         let reads = DatasetFileKind.allCases.map {
             FileRead(
                 $0, names: names, folder: directory, asOf: asOf, problemLimit: problemLimit,
-                hashInBackground: jobs > 1)
+                hashInBackground: jobs > 1, hashing: hashing)
         }
         // Every file checks its references to communities as it goes, so that file comes first.
         let communities = reads[DatasetFileKind.communities.rawValue]
@@ -228,16 +233,18 @@ final class FileRead {
     private let folder: String
     private let asOf: CivilDate
     private let hashInBackground: Bool
+    private let hashing: Bool
 
     init(
         _ kind: DatasetFileKind, names: Set<String>, folder: String, asOf: CivilDate, problemLimit: Int,
-        hashInBackground: Bool
+        hashInBackground: Bool, hashing: Bool
     ) {
         self.kind = kind
         self.names = names
         self.folder = folder
         self.asOf = asOf
         self.hashInBackground = hashInBackground
+        self.hashing = hashing
         log = ProblemLog(limit: problemLimit)
         var size = 0
         for form in DatasetReader.extensions where names.contains(kind.name + form) {
@@ -278,7 +285,7 @@ final class FileRead {
         }
         let path = Self.path(folder, fileName)
         let input: ByteInput
-        switch ByteInput.open(path: path, hashInBackground: hashInBackground) {
+        switch ByteInput.open(path: path, hashInBackground: hashInBackground, hashing: hashing) {
         case .success(let opened): input = opened
         case .failure(let failure):
             log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(failure.reason)."))

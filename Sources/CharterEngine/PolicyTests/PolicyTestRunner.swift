@@ -92,7 +92,7 @@ public struct PolicyTestRunner {
         }
         let dataset: Dataset
         do {
-            dataset = try DatasetReader().read(directory: dataPath, asOf: testCase.asOf).dataset
+            dataset = try DatasetReader(hashing: false).read(directory: dataPath, asOf: testCase.asOf).dataset
         } catch {
             let source =
                 testCase.dataPath == nil ? "The inline dataset (files named as its keys, .json form)" : dataPath

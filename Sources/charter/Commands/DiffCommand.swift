@@ -74,7 +74,7 @@ enum DiffCommand: CharterCommand {
                 throw CommandFailure(code: 2, message: error.description)
             }
         }
-        let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs)
+        let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs, hashing: false)
         let index = DatasetIndex(read.dataset)
         func decide(_ loaded: LoadedProfile) throws(CommandFailure) -> RunDecisions {
             do {

@@ -113,9 +113,11 @@ func loadProfile(_ path: String, modulePaths: [String]) throws(CommandFailure) -
 
 /// Reads and checks a dataset on up to `jobs` threads; a refused dataset is exit code 2 with every
 /// problem.
-func loadDataset(_ directory: String, asOf: CivilDate, jobs: Int) throws(CommandFailure) -> DatasetReadResult {
+func loadDataset(
+    _ directory: String, asOf: CivilDate, jobs: Int, hashing: Bool = true
+) throws(CommandFailure) -> DatasetReadResult {
     do {
-        let result = try DatasetReader(jobs: jobs).read(directory: directory, asOf: asOf)
+        let result = try DatasetReader(jobs: jobs, hashing: hashing).read(directory: directory, asOf: asOf)
         for warning in result.warnings { Console.error("warning: \(warning)") }
         return result
     } catch {
