@@ -8,7 +8,7 @@
 /// pages the kernel takes a fault and zeroes a page for every 4 KiB touched: half a million
 /// faults at a million members, about a tenth of the run. glibc's allocator asks for transparent
 /// huge pages when its `glibc.malloc.hugetlb=1` tunable is set, but tunables are read only when a
-/// process starts; so `run` and `diff` start themselves again once with it set (unless the user
+/// process starts; so `run`, `diff` and `check` start themselves again once with it set (unless the user
 /// set `GLIBC_TUNABLES` already, or the restart is not possible), and everything else is
 /// unchanged. The decisions do not depend on it.
 enum LargePages {
@@ -19,7 +19,7 @@ enum LargePages {
     /// returns only when it did not restart.
     static func restartIfUseful(command: String) {
         #if canImport(Glibc)
-            guard command == "run" || command == "diff", getenv("GLIBC_TUNABLES") == nil, getenv(marker) == nil
+            guard ["run", "diff", "check"].contains(command), getenv("GLIBC_TUNABLES") == nil, getenv(marker) == nil
             else { return }
             setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
             setenv(marker, "1", 1)
