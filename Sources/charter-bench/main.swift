@@ -153,7 +153,9 @@ func timedRead(folder: String, reader: DatasetReader) -> (bytes: Int, wall: Doub
     return (bytes, wall, thread, process)
 }
 
-/// Reads and checks the folder the ways `charter` does, printing MB/s and peak memory:
+/// Reads and checks the folder the ways `charter` does, printing MB/s and peak memory.
+///
+/// It reads:
 /// - on one core, reading and checking only (as `charter check` does: no digests);
 /// - on one core, hashing every file too (as `charter run --jobs 1` does);
 /// - on `jobs` threads, with the digests (as `charter run` does by default).
