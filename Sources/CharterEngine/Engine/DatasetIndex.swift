@@ -9,8 +9,19 @@ public struct DatasetIndex: Sendable {
     public let dataset: Dataset
     /// For each community, its members' indices sorted by member id (UTF-8 bytes).
     public let membersByCommunity: [[Int]]
-    /// For each member, its events' indices, by date (file order within a date).
-    public let eventsByMember: [[Int]]
+    /// Every event's index, member by member (in dataset order), each member's by date (file
+    /// order within a date); member `m`'s are `memberEvents[eventStarts[m]..<eventStarts[m + 1]]`.
+    ///
+    /// One flat array rather than an array per member: a city has a million members, and a
+    /// million small arrays cost more to make, to hold and to free than the events themselves.
+    public let memberEvents: [Int32]
+    /// Where each member's events start in ``memberEvents``, with the end as a last entry.
+    public let eventStarts: [Int]
+
+    /// The indices of member `member`'s events, by date.
+    public func events(ofMember member: Int) -> ArraySlice<Int32> {
+        memberEvents[eventStarts[member]..<eventStarts[member + 1]]
+    }
     /// For each community, its units' indices sorted by unit id.
     public let unitsByCommunity: [[Int]]
     /// For each community, its posts' indices in file order.
@@ -77,12 +88,26 @@ public struct DatasetIndex: Sendable {
         let eventMember = Self.positions(
             references.eventMember, rows: events.count, targets: members.count, rowID: { events[$0].memberID },
             targetID: { members[$0].id })
-        var eventsByMember = Self.group(eventMember, count: members.count)
-        for index in eventsByMember.indices where eventsByMember[index].count > 1 {
-            let byDate: (Int, Int) -> Bool = { (events[$0].date, $0) < (events[$1].date, $1) }
-            if !eventsByMember[index].isSorted(by: byDate) { eventsByMember[index].sort(by: byDate) }
+        var starts = [Int](repeating: 0, count: members.count + 1)
+        for member in eventMember where member >= 0 { starts[Int(member) + 1] += 1 }
+        for member in 0..<members.count { starts[member + 1] += starts[member] }
+        var memberEvents = [Int32](repeating: 0, count: starts[members.count])
+        var next = starts
+        for (event, member) in eventMember.enumerated() where member >= 0 {
+            memberEvents[next[Int(member)]] = Int32(event)
+            next[Int(member)] += 1
         }
-        self.eventsByMember = eventsByMember
+        events.withUnsafeBufferPointer { events in
+            let byDate: (Int32, Int32) -> Bool = {
+                (events[Int($0)].date, $0) < (events[Int($1)].date, $1)
+            }
+            for member in 0..<members.count where starts[member + 1] - starts[member] > 1 {
+                let range = starts[member]..<starts[member + 1]
+                if !memberEvents[range].isSorted(by: byDate) { memberEvents[range].sort(by: byDate) }
+            }
+        }
+        self.memberEvents = memberEvents
+        self.eventStarts = starts
 
         func byCommunity(_ resolved: [Int32], rows: Int, _ id: (Int) -> String) -> [[Int]] {
             Self.group(
@@ -194,7 +219,7 @@ public struct DatasetIndex: Sendable {
         return CommunityContext(
             community: dataset.communities[community], asOf: asOf,
             members: memberIndices.map { dataset.members[$0] },
-            events: memberIndices.map { member in eventsByMember[member].map { dataset.events[$0] } },
+            events: memberIndices.map { member in events(ofMember: member).map { dataset.events[Int($0)] } },
             units: unitsByCommunity[community].map { dataset.units[$0] },
             posts: postsByCommunity[community].map { dataset.posts[$0] },
             bodies: bodiesByCommunity[community].map { dataset.bodies[$0] },

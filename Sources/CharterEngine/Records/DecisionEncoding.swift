@@ -175,11 +175,14 @@ public enum DecisionEncoding {
     }
 }
 
-extension Array {
-    /// Whether the array is already in the order `areInIncreasingOrder` gives.
+extension RandomAccessCollection {
+    /// Whether the elements are already in the order `areInIncreasingOrder` gives.
     func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
-        guard count > 1 else { return true }
-        for index in 1..<count where areInIncreasingOrder(self[index], self[index - 1]) { return false }
+        var previous = startIndex
+        for index in indices.dropFirst() {
+            if areInIncreasingOrder(self[index], self[previous]) { return false }
+            previous = index
+        }
         return true
     }
 }
