@@ -84,4 +84,25 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
                 "post:C1/party_committee/member/1", "post:C1/party_committee/member/2",
             ])
     }
+
+    @Test func eachMemberSeesItsOwnEventsByDateThenFileOrder() throws {
+        var data = dataset()
+        func day(_ day: Int) -> CivilDate { CivilDate(year: 2026, month: 3, day: day) ?? .earliest }
+        data.events = [
+            LedgerEvent(memberID: "M2", date: day(9), kind: .volunteer, amount: Amount(1)),
+            LedgerEvent(memberID: "M7", date: day(1), kind: .training),
+            LedgerEvent(memberID: "M2", date: day(3), kind: .volunteer, amount: Amount(2)),
+            LedgerEvent(memberID: "M2", date: day(9), kind: .volunteer, amount: Amount(3)),
+            LedgerEvent(memberID: "M4", date: day(5), kind: .orgLife),
+            LedgerEvent(memberID: "M2", date: day(1), kind: .volunteer, amount: Amount(4)),
+        ]
+        let index = DatasetIndex(data)
+        let context = index.context(ofCommunity: 1, asOf: asOf)
+        let positions = try #require(context.members.firstIndex { $0.id == "M2" })
+        #expect(context.events[positions].map(\.amount) == [Amount(4), Amount(2), Amount(1), Amount(3)])
+        #expect(context.events[positions].allSatisfy { $0.memberID == "M2" })
+        #expect(context.events.map(\.count) == [0, 4, 0, 1])
+        let other = index.context(ofCommunity: 0, asOf: asOf)
+        #expect(other.events.map(\.count) == [0, 0, 1, 0, 0])
+    }
 }
