@@ -86,8 +86,8 @@ extension ChengduPilot: PointsPolicy {
         // written once per community and shared (most members fall into a few dozen tallies).
         var reasonsByTally: [ReasonKey: Reason] = [:]
         // Likewise the letter to each village or work unit.
-        var villageLetters: [String: (to: String, reason: Reason)] = [:]
-        var unitLetters: [String: (to: String, reason: Reason)] = [:]
+        var villageLetters = Letters()
+        var unitLetters = Letters()
         for index in members.indices {
             let tally = tallies[index]
             let total = totals[index]
@@ -132,43 +132,34 @@ extension ChengduPilot: PointsPolicy {
                 break
             case .originVillage:
                 let village = members[index].originVillage
-                let letter =
-                    villageLetters[village]
-                    ?? {
-                        let letter = (
-                            to: "village:\(village)",
-                            reason: village.isEmpty
-                                ? Reason(
-                                    zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
-                                    en: "The relation is kept at the original village (not named): a letter goes to it."
-                                )
-                                : Reason(
-                                    zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
-                                    en: "The relation is kept at the original village: a letter goes to \(village).")
-                        )
-                        villageLetters[village] = letter
-                        return letter
-                    }()
+                let letter = villageLetters.letter(to: village) {
+                    (
+                        to: "village:\(village)",
+                        reason: village.isEmpty
+                            ? Reason(
+                                zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
+                                en: "The relation is kept at the original village (not named): a letter goes to it.")
+                            : Reason(
+                                zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
+                                en: "The relation is kept at the original village: a letter goes to \(village).")
+                    )
+                }
                 letterTo = letter.to
                 reasons.append(letter.reason)
             case .workUnit:
                 let employer = members[index].employer
-                let letter =
-                    unitLetters[employer]
-                    ?? {
-                        let letter = (
-                            to: "unit:\(employer)",
-                            reason: employer.isEmpty
-                                ? Reason(
-                                    zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
-                                    en: "The relation is kept at the work unit (not named): a letter goes to it.")
-                                : Reason(
-                                    zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
-                                    en: "The relation is kept at the work unit: a letter goes to \(employer).")
-                        )
-                        unitLetters[employer] = letter
-                        return letter
-                    }()
+                let letter = unitLetters.letter(to: employer) {
+                    (
+                        to: "unit:\(employer)",
+                        reason: employer.isEmpty
+                            ? Reason(
+                                zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
+                                en: "The relation is kept at the work unit (not named): a letter goes to it.")
+                            : Reason(
+                                zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
+                                en: "The relation is kept at the work unit: a letter goes to \(employer).")
+                    )
+                }
                 letterTo = letter.to
                 reasons.append(letter.reason)
             case .elsewhere:
@@ -185,6 +176,23 @@ extension ChengduPilot: PointsPolicy {
                     details: PointsDetails(period: period, points: total, letterTo: letterTo)))
         }
         return decisions
+    }
+}
+
+/// The letters already written in a community, by the village or work unit they go to.
+///
+/// Found by the name as a `String` (which compares canonically equivalent texts as equal) but
+/// reused only when the bytes are the same, so a name is always written as its member's row has it.
+private struct Letters {
+    private var byName: [String: (name: String, to: String, reason: Reason)] = [:]
+
+    mutating func letter(
+        to name: String, _ make: () -> (to: String, reason: Reason)
+    ) -> (to: String, reason: Reason) {
+        if let known = byName[name], known.name.utf8.elementsEqual(name.utf8) { return (known.to, known.reason) }
+        let made = make()
+        if byName[name] == nil { byName[name] = (name, made.to, made.reason) }
+        return made
     }
 }
 

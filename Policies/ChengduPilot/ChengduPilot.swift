@@ -271,8 +271,7 @@ struct TextBuffer: ~Copyable {
         var fraction = small.magnitude % scale
         // Room for a sign, 7 whole digits (an Int64 of 10⁻¹² units is below 10⁷ whole), a point
         // and 12 decimals.
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
             var end = buffer.count
             if fraction != 0 {
                 var decimals = 12
@@ -297,9 +296,7 @@ struct TextBuffer: ~Copyable {
                 end -= 1
                 buffer[end] = UInt8(ascii: "-")
             }
-            if let base = buffer.baseAddress {
-                append(base.assumingMemoryBound(to: UInt8.self) + end, buffer.count - end)
-            }
+            if let base = buffer.baseAddress { append(base + end, buffer.count - end) }
         }
     }
 

@@ -193,6 +193,27 @@ import Testing
         #expect(decision?.rules == (letter == nil ? ["points.base"] : ["points.base", "points.letter"]))
     }
 
+    @Test func eachLetterNamesTheVillageOrUnitAsItsMemberHasIt() {
+        // 豈 (U+8C48) and its compatibility twin U+F900 are equal as Swift strings but not as
+        // bytes; members sharing a village or unit share a letter, but each keeps its own bytes.
+        let names = ["\u{F900}村", "\u{8C48}村", "\u{F900}村", "Café", "Cafe\u{301}"]
+        let members = names.enumerated().map { index, name in
+            Fixture.member("M\(index)") {
+                $0.relation = index < 3 ? .originVillage : .workUnit
+                $0.originVillage = name
+                $0.employer = name
+            }
+        }
+        let decisions = grade(members)
+        for (decision, (index, name)) in zip(decisions, names.enumerated()) {
+            let expected = (index < 3 ? "village:" : "unit:") + name
+            #expect(decision.details.letterTo.map { Array($0.utf8) } == Array(expected.utf8), "M\(index)")
+            #expect(
+                decision.reasons.last.map { Array($0.english.utf8).suffix(name.utf8.count + 1) }
+                    == Array((name + ".").utf8)[...])
+        }
+    }
+
     @Test func probationaryMembersAreNotGraded() {
         let decision = grade(
             [Fixture.member("M1") { $0.status = .probationary }], [Fixture.event("M1", "2026-03-01", .orgLife)]
