@@ -8,9 +8,13 @@
 /// pages the kernel takes a fault and zeroes a page for every 4 KiB touched: half a million
 /// faults at a million members, about a tenth of the run. glibc's allocator asks for transparent
 /// huge pages when its `glibc.malloc.hugetlb=1` tunable is set, but tunables are read only when a
-/// process starts; so `run`, `diff` and `check` start themselves again once with it set (unless the user
-/// set `GLIBC_TUNABLES` already, or the restart is not possible), and everything else is
-/// unchanged. The decisions do not depend on it.
+/// process starts; so `run`, `diff` and `check` start themselves again once with it set, and
+/// everything else is unchanged. The decisions do not depend on it.
+///
+/// The restart happens only when it surely starts `charter` again: not when the user set
+/// `GLIBC_TUNABLES` already, not under a preloaded tool (valgrind, a sanitizer runtime), and not
+/// when the running image is not the program named by `argv[0]` (charter started through the
+/// dynamic loader, say). A failed restart carries on as if none was tried.
 enum LargePages {
     /// The variable that marks the restarted process, so it never restarts twice.
     static let marker = "CHARTER_LARGE_PAGES"
@@ -19,12 +23,30 @@ enum LargePages {
     /// returns only when it did not restart.
     static func restartIfUseful(command: String) {
         #if canImport(Glibc)
-            guard ["run", "diff", "check"].contains(command), getenv("GLIBC_TUNABLES") == nil, getenv(marker) == nil
+            guard ["run", "diff", "check"].contains(command), getenv("GLIBC_TUNABLES") == nil,
+                getenv(marker) == nil, getenv("LD_PRELOAD") == nil, runningImageIsArgumentZero()
             else { return }
             setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
             setenv(marker, "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // Still here: the restart failed, so carry on as we are (the variables do no harm).
+            // Still here: the restart failed, so carry on as we are (the variables do no harm).
+            unsetenv("GLIBC_TUNABLES")
         #endif
+    }
+
+    /// Whether `/proc/self/exe` is the file `argv[0]` names (by file name, links resolved), so
+    /// that executing it again runs this program with these arguments.
+    static func runningImageIsArgumentZero() -> Bool {
+        guard let first = CommandLine.arguments.first,
+            let image = realpath("/proc/self/exe", nil)
+        else { return false }
+        defer { free(image) }
+        let imageName = String(cString: image).split(separator: "/").last
+        var resolvedName = first.split(separator: "/").last
+        if let resolved = realpath(first, nil) {
+            resolvedName = String(cString: resolved).split(separator: "/").last
+            free(resolved)
+        }
+        return imageName != nil && imageName == resolvedName
     }
 }
