@@ -65,11 +65,19 @@ enum PiecedOutput {
         let totals = Mutex((encode: [UInt64](repeating: 0, count: files.count), write: UInt64(0)))
         let workers = max(1, min(jobs, tasks.count))
         let sinkList = sinks
+        // At most this many pieces are encoded and not yet written at any time: a worker waits for
+        // a permit before taking a piece, and each piece written returns one. Without it a
+        // stalled write (a slow disk) would let the others encode the whole run into memory.
+        // (Made at zero and signalled up: libdispatch refuses to free a semaphore left below the
+        // value it was made with, and permits taken by the last tries are never given back.)
+        let permits = DispatchSemaphore(value: 0)
+        for _ in 0..<workers * 8 { permits.signal() }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var buffer: [UInt8] = []
             var encode = [UInt64](repeating: 0, count: files.count)
             var write: UInt64 = 0
             while !failed.load(ordering: .relaxed) {
+                if permits.wait(timeout: .now() + .milliseconds(20)) == .timedOut { continue }
                 let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard task < tasks.count else { break }
                 let (file, piece) = tasks[task]
@@ -77,7 +85,7 @@ enum PiecedOutput {
                 buffer.removeAll(keepingCapacity: true)
                 files[file].encode(piece, &buffer)
                 encode[file] += OutputClock.now() - start
-                if !sinkList[file].deliver(piece: piece, bytes: &buffer, writeTime: &write) {
+                if !sinkList[file].deliver(piece: piece, bytes: &buffer, writeTime: &write, written: permits) {
                     failed.store(true, ordering: .relaxed)
                 }
             }
@@ -123,8 +131,9 @@ private final class OrderedSink: @unchecked Sendable {
     /// Takes a finished piece, and returns false once a write has failed.
     ///
     /// The piece is written now when it is next and nobody is writing, along with any pieces
-    /// waiting behind it; otherwise it is left waiting (and the buffer is taken).
-    func deliver(piece: Int, bytes: inout [UInt8], writeTime: inout UInt64) -> Bool {
+    /// waiting behind it; otherwise it is left waiting (and the buffer is taken). `written` is
+    /// signalled once for every piece written.
+    func deliver(piece: Int, bytes: inout [UInt8], writeTime: inout UInt64, written: DispatchSemaphore) -> Bool {
         let mine = state.withLock { state -> Bool? in
             guard state.error == nil else { return nil }
             if state.writing || state.next != piece {
@@ -144,6 +153,7 @@ private final class OrderedSink: @unchecked Sendable {
             var failure: OutputError?
             do { try file.write(current) } catch { failure = error }
             writeTime += OutputClock.now() - start
+            written.signal()
             let following = state.withLock { state -> [UInt8]? in
                 if let failure {
                     state.error = failure
