@@ -231,13 +231,16 @@ struct CSVTokenizer {
         }
     }
 
-    /// Reads a record whose fields are all unquoted and that ends in a line feed alone, the
-    /// common case, eight bytes at a time: commas and the line feed are found from one mask a
-    /// word, and runs of non-ASCII bytes are checked as UTF-8 on the way, so the record is not
-    /// read twice.
+    /// Reads a record that ends in a line feed alone, the common case, eight bytes at a time.
+    ///
+    /// The record must hold no other line break, carriage return or stray quote. Commas, quotes and the line feed are
+    /// found from one mask a word, and runs of non-ASCII bytes are checked as UTF-8 on the way, so
+    /// the record is not read twice. A quoted field (with doubled quotes or commas inside) stays
+    /// on this path as long as it holds no line break and its closing quote is followed by a comma
+    /// or the line feed.
     ///
     /// Returns `nil`, having changed nothing that the general reader relies on, when the record
-    /// holds a quote or a carriage return, or is not whole in the bytes read so far.
+    /// is not of that shape, or is not whole in the bytes read so far.
     @inline(__always)
     private mutating func parsePlainRecord(
         _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int
@@ -245,11 +248,14 @@ struct CSVTokenizer {
         let raw = UnsafeRawPointer(buffer)
         var p = start
         var fieldStart = start
+        // Inside a quoted field: where its text starts (past the opening quote), else -1.
+        var quotedFrom = -1
+        var doubled = false
         // Bytes before `checked` are known to be well-formed UTF-8; `invalid` is the first byte
         // found that is not.
         var checked = start
         var invalid = -1
-        while p + 8 <= end {
+        words: while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
             var high = word & 0x8080_8080_8080_8080
             while high != 0 && invalid < 0 {
@@ -270,14 +276,43 @@ struct CSVTokenizer {
                 let at = p + special.trailingZeroBitCount >> 3
                 special &= special &- 1
                 let byte = buffer[at]
-                if byte == Self.comma {
+                if quotedFrom >= 0 {
+                    if byte == Self.quote {
+                        // Doubled, or closing.
+                        guard at + 1 < end else { return nil }
+                        let after = buffer[at + 1]
+                        if after == Self.quote {
+                            doubled = true
+                        } else if after == Self.comma {
+                            append(quotedFrom, at, doubled)
+                            quotedFrom = -1
+                            fieldStart = at + 2
+                        } else if after == Self.lineFeed {
+                            append(quotedFrom, at, doubled)
+                            checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
+                            return .record(end: at + 2, newlines: 1)
+                        } else {
+                            return nil
+                        }
+                        // Read on past the byte after the quote, which this word may hold.
+                        p = at + 2
+                        continue words
+                    }
+                    if byte == Self.lineFeed || byte == Self.carriageReturn { return nil }
+                } else if byte == Self.comma {
                     append(fieldStart, at, false)
                     fieldStart = at + 1
                 } else if byte == Self.lineFeed {
                     append(fieldStart, at, false)
                     checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
                     return .record(end: at + 1, newlines: 1)
-                } else if byte == Self.quote || byte == Self.carriageReturn {
+                } else if byte == Self.quote {
+                    guard at == fieldStart else { return nil }
+                    quotedFrom = at + 1
+                    doubled = false
+                    p = at + 1
+                    continue words
+                } else if byte == Self.carriageReturn {
                     return nil
                 }
             }
