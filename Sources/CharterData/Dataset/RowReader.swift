@@ -152,7 +152,7 @@ struct RowReader<Fields: RowFields> {
     mutating func date(_ column: Int) -> CivilDate? {
         let source = fields
         let value: CivilDate?? = source.withValue(column) { bytes in
-            if let date = CivilDate(utf8: bytes) { return date }
+            if let date = FieldValues.date(bytes) { return date }
             report(column, "The date is not valid; dates are written YYYY-MM-DD, e.g. 1975-03-09.", bytes: bytes)
             return nil
         }
