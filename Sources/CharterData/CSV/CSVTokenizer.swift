@@ -255,6 +255,20 @@ struct CSVTokenizer {
         // found that is not.
         var checked = start
         var invalid = -1
+        // The fields go straight to their storage, counted here and noted in `fieldCount` once the
+        // record is read: kept in registers, not reloaded after each store.
+        var fields = storage.base
+        var capacity = storage.capacity
+        var count = 0
+        @inline(__always) func add(_ start: Int, _ end: Int, _ doubled: Bool) {
+            if count == capacity {
+                storage.grow()
+                fields = storage.base
+                capacity = storage.capacity
+            }
+            fields[count] = CSVField(start: start, end: end, hasDoubledQuotes: doubled)
+            count &+= 1
+        }
         words: while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
             var high = word & 0x8080_8080_8080_8080
@@ -272,6 +286,25 @@ struct CSVTokenizer {
                 }
             }
             var special = Self.asciiBelowHyphen(word)
+            if special == 0 {
+                p &+= 8
+                continue
+            }
+            if quotedFrom < 0 {
+                // Most words hold commas and nothing else below `-`: no byte needs a look.
+                let commas = Self.bytesEqual(word, Self.comma)
+                if special == commas {
+                    // (Offsets are within the buffer: no overflow.)
+                    repeat {
+                        let at = p &+ special.trailingZeroBitCount &>> 3
+                        special &= special &- 1
+                        add(fieldStart, at, false)
+                        fieldStart = at &+ 1
+                    } while special != 0
+                    p &+= 8
+                    continue
+                }
+            }
             while special != 0 {
                 let at = p + special.trailingZeroBitCount >> 3
                 special &= special &- 1
@@ -284,11 +317,12 @@ struct CSVTokenizer {
                         if after == Self.quote {
                             doubled = true
                         } else if after == Self.comma {
-                            append(quotedFrom, at, doubled)
+                            add(quotedFrom, at, doubled)
                             quotedFrom = -1
                             fieldStart = at + 2
                         } else if after == Self.lineFeed {
-                            append(quotedFrom, at, doubled)
+                            add(quotedFrom, at, doubled)
+                            fieldCount = count
                             checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
                             return .record(end: at + 2, newlines: 1)
                         } else {
@@ -300,10 +334,11 @@ struct CSVTokenizer {
                     }
                     if byte == Self.lineFeed || byte == Self.carriageReturn { return nil }
                 } else if byte == Self.comma {
-                    append(fieldStart, at, false)
+                    add(fieldStart, at, false)
                     fieldStart = at + 1
                 } else if byte == Self.lineFeed {
-                    append(fieldStart, at, false)
+                    add(fieldStart, at, false)
+                    fieldCount = count
                     checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
                     return .record(end: at + 1, newlines: 1)
                 } else if byte == Self.quote {
@@ -319,6 +354,13 @@ struct CSVTokenizer {
             p += 8
         }
         return nil
+    }
+
+    /// The high bit of each byte of `word` equal to `byte`, exact for every byte.
+    @inline(__always)
+    static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let bits = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((bits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | bits) & 0x8080_8080_8080_8080
     }
 
     /// The high bit of each ASCII byte of `word` below `-` (0x2D): the candidates for a comma,
