@@ -21,7 +21,7 @@ struct IdentifierTable {
     private var lines: [Int32] = []
     /// The keys' bytes one after another, and where each starts (with the end as a last entry),
     /// to compare a field with a key without going through `String`.
-    private var text: [UInt8] = []
+    private var text = ByteStore()
     private var starts: [Int] = [0]
     /// The most keys the table takes; beyond it, ``intern(_:)`` makes strings without keeping them.
     private let limit: Int
@@ -36,8 +36,9 @@ struct IdentifierTable {
     private var greatest = -1
     /// How many keys ``reserve(_:)`` made room for, so that the slots are made that large at once.
     private var reservedKeys = 0
-    /// The key ``intern(_:)`` returned last: a column often repeats the field of the row before.
-    private var lastInterned = -1
+    /// The keys ``intern(_:)`` found lately, by their bytes (made when it is first called): a
+    /// column's texts are few, and a row often repeats the one of the row before.
+    private var recent: RecentKeys?
 
     /// A seed drawn once per process, so no crafted dataset can make every id collide.
     private static let seed = UInt64.random(in: .min ... .max)
@@ -59,6 +60,9 @@ struct IdentifierTable {
         starts.reserveCapacity(wanted + 1)
         lines.reserveCapacity(wanted)
         reservedKeys = max(reservedKeys, wanted)
+        // Room for the keys' bytes too, at the length of those so far.
+        let length = keys.isEmpty ? 8 : (text.count + keys.count - 1) / keys.count
+        text.reserve(min(wanted * length, Int(Int32.max)))
         // Unless keys are hashed already, the slots wait: a file sorted by id never needs them
         // while it is read.
         if hashedCount > 0, wanted * 2 > slots.count { rehash(minimumSlots: wanted * 2) }
@@ -125,13 +129,11 @@ struct IdentifierTable {
     /// Whether the key at `index` is `bytes`.
     @inline(__always)
     private func key(_ index: Int, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { starts in
-                let start = starts[index]
-                guard starts[index + 1] - start == bytes.count else { return false }
-                guard let stored = text.baseAddress, let wanted = bytes.baseAddress else { return true }
-                return Self.same(stored + start, wanted, count: bytes.count)
-            }
+        starts.withUnsafeBufferPointer { starts in
+            let start = starts[index]
+            guard starts[index + 1] - start == bytes.count else { return false }
+            guard let wanted = bytes.baseAddress else { return true }
+            return Self.same(text.base + start, wanted, count: bytes.count)
         }
     }
 
@@ -139,31 +141,30 @@ struct IdentifierTable {
     /// it, 0 when equal, above 0 after it.
     @inline(__always)
     private func order(_ bytes: UnsafeBufferPointer<UInt8>, toKey index: Int) -> Int {
-        text.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { starts in
-                let start = starts[index]
-                let length = starts[index + 1] - start
-                let common = min(length, bytes.count)
-                if common > 0, let stored = text.baseAddress, let wanted = bytes.baseAddress {
-                    let x = UnsafeRawPointer(wanted)
-                    let y = UnsafeRawPointer(stored + start)
-                    var offset = 0
-                    // Eight bytes at a time, compared as big-endian numbers.
-                    while offset + 8 <= common {
-                        let a = x.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                        let b = y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                        if a != b { return UInt64(bigEndian: a) < UInt64(bigEndian: b) ? -1 : 1 }
-                        offset += 8
-                    }
-                    while offset < common {
-                        let a = wanted[offset]
-                        let b = stored[start + offset]
-                        if a != b { return a < b ? -1 : 1 }
-                        offset += 1
-                    }
+        let stored = text.base
+        return starts.withUnsafeBufferPointer { starts in
+            let start = starts[index]
+            let length = starts[index + 1] - start
+            let common = min(length, bytes.count)
+            if common > 0, let wanted = bytes.baseAddress {
+                let x = UnsafeRawPointer(wanted)
+                let y = UnsafeRawPointer(stored + start)
+                var offset = 0
+                // Eight bytes at a time, compared as big-endian numbers.
+                while offset + 8 <= common {
+                    let a = x.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    let b = y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    if a != b { return UInt64(bigEndian: a) < UInt64(bigEndian: b) ? -1 : 1 }
+                    offset += 8
                 }
-                return bytes.count - length
+                while offset < common {
+                    let a = wanted[offset]
+                    let b = stored[start + offset]
+                    if a != b { return a < b ? -1 : 1 }
+                    offset += 1
+                }
             }
+            return bytes.count - length
         }
     }
 
@@ -173,23 +174,21 @@ struct IdentifierTable {
         let short = hash << 32
         var slot = Int(truncatingIfNeeded: hash >> 32) & mask
         let slots = self.slots.base
-        return text.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { starts in
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return (slot, nil) }
-                    if entry & 0xFFFF_FFFF_0000_0000 == short {
-                        let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                        let start = starts[index]
-                        if starts[index + 1] - start == bytes.count,
-                            let stored = text.baseAddress, let wanted = bytes.baseAddress,
-                            Self.same(stored + start, wanted, count: bytes.count)
-                        {
-                            return (slot, index)
-                        }
+        let stored = text.base
+        return starts.withUnsafeBufferPointer { starts in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return (slot, nil) }
+                if entry & 0xFFFF_FFFF_0000_0000 == short {
+                    let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    let start = starts[index]
+                    if starts[index + 1] - start == bytes.count,
+                        let wanted = bytes.baseAddress, Self.same(stored + start, wanted, count: bytes.count)
+                    {
+                        return (slot, index)
                     }
-                    slot = (slot + 1) & mask
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -226,15 +225,14 @@ struct IdentifierTable {
     private mutating func fillSlots(from first: Int) {
         let slots = self.slots.base
         let mask = self.mask
-        text.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { starts in
-                for index in first..<keys.count {
-                    let start = starts[index]
-                    let hash = Self.hash(UnsafeBufferPointer(rebasing: text[start..<starts[index + 1]]))
-                    var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-                    while slots[slot] != 0 { slot = (slot + 1) & mask }
-                    slots[slot] = hash << 32 | UInt64(index + 1)
-                }
+        let stored = text.base
+        starts.withUnsafeBufferPointer { starts in
+            for index in first..<keys.count {
+                let start = starts[index]
+                let hash = Self.hash(UnsafeBufferPointer(start: stored + start, count: starts[index + 1] - start))
+                var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = hash << 32 | UInt64(index + 1)
             }
         }
         hashedCount = keys.count
@@ -254,12 +252,8 @@ struct IdentifierTable {
         let key = String(decoding: bytes, as: UTF8.self)
         keys.append(key)
         lines.append(Int32(clamping: line))
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            let old = text.count
-            let new = old + bytes.count
-            if new > text.capacity { text.reserveCapacity(max(new, text.capacity * 2)) }
-            text.append(contentsOf: UnsafeBufferPointer(start: base, count: bytes.count))
-        }
+        if !isKnownUniquelyReferenced(&text) { text = text.copy() }
+        text.append(bytes)
         starts.append(text.count)
         return key
     }
@@ -330,17 +324,152 @@ struct IdentifierTable {
 
     /// The one shared `String` for `bytes`.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if lastInterned >= 0, key(lastInterned, is: bytes) { return keys[lastInterned] }
+        let short = RecentKeys.Key(bytes)
+        if let recent, let index = recent.find(short) { return keys[index] }
         if hashedCount < count { prepareForLookups() }
         let hash = Self.hash(bytes)
         let (slot, index) = probe(bytes, hash: hash)
         if let index {
-            lastInterned = index
+            remember(short, index)
             return keys[index]
         }
         guard keys.count < limit else { return String(decoding: bytes, as: UTF8.self) }
-        lastInterned = keys.count
+        remember(short, keys.count)
         return add(bytes, hash: hash, slot: slot, line: 0)
+    }
+
+    /// Notes that the key at `index` has the short form `short`.
+    private mutating func remember(_ short: RecentKeys.Key, _ index: Int) {
+        guard short.isExact else { return }
+        if recent == nil {
+            recent = RecentKeys()
+        } else if !isKnownUniquelyReferenced(&recent) {
+            recent = recent?.copy()
+        }
+        recent?.note(short, index)
+    }
+}
+
+/// The bytes of an ``IdentifierTable``'s keys one after another: plain memory, since an array's
+/// append of a few bytes cost more than the rest of adding a key.
+final class ByteStore {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    /// Makes room for `total` bytes in all.
+    func reserve(_ total: Int) {
+        guard total > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: total)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = total
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { reserve(max(count + bytes.count, capacity * 2)) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// A copy, for a table copied and then changed.
+    func copy() -> ByteStore {
+        let copy = ByteStore(capacity: capacity)
+        copy.append(UnsafeBufferPointer(start: base, count: count))
+        return copy
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// The keys an ``IdentifierTable`` interned lately, found from their bytes without hashing them
+/// in full or comparing them with the stored keys: each key of up to 16 bytes has an exact short
+/// form (its length and two words), and a small direct-mapped cache maps it to the key's position.
+final class RecentKeys {
+    /// A text of up to 16 bytes as its length and two words that hold every byte.
+    ///
+    /// The words overlap when the text is shorter; two such texts are equal exactly when their
+    /// keys are. Longer texts are not exact, and never cached.
+    struct Key: Equatable {
+        var count: Int
+        var head: UInt64
+        var tail: UInt64
+
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            count = bytes.count
+            head = 0
+            tail = 0
+            guard let base = bytes.baseAddress, count > 0, count <= 16 else { return }
+            let raw = UnsafeRawPointer(base)
+            if count >= 8 {
+                head = raw.loadUnaligned(as: UInt64.self)
+                tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if count >= 4 {
+                head = UInt64(raw.loadUnaligned(as: UInt32.self))
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            } else {
+                head = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
+            }
+        }
+
+        /// Whether the key stands for its text exactly.
+        var isExact: Bool { count > 0 && count <= 16 }
+
+        /// Where the key goes in the cache.
+        @inline(__always)
+        var bucket: Int {
+            let mixed = (head &* 0x9E37_79B9_7F4A_7C15 ^ tail &+ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9
+            return Int(truncatingIfNeeded: mixed >> (64 - RecentKeys.bits))
+        }
+    }
+
+    private static let bits = 8
+    private let keys: UnsafeMutablePointer<Key>
+    private let positions: UnsafeMutablePointer<Int>
+
+    init() {
+        let size = 1 << Self.bits
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: Key(UnsafeBufferPointer(start: nil, count: 0)), count: size)
+        positions = .allocate(capacity: size)
+        positions.initialize(repeating: -1, count: size)
+    }
+
+    /// The position of the key with the short form `key`, if cached.
+    @inline(__always)
+    func find(_ key: Key) -> Int? {
+        guard key.isExact else { return nil }
+        let bucket = key.bucket
+        return keys[bucket] == key ? positions[bucket] : nil
+    }
+
+    /// Caches the position of the key with the exact short form `key`.
+    func note(_ key: Key, _ position: Int) {
+        let bucket = key.bucket
+        keys[bucket] = key
+        positions[bucket] = position
+    }
+
+    /// A copy, for a table copied and then changed.
+    func copy() -> RecentKeys {
+        let copy = RecentKeys()
+        copy.keys.update(from: keys, count: 1 << Self.bits)
+        copy.positions.update(from: positions, count: 1 << Self.bits)
+        return copy
+    }
+
+    deinit {
+        keys.deallocate()
+        positions.deallocate()
     }
 }
 

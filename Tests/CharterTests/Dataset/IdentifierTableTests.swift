@@ -130,6 +130,29 @@ import Testing
         #expect(table.keys == ["x", "y", "z"])
     }
 
+    /// Many texts, of every length around the cache's 16 bytes, colliding in its buckets: each
+    /// interned text is the text, and the table keeps each once, in the order first seen.
+    @Test func internedTextsSurviveTheCache() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab社区1-".unicodeScalars).map(String.init)
+        let texts = (0..<3000).map { index in
+            (0..<(index % 22 + 1)).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
+        }
+        for limit in [3000, 100] {
+            var table = IdentifierTable(limit: limit)
+            var seen: [String] = []
+            var known = Set<String>()
+            for _ in 0..<4 {
+                for text in texts.shuffled(using: &generator).prefix(2000) {
+                    var bytes = text
+                    #expect(bytes.withUTF8 { table.intern($0) } == text)
+                    if seen.count < limit, known.insert(text).inserted { seen.append(text) }
+                }
+            }
+            #expect(table.keys == seen)
+        }
+    }
+
     /// The reader's problems for ids out of order after a sorted run, and repeats after one.
     @Test func duplicateIDsAreNamedWhateverTheOrder() {
         var csv = "id,community_id,birth_date,join_date,status,relation\n"
