@@ -149,7 +149,7 @@ final class DatasetAssembler {
     // MARK: - Cross-row checks
 
     private func community<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, row: Int32)? {
-        row.requiredReference(column, to: communityIDs, in: communitiesFile, what: "community")
+        row.requiredReference(column, to: &communityIDs, in: communitiesFile, what: "community")
     }
 
     /// A member reference, checked later by ``resolveMembers(_:in:)``: notes where its problem

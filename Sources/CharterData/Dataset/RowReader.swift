@@ -105,8 +105,11 @@ struct RowReader<Fields: RowFields> {
     /// A required reference to an id of another file, with the position of the row it names (-1
     /// when none): reported when absent, or when `file` (the file read whole that should hold it)
     /// does not hold it.
+    ///
+    /// The table is only read; it is passed `inout` so that it is not copied (a retain and a
+    /// release of each of its buffers) for every row.
     mutating func requiredReference(
-        _ column: Int, to table: IdentifierTable, in file: String?, what: String
+        _ column: Int, to table: inout IdentifierTable, in file: String?, what: String
     ) -> (id: String, row: Int32)? {
         let source = fields
         var missing = false
