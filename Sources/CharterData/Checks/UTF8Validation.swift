@@ -46,12 +46,14 @@ enum UTF8Validation {
     @inline(__always)
     static func run(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Run {
         var index = start
+        let raw = UnsafeRawPointer(base)
         while index + 4 <= end {
-            let byte = base[index]
-            if byte < 0x80 { return .valid(next: index) }
-            if byte >= 0xE1, byte <= 0xEF, byte != 0xED, base[index + 1] & 0xC0 == 0x80,
-                base[index + 2] & 0xC0 == 0x80
-            {
+            // Four bytes at once: an ASCII byte ends the run; a lead byte E1 to EF but not ED
+            // (neither overlong nor a surrogate) with two continuation bytes is a three-byte
+            // sequence, the common case in Chinese text.
+            let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+            if word & 0x80 == 0 { return .valid(next: index) }
+            if word & 0xC0_C0F0 == 0x80_80E0, word & 0xFF != 0xE0, word & 0xFF != 0xED {
                 index += 3
                 continue
             }

@@ -157,4 +157,25 @@ import Testing
         #expect(whole[13].issue == .quoteInUnquotedField)
         #expect(whole[14].issue == .quoteInUnquotedField)
     }
+
+    /// Three-byte sequences at the edges of what is well-formed (overlong E0, surrogates ED, the
+    /// last of EF) are judged the same word at a time as byte by byte.
+    @Test(arguments: 0..<8)
+    func threeByteSequencesAtTheEdges(_ shift: Int) {
+        let sequences: [[UInt8]] = [
+            [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+            [0xEF, 0xBF, 0xBF], [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xC0], [0xE6, 0x98], [0xE6, 0x98, 0xAF, 0xBF],
+        ]
+        var bytes = Array(String(repeating: "x", count: shift).utf8) + Array(",a\n".utf8)
+        for sequence in sequences {
+            bytes +=
+                Array("ok,".utf8) + [0xE6, 0x98, 0xAF] + sequence + [0xE6, 0x98, 0xAF] + Array(",end,of,row\n".utf8)
+        }
+        let whole = Self.records(bytes)
+        let bytewise = Self.records(bytes, chunk: 1)
+        #expect(whole.map(\.fields) == bytewise.map(\.fields))
+        #expect(whole.map(\.issue) == bytewise.map(\.issue))
+        #expect(
+            whole.map { $0.issue == nil } == [true, true, false, false, true, false, true, true, false, false, false])
+    }
 }
