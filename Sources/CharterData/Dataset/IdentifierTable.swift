@@ -249,7 +249,7 @@ struct IdentifierTable {
     /// Appends a key, leaving it out of the slots (the caller puts it in, or it waits).
     @inline(__always)
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> String {
-        let key = String(decoding: bytes, as: UTF8.self)
+        let key = makeString(bytes)
         keys.append(key)
         lines.append(Int32(clamping: line))
         if !isKnownUniquelyReferenced(&text) { text = text.copy() }

@@ -126,6 +126,24 @@ import Testing
         Self.checkCodes(CodeTables.distributionKind)
     }
 
+    /// Field texts are made as `String(decoding:as:)` makes them, bytes that are not UTF-8
+    /// included, at every length around the 15 bytes a string holds in itself.
+    @Test func fieldTextsAreDecodedAsStringDoes() {
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("社".utf8), [0xE6, 0x98], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            while bytes.count < Int.random(in: 0...20, using: &generator) {
+                bytes += pieces.randomElement(using: &generator) ?? []
+            }
+            let made = bytes.withUnsafeBufferPointer { makeString($0) }
+            #expect(made == String(decoding: bytes, as: UTF8.self), "\(bytes)")
+            #expect(Array(made.utf8) == Array(String(decoding: bytes, as: UTF8.self).utf8))
+        }
+    }
+
     @Test func everyFileKindNamesAColumnForEachCase() {
         #expect(CommunityColumn.names.count == CommunityColumn.allCases.count)
         #expect(MemberColumn.names.count == MemberColumn.allCases.count)
