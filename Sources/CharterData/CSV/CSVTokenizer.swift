@@ -271,18 +271,17 @@ struct CSVTokenizer {
         }
         words: while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            // The word's non-ASCII bytes not checked yet, from the first, in one call.
             var high = word & 0x8080_8080_8080_8080
-            while high != 0 && invalid < 0 {
-                if checked > p {
-                    let skip = checked - p
-                    high = skip >= 8 ? 0 : high & (UInt64.max << UInt64(skip * 8))
-                    if high == 0 { break }
-                }
-                let first = p + high.trailingZeroBitCount >> 3
-                switch UTF8Validation.run(UnsafePointer(buffer), from: first, end: end) {
-                case .valid(let next): checked = next
-                case .invalid(let at): invalid = at
-                case .needMore: return nil
+            if high != 0 && invalid < 0 && checked < p &+ 8 {
+                if checked > p { high &= UInt64.max << UInt64((checked &- p) &* 8) }
+                if high != 0 {
+                    let first = p &+ high.trailingZeroBitCount &>> 3
+                    switch UTF8Validation.check(UnsafePointer(buffer), from: first, through: p &+ 8, end: end) {
+                    case .valid(let next): checked = next
+                    case .invalid(let at): invalid = at
+                    case .needMore: return nil
+                    }
                 }
             }
             var special = Self.asciiBelowHyphen(word)
