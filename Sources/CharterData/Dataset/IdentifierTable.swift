@@ -62,6 +62,7 @@ struct IdentifierTable {
         reservedKeys = max(reservedKeys, wanted)
         // Room for the keys' bytes too, at the length of those so far.
         let length = keys.isEmpty ? 8 : (text.count + keys.count - 1) / keys.count
+        if !isKnownUniquelyReferenced(&text) { text = text.copy() }
         text.reserve(min(wanted * length, Int(Int32.max)))
         // Unless keys are hashed already, the slots wait: a file sorted by id never needs them
         // while it is read.
