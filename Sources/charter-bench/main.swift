@@ -3,6 +3,8 @@
 //   charter-bench generate DIR [ROWS]   writes communities.csv and a members.csv of ROWS rows
 //   charter-bench read DIR [JOBS]       reads and checks DIR with JOBS threads (default 1), printing
 //                                       MB/s and peak memory
+//   charter-bench check DIR             only the first of those reads (one core, no digests), to
+//                                       profile it (e.g. under valgrind --tool=callgrind)
 //
 // Generating and reading are separate runs so the peak memory measured is the reader's alone.
 import CharterData
@@ -159,13 +161,16 @@ func timedRead(folder: String, reader: DatasetReader) -> (bytes: Int, wall: Doub
 /// - on one core, reading and checking only (as `charter check` does: no digests);
 /// - on one core, hashing every file too (as `charter run --jobs 1` does);
 /// - on `jobs` threads, with the digests (as `charter run` does by default).
-func readDataset(folder: String, jobs: Int) -> Int32 {
+///
+/// With `checkOnly`, it stops after the first.
+func readDataset(folder: String, jobs: Int, checkOnly: Bool = false) -> Int32 {
     guard let check = timedRead(folder: folder, reader: DatasetReader(jobs: 1, hashing: false)) else { return 2 }
     let megabytes = Double(check.bytes) / 1_000_000
     let peak = peakMemoryKB()
     print(
         "charter-bench: read and check on one core: \(String(format1: megabytes)) MB in \(String(format1: check.wall)) s = \(String(format1: megabytes / check.wall)) MB/s (CPU \(String(format1: check.process)) s); peak memory (VmHWM) \(String(format1: Double(peak) / 1000)) MB = \(String(format1: Double(peak) * 1000 / Double(max(check.bytes, 1)))) × the files' size."
     )
+    if checkOnly { return 0 }
     guard let hashed = timedRead(folder: folder, reader: DatasetReader(jobs: 1)) else { return 2 }
     print(
         "charter-bench: read, check and hash (SHA-256) on one core: \(String(format1: megabytes / hashed.wall)) MB/s."
@@ -192,7 +197,9 @@ case "generate" where arguments.count >= 2:
     exit(generate(folder: arguments[1], rows: arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000))
 case "read" where arguments.count == 2 || arguments.count == 3:
     exit(readDataset(folder: arguments[1], jobs: arguments.count == 3 ? max(1, Int(arguments[2]) ?? 1) : 1))
+case "check" where arguments.count == 2:
+    exit(readDataset(folder: arguments[1], jobs: 1, checkOnly: true))
 default:
-    print("Usage: charter-bench generate DIR [ROWS] | charter-bench read DIR [JOBS]")
+    print("Usage: charter-bench generate DIR [ROWS] | charter-bench read DIR [JOBS] | charter-bench check DIR")
     exit(2)
 }

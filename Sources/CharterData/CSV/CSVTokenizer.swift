@@ -231,13 +231,16 @@ struct CSVTokenizer {
         }
     }
 
-    /// Reads a record whose fields are all unquoted and that ends in a line feed alone, the
-    /// common case, eight bytes at a time: commas and the line feed are found from one mask a
-    /// word, and runs of non-ASCII bytes are checked as UTF-8 on the way, so the record is not
-    /// read twice.
+    /// Reads a record that ends in a line feed alone, the common case, eight bytes at a time.
+    ///
+    /// The record must hold no other line break, carriage return or stray quote. Commas, quotes and the line feed are
+    /// found from one mask a word, and runs of non-ASCII bytes are checked as UTF-8 on the way, so
+    /// the record is not read twice. A quoted field (with doubled quotes or commas inside) stays
+    /// on this path as long as it holds no line break and its closing quote is followed by a comma
+    /// or the line feed.
     ///
     /// Returns `nil`, having changed nothing that the general reader relies on, when the record
-    /// holds a quote or a carriage return, or is not whole in the bytes read so far.
+    /// is not of that shape, or is not whole in the bytes read so far.
     @inline(__always)
     private mutating func parsePlainRecord(
         _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int
@@ -245,45 +248,118 @@ struct CSVTokenizer {
         let raw = UnsafeRawPointer(buffer)
         var p = start
         var fieldStart = start
+        // Inside a quoted field: where its text starts (past the opening quote), else -1.
+        var quotedFrom = -1
+        var doubled = false
         // Bytes before `checked` are known to be well-formed UTF-8; `invalid` is the first byte
         // found that is not.
         var checked = start
         var invalid = -1
-        while p + 8 <= end {
+        // The fields go straight to their storage, counted here and noted in `fieldCount` once the
+        // record is read: kept in registers, not reloaded after each store.
+        var fields = storage.base
+        var capacity = storage.capacity
+        var count = 0
+        @inline(__always) func add(_ start: Int, _ end: Int, _ doubled: Bool) {
+            if count == capacity {
+                storage.grow()
+                fields = storage.base
+                capacity = storage.capacity
+            }
+            fields[count] = CSVField(start: start, end: end, hasDoubledQuotes: doubled)
+            count &+= 1
+        }
+        words: while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            // The word's non-ASCII bytes not checked yet, from the first, in one call.
             var high = word & 0x8080_8080_8080_8080
-            while high != 0 && invalid < 0 {
-                if checked > p {
-                    let skip = checked - p
-                    high = skip >= 8 ? 0 : high & (UInt64.max << UInt64(skip * 8))
-                    if high == 0 { break }
-                }
-                let first = p + high.trailingZeroBitCount >> 3
-                switch UTF8Validation.run(UnsafePointer(buffer), from: first, end: end) {
-                case .valid(let next): checked = next
-                case .invalid(let at): invalid = at
-                case .needMore: return nil
+            if high != 0 && invalid < 0 && checked < p &+ 8 {
+                if checked > p { high &= UInt64.max << UInt64((checked &- p) &* 8) }
+                if high != 0 {
+                    let first = p &+ high.trailingZeroBitCount &>> 3
+                    switch UTF8Validation.check(UnsafePointer(buffer), from: first, through: p &+ 8, end: end) {
+                    case .valid(let next): checked = next
+                    case .invalid(let at): invalid = at
+                    case .needMore: return nil
+                    }
                 }
             }
             var special = Self.asciiBelowHyphen(word)
+            if special == 0 {
+                p &+= 8
+                continue
+            }
+            if quotedFrom < 0 {
+                // Most words hold commas and nothing else below `-`: no byte needs a look.
+                let commas = Self.bytesEqual(word, Self.comma)
+                if special == commas {
+                    // (Offsets are within the buffer: no overflow.)
+                    repeat {
+                        let at = p &+ special.trailingZeroBitCount &>> 3
+                        special &= special &- 1
+                        add(fieldStart, at, false)
+                        fieldStart = at &+ 1
+                    } while special != 0
+                    p &+= 8
+                    continue
+                }
+            }
             while special != 0 {
                 let at = p + special.trailingZeroBitCount >> 3
                 special &= special &- 1
                 let byte = buffer[at]
-                if byte == Self.comma {
-                    append(fieldStart, at, false)
+                if quotedFrom >= 0 {
+                    if byte == Self.quote {
+                        // Doubled, or closing.
+                        guard at + 1 < end else { return nil }
+                        let after = buffer[at + 1]
+                        if after == Self.quote {
+                            doubled = true
+                        } else if after == Self.comma {
+                            add(quotedFrom, at, doubled)
+                            quotedFrom = -1
+                            fieldStart = at + 2
+                        } else if after == Self.lineFeed {
+                            add(quotedFrom, at, doubled)
+                            fieldCount = count
+                            checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
+                            return .record(end: at + 2, newlines: 1)
+                        } else {
+                            return nil
+                        }
+                        // Read on past the byte after the quote, which this word may hold.
+                        p = at + 2
+                        continue words
+                    }
+                    if byte == Self.lineFeed || byte == Self.carriageReturn { return nil }
+                } else if byte == Self.comma {
+                    add(fieldStart, at, false)
                     fieldStart = at + 1
                 } else if byte == Self.lineFeed {
-                    append(fieldStart, at, false)
+                    add(fieldStart, at, false)
+                    fieldCount = count
                     checkUTF8From = invalid >= 0 && invalid < at ? invalid : at
                     return .record(end: at + 1, newlines: 1)
-                } else if byte == Self.quote || byte == Self.carriageReturn {
+                } else if byte == Self.quote {
+                    guard at == fieldStart else { return nil }
+                    quotedFrom = at + 1
+                    doubled = false
+                    p = at + 1
+                    continue words
+                } else if byte == Self.carriageReturn {
                     return nil
                 }
             }
             p += 8
         }
         return nil
+    }
+
+    /// The high bit of each byte of `word` equal to `byte`, exact for every byte.
+    @inline(__always)
+    static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let bits = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((bits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | bits) & 0x8080_8080_8080_8080
     }
 
     /// The high bit of each ASCII byte of `word` below `-` (0x2D): the candidates for a comma,

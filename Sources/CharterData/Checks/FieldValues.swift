@@ -33,34 +33,56 @@ enum FieldValues {
     /// Reads a bool: `true`/`false`, `yes`/`no` in any letter case, `1`/`0`, `是`/`否`.
     @inline(__always)
     static func bool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let base = bytes.baseAddress else { return nil }
+        // Each word read with every byte's 0x20 bit set: equal to a lower-case word exactly when
+        // the bytes spell it in any letter case.
+        let raw = UnsafeRawPointer(base)
         switch bytes.count {
         case 1:
-            if bytes[0] == 0x31 { return true }
-            if bytes[0] == 0x30 { return false }
+            if base[0] == 0x31 { return true }
+            if base[0] == 0x30 { return false }
             return nil
         case 2:
-            return matches(bytes, "no") ? false : nil
+            return UInt16(base[0]) | UInt16(base[1]) << 8 | 0x2020 == 0x6F6E ? false : nil  // no
         case 3:
-            if matches(bytes, "yes") { return true }
-            if bytes[0] == 0xE6, bytes[1] == 0x98, bytes[2] == 0xAF { return true }  // 是
-            if bytes[0] == 0xE5, bytes[1] == 0x90, bytes[2] == 0xA6 { return false }  // 否
+            let word = UInt32(base[0]) | UInt32(base[1]) << 8 | UInt32(base[2]) << 16
+            if word | 0x20_2020 == 0x73_6579 { return true }  // yes
+            if word == 0xAF_98E6 { return true }  // 是
+            if word == 0xA6_90E5 { return false }  // 否
             return nil
         case 4:
-            return matches(bytes, "true") ? true : nil
+            return raw.loadUnaligned(as: UInt32.self) | 0x2020_2020 == 0x6575_7274 ? true : nil  // true
         case 5:
-            return matches(bytes, "false") ? false : nil
+            // false
+            return raw.loadUnaligned(as: UInt32.self) | 0x2020_2020 == 0x736C_6166 && base[4] | 0x20 == 0x65
+                ? false : nil
         default:
             return nil
         }
     }
 
-    /// Whether `bytes` spell `word` (lower-case ASCII) in any letter case.
+    /// Reads a date written `YYYY-MM-DD`, as `CivilDate(utf8:)` does, the ten bytes checked
+    /// as two words rather than one by one.
     @inline(__always)
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        guard bytes.count == word.utf8CodeUnitCount else { return false }
-        let letters = word.utf8Start
-        for index in 0..<bytes.count where bytes[index] | 0x20 != letters[index] { return false }
-        return true
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        // `YYYY-MM-` and `DD`, little-endian: byte n of the text is byte n of the word.
+        let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let tail = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        guard head & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000 else { return nil }
+        // Each digit's value, the dashes made 0; a byte is a digit exactly when its value is
+        // below 0x80 and adding 0x76 to it leaves it below 0x80.
+        let digits = (head ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF
+        let days = tail ^ 0x3030
+        guard (digits | (digits &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 == 0,
+            (days | (days &+ 0x7676)) & 0x8080 == 0
+        else { return nil }
+        @inline(__always) func digit(_ index: Int) -> Int { Int(truncatingIfNeeded: digits >> (8 * index)) & 0xFF }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        let day = Int(days & 0xFF) * 10 + Int(days >> 8)
+        return CivilDate(year: year, month: month, day: day)
     }
 
     /// Reads an amount written `digits[.digits]`: no sign, exponent or separator.
@@ -79,22 +101,62 @@ enum FieldValues {
 
 /// An enumeration's codes as bytes, to recognise a field's code without making a `String`.
 struct CodeTable<Code: DomainCode>: Sendable {
-    private let entries: [(bytes: [UInt8], code: Code)]
+    /// A code's bytes as its length and two words that together hold every one of them (see
+    /// ``key(_:)``); codes longer than 16 bytes are compared byte for byte.
+    struct Key: Equatable {
+        var count: Int
+        var head: UInt64
+        var tail: UInt64
+    }
+
+    private let keys: [Key]
+    private let codes: [Code]
+    private let bytes: [[UInt8]]
 
     init() {
-        entries = Code.allCases.map { (Array($0.rawValue.utf8), $0) }
+        codes = Array(Code.allCases)
+        bytes = codes.map { Array($0.rawValue.utf8) }
+        keys = bytes.map { code in code.withUnsafeBufferPointer { Self.key($0) } }
+    }
+
+    /// The key of up to 16 bytes.
+    ///
+    /// It holds the first and last eight of eight or more (overlapping when fewer than 16), the first and last four of four to seven, the first, middle and last byte
+    /// of fewer. Two texts of the same length are the same exactly when their keys are.
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return Key(count: count, head: 0, tail: 0) }
+        let raw = UnsafeRawPointer(base)
+        if count >= 8 {
+            guard count <= 16 else { return Key(count: count, head: 0, tail: 0) }
+            return Key(
+                count: count, head: raw.loadUnaligned(as: UInt64.self),
+                tail: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return Key(count: count, head: low | high << 32, tail: 0)
+        }
+        let head = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
+        return Key(count: count, head: head, tail: 0)
     }
 
     @inline(__always)
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Code? {
-        for entry in entries where entry.bytes.count == bytes.count {
-            let same = entry.bytes.withUnsafeBufferPointer { candidate in
-                for index in 0..<bytes.count where candidate[index] != bytes[index] { return false }
-                return true
+        let wanted = Self.key(bytes)
+        return keys.withUnsafeBufferPointer { keys in
+            for index in 0..<keys.count where keys[index] == wanted {
+                if wanted.count <= 16 { return codes[index] }
+                let same = self.bytes[index].withUnsafeBufferPointer { candidate in
+                    for offset in 0..<bytes.count where candidate[offset] != bytes[offset] { return false }
+                    return true
+                }
+                if same { return codes[index] }
             }
-            if same { return entry.code }
+            return nil
         }
-        return nil
     }
 }
 

@@ -32,33 +32,41 @@ enum UTF8Validation {
         return nil
     }
 
-    /// What follows a run of non-ASCII bytes.
+    /// What a check of some bytes found.
     enum Run {
-        /// The run is well-formed; the byte at `next` is ASCII.
+        /// The bytes are well-formed up to `next`.
         case valid(next: Int)
         /// The byte at `at` does not belong to a well-formed sequence.
         case invalid(at: Int)
-        /// The run goes on too close to `end` to tell.
+        /// The bytes go on too close to `end` to tell.
         case needMore
     }
 
-    /// Checks the run of non-ASCII bytes starting at `start`, up to the first ASCII byte.
+    /// Checks the bytes from `start` (ASCII or not) until a sequence ends at or past `limit`.
+    ///
+    /// It is the word-at-a-time reader's check of one word's non-ASCII bytes, however many runs of
+    /// them it holds, in one call. `.valid(next:)` is where the check stopped (at or past `limit`).
     @inline(__always)
-    static func run(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Run {
+    static func check(_ base: UnsafePointer<UInt8>, from start: Int, through limit: Int, end: Int) -> Run {
         var index = start
-        while index + 4 <= end {
-            let byte = base[index]
-            if byte < 0x80 { return .valid(next: index) }
-            if byte >= 0xE1, byte <= 0xEF, byte != 0xED, base[index + 1] & 0xC0 == 0x80,
-                base[index + 2] & 0xC0 == 0x80
-            {
+        let raw = UnsafeRawPointer(base)
+        while index < limit {
+            guard index + 4 <= end else { return .needMore }
+            let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+            let high = word & 0x8080_8080
+            if high & 0x80 == 0 {
+                // ASCII: on to the next non-ASCII byte of the four, or past them.
+                index += high == 0 ? 4 : high.trailingZeroBitCount >> 3
+                continue
+            }
+            if word & 0xC0_C0F0 == 0x80_80E0, word & 0xFF != 0xE0, word & 0xFF != 0xED {
                 index += 3
                 continue
             }
             guard let length = sequenceLength(base, at: index, end: end) else { return .invalid(at: index) }
             index += length
         }
-        return .needMore
+        return .valid(next: index)
     }
 
     /// The length of the well-formed multi-byte sequence starting at `index`, or `nil`.

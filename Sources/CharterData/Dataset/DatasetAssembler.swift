@@ -87,6 +87,14 @@ final class DatasetAssembler {
     /// references to it are checked.
     func end(whole: Bool) {
         isWhole = whole
+        // Every other file looks up the communities' ids, from several threads: hash them now.
+        if kind == .communities { communityIDs.prepareForLookups() }
+    }
+
+    /// Gets the member ids ready to be looked up by other files' assemblers, from several
+    /// threads: a members file sorted by id was read without hashing them.
+    func prepareMemberLookups() {
+        memberIDs.prepareForLookups()
     }
 
     /// Makes room for about `rows` rows of the file, so a large file is not copied as its
@@ -141,7 +149,7 @@ final class DatasetAssembler {
     // MARK: - Cross-row checks
 
     private func community<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, row: Int32)? {
-        row.requiredReference(column, to: communityIDs, in: communitiesFile, what: "community")
+        row.requiredReference(column, to: &communityIDs, in: communitiesFile, what: "community")
     }
 
     /// A member reference, checked later by ``resolveMembers(_:in:)``: notes where its problem
@@ -170,10 +178,17 @@ final class DatasetAssembler {
         var missing: [Int] = []
         var lastID: String?
         var lastPosition: Int32 = -1
+        // The member found last: rows in the members' order find the next one without hashing.
+        var lastFound = -1
         func resolve(_ index: Int, _ id: String) {
             if id != lastID {
                 lastID = id
-                lastPosition = members.index(of: id).map { Int32(truncatingIfNeeded: $0) } ?? -1
+                if let found = members.index(of: id, after: lastFound) {
+                    lastFound = found
+                    lastPosition = Int32(truncatingIfNeeded: found)
+                } else {
+                    lastPosition = -1
+                }
             }
             positions[index] = lastPosition
             if lastPosition < 0 && membersFile != nil { missing.append(index) }

@@ -75,6 +75,7 @@ public struct DatasetReader: Sendable {
         let members = reads[DatasetFileKind.members.rawValue]
         let membersFile = members.assembler.flatMap { $0.isWhole ? $0.fileName : nil }
         let referrers = [reads[DatasetFileKind.events.rawValue], reads[DatasetFileKind.distributions.rawValue]]
+        if referrers.contains(where: { $0.assembler != nil }) { members.assembler?.prepareMemberLookups() }
         Self.perform(referrers, jobs: jobs) {
             $0.assembler?.resolveMembers(members.assembler?.memberIDs ?? IdentifierTable(), in: membersFile)
         }

@@ -69,7 +69,7 @@ struct RowReader<Fields: RowFields> {
 
     /// A string column, "" when absent.
     func string(_ column: Int) -> String {
-        fields.withValue(column) { String(decoding: $0, as: UTF8.self) } ?? ""
+        fields.withValue(column) { makeString($0) } ?? ""
     }
 
     /// A required string column (an id or a reference).
@@ -105,8 +105,11 @@ struct RowReader<Fields: RowFields> {
     /// A required reference to an id of another file, with the position of the row it names (-1
     /// when none): reported when absent, or when `file` (the file read whole that should hold it)
     /// does not hold it.
+    ///
+    /// The table is only read; it is passed `inout` so that it is not copied (a retain and a
+    /// release of each of its buffers) for every row.
     mutating func requiredReference(
-        _ column: Int, to table: IdentifierTable, in file: String?, what: String
+        _ column: Int, to table: inout IdentifierTable, in file: String?, what: String
     ) -> (id: String, row: Int32)? {
         let source = fields
         var missing = false
@@ -152,7 +155,7 @@ struct RowReader<Fields: RowFields> {
     mutating func date(_ column: Int) -> CivilDate? {
         let source = fields
         let value: CivilDate?? = source.withValue(column) { bytes in
-            if let date = CivilDate(utf8: bytes) { return date }
+            if let date = FieldValues.date(bytes) { return date }
             report(column, "The date is not valid; dates are written YYYY-MM-DD, e.g. 1975-03-09.", bytes: bytes)
             return nil
         }
@@ -255,6 +258,18 @@ struct RowReader<Fields: RowFields> {
         }
         guard let value else { return defaultValue }
         return value
+    }
+}
+
+/// The text of a field's bytes, as `String(decoding:as:)` makes it (bytes that are not UTF-8
+/// become U+FFFD), but cheaper for the short texts of most fields: a text of up to 15 bytes is
+/// written straight into the string's own storage.
+@inline(__always)
+func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.count <= 15, let source = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
+    return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        buffer.baseAddress?.update(from: source, count: bytes.count)
+        return bytes.count
     }
 }
 

@@ -114,4 +114,68 @@ import Testing
         #expect(whole[6].issue == .quoteInUnquotedField)
         #expect(whole[1].fields[8] == "# $%&'()*+")
     }
+
+    /// Records with quoted fields read eight bytes at a time agree with the general path.
+    ///
+    /// A quoted field stays on the word-at-a-time path while it holds no line break and its
+    /// closing quote is followed by a comma or the line feed; every other shape goes back to the
+    /// general path. Both must agree on fields, lines and problems, wherever the quotes stand in a
+    /// word.
+    @Test(arguments: 0..<24)
+    func quotedRecordsReadAsTheGeneralPathDoes(_ shift: Int) {
+        var text = String(repeating: "x", count: shift) + ",a\n"
+        text += "M0000001,张伟,\"成都某某科技有限公司, 研发部\",2024-01-15,深圳\n"
+        text += "\"first\",b,\"\",\"\"\"\",\"a\"\"b\"\"\",\"x,y,z\",\"last\"\n"
+        text += "\"\"\n\"a\"\n\",\",\"\"\"\"\"\"\"\",long long long long long\n"
+        text += "1,\"two\nlines\",3,\"四五六七八九十\"\n"
+        text += "1,\"cr\rinside\",3\n"
+        text += "1,\"text\"after,3,4,5,6,7,8,9\n"
+        text += "1,\"ends\"\r\n"
+        text += "1,2,3,4,5,6,7,8,\"unclosed at the end of a record,\n"
+        text += "next,\"line\",x\n"
+        var bytes = Array(text.utf8)
+        bytes += Array("q,\"前".utf8) + [0xE6, 0x98] + Array("后\",x\n".utf8)
+        bytes += Array("q,\"\u{1F600}\",\"".utf8) + [0xC0, 0xAF] + Array("\",\"\u{10FFFF}\"\n".utf8)
+        bytes += Array("mid\"quote,\"ok\"\n\"ok\",mid\"quote\nlast,\"字\"\n".utf8)
+        let whole = Self.records(bytes)
+        let bytewise = Self.records(bytes, chunk: 1)
+        #expect(whole.map(\.fields) == bytewise.map(\.fields))
+        #expect(whole.map(\.line) == bytewise.map(\.line))
+        #expect(whole.map(\.issue) == bytewise.map(\.issue))
+        #expect(whole.count == 16)
+        #expect(whole[1].fields == ["M0000001", "张伟", "成都某某科技有限公司, 研发部", "2024-01-15", "深圳"])
+        #expect(whole[2].fields == ["first", "b", "", "\"", "a\"b\"", "x,y,z", "last"])
+        #expect(whole[3].fields == [""])
+        #expect(whole[5].fields == [",", "\"\"\"", "long long long long long"])
+        #expect(whole[6].fields == ["1", "two\nlines", "3", "四五六七八九十"])
+        #expect(whole[6].line == 7)
+        #expect(whole[7].fields == ["1", "cr\rinside", "3"])
+        #expect(whole[8].issue == .textAfterClosingQuote)
+        #expect(whole[9].fields == ["1", "ends"])
+        #expect(whole[11].issue == .invalidUTF8(byte: 0xE6))
+        #expect(whole[12].issue == .invalidUTF8(byte: 0xC0))
+        #expect(whole[13].issue == .quoteInUnquotedField)
+        #expect(whole[14].issue == .quoteInUnquotedField)
+    }
+
+    /// Three-byte sequences at the edges of what is well-formed (overlong E0, surrogates ED, the
+    /// last of EF) are judged the same word at a time as byte by byte.
+    @Test(arguments: 0..<8)
+    func threeByteSequencesAtTheEdges(_ shift: Int) {
+        let sequences: [[UInt8]] = [
+            [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+            [0xEF, 0xBF, 0xBF], [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xC0], [0xE6, 0x98], [0xE6, 0x98, 0xAF, 0xBF],
+        ]
+        var bytes = Array(String(repeating: "x", count: shift).utf8) + Array(",a\n".utf8)
+        for sequence in sequences {
+            bytes +=
+                Array("ok,".utf8) + [0xE6, 0x98, 0xAF] + sequence + [0xE6, 0x98, 0xAF] + Array(",end,of,row\n".utf8)
+        }
+        let whole = Self.records(bytes)
+        let bytewise = Self.records(bytes, chunk: 1)
+        #expect(whole.map(\.fields) == bytewise.map(\.fields))
+        #expect(whole.map(\.issue) == bytewise.map(\.issue))
+        #expect(
+            whole.map { $0.issue == nil } == [true, true, false, false, true, false, true, true, false, false, false])
+    }
 }
