@@ -53,6 +53,14 @@ public final class OutputFolder {
     /// The path of a file inside the folder being written.
     public func file(_ name: String) -> String { staging + "/" + name }
 
+    /// The error as a user should read it: a file named by where it was going (`--out`), not by
+    /// the hidden folder it was being written in.
+    public func describe(_ error: OutputError) -> String {
+        guard error.path.hasPrefix(staging + "/") else { return error.description }
+        return OutputError(path: destination + error.path.dropFirst(staging.count), message: error.message)
+            .description
+    }
+
     /// Moves the complete folder into place.
     public func commit() throws(OutputError) {
         if FileSystem.exists(destination) {

@@ -96,7 +96,7 @@ enum DiffCommand: CharterCommand {
                 try writer.writeHTML(to: folder.file("diff.html"))
                 try folder.commit()
             } catch {
-                throw CommandFailure(code: 2, message: "charter diff: \(error)")
+                throw CommandFailure(code: 2, message: "charter diff: \(folder.describe(error))")
             }
         }
         return diff.changes.contains { failOn.contains($0.point) } ? 1 : 0

@@ -193,7 +193,7 @@ enum RunCommand: CharterCommand {
             lap("run.json", &lapStart)
         } catch {
             progress.done()
-            throw CommandFailure(code: 2, message: "charter run: \(error)\nNothing was written.")
+            throw CommandFailure(code: 2, message: "charter run: \(folder.describe(error))\nNothing was written.")
         }
         let writeSeconds = monotonicSeconds() - writeStart
         let hostCPU = processCPUSeconds() - readCPU

@@ -1,0 +1,18 @@
+import CharterOutput
+import Foundation
+import Testing
+
+@Suite struct OutputFolderTests {
+    @Test func aFileThatFailsIsNamedWhereItWasGoingNotInTheHiddenFolder() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("folder-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let folder = try OutputFolder(destination: parent + "/out", force: false)
+        let failure = OutputError(
+            path: folder.file("decisions.jsonl"), message: "could not be written (No space left on device).")
+        #expect(
+            folder.describe(failure) == "\(parent)/out/decisions.jsonl: could not be written (No space left on device)."
+        )
+        let elsewhere = OutputError(path: "/etc/profile.json", message: "cannot be read.")
+        #expect(folder.describe(elsewhere) == "/etc/profile.json: cannot be read.")
+    }
+}
