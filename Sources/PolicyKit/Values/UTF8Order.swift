@@ -28,5 +28,13 @@ extension String {
 
 extension Sequence where Element == String {
     /// The strings sorted by their UTF-8 bytes.
-    public func sortedByUTF8() -> [String] { sorted { $0.utf8Precedes($1) } }
+    ///
+    /// Lists that are in order already (most are: ids read in file order) are only checked.
+    public func sortedByUTF8() -> [String] {
+        let strings = Array(self)
+        for index in strings.indices.dropFirst() where strings[index].utf8Precedes(strings[index - 1]) {
+            return strings.sorted { $0.utf8Precedes($1) }
+        }
+        return strings
+    }
 }
