@@ -146,7 +146,7 @@ public enum DecisionEncoding {
     public static func details(_ decision: PointsDecision, to writer: inout JSONWriter) {
         let details = decision.details
         writer.raw("{\"period\":")
-        writer.string(details.period.description)
+        writer.halfYear(details.period)
         writer.raw(",\"points\":")
         writer.amount(details.points)
         if let letter = details.letterTo {

@@ -107,18 +107,45 @@ public struct JSONWriter: Sendable {
     public mutating func integer(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
-        } else {
-            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        // Digits from the right into a small buffer on the stack, then one append.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 
     /// Appends an exact decimal: an integer when whole, else its significant decimals.
     public mutating func amount(_ value: Amount) {
-        if value.isWhole, let whole = Int(exactly: value.scaled / Amount.scale) {
+        // Most amounts fit an Int64 of 10⁻¹² units: whole ones are then written without the
+        // Int128 division `Amount` needs in general.
+        if let small = Int64(exactly: value.scaled), small % 1_000_000_000_000 == 0 {
+            integer(Int(small / 1_000_000_000_000))
+        } else if value.isWhole, let whole = Int(exactly: value.scaled / Amount.scale) {
             integer(whole)
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
+    }
+
+    /// Appends a half-year as a JSON string, as `HalfYear.description` writes it (`"2026H1"`).
+    public mutating func halfYear(_ period: HalfYear) {
+        bytes.append(UInt8(ascii: "\""))
+        integer(period.year)
+        bytes.append(UInt8(ascii: "H"))
+        bytes.append(period.isSecondHalf ? UInt8(ascii: "2") : UInt8(ascii: "1"))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends `true` or `false`.

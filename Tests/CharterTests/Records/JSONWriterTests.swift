@@ -1,5 +1,6 @@
 import CharterEngine
 import Foundation
+import PolicyKit
 import Testing
 
 /// The JSON writer escapes what JSON requires wherever it falls, and nothing else.
@@ -56,5 +57,25 @@ import Testing
         var writer = JSONWriter()
         writer.string(prefix: "member:", "a\"b")
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"member:a\\\"b\"")
+    }
+
+    @Test func numbersAndHalfYearsAreWrittenAsTheirText() throws {
+        for value in [0, 9, 10, 11, 99, 100, 2026, -1, -9, -10, -12345, Int.max, Int.min] {
+            var writer = JSONWriter()
+            writer.integer(value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+        }
+        let amounts = ["0", "24", "60", "26.5", "0.25", "-3", "-0.5", "9223372", "9223373", "123456789012"]
+        for text in amounts {
+            let amount = try #require(Amount(text))
+            var writer = JSONWriter()
+            writer.amount(amount)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == amount.description, "\(text)")
+        }
+        for period in [HalfYear(year: 2026, second: false), HalfYear(year: 2025, second: true)] {
+            var writer = JSONWriter()
+            writer.halfYear(period)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"\(period.description)\"")
+        }
     }
 }
