@@ -3,12 +3,6 @@ import Dispatch
 public import PolicyKit
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// Where a run's deciding time went: in each point's module code, and in the host around it.
 public struct EngineTimes: Sendable {
     /// Nanoseconds spent inside module code, per point, summed over the workers.
@@ -42,12 +36,6 @@ public struct EngineTimes: Sendable {
         let index = point.ordinal
         nanoseconds[index] += elapsed
         counts[index] += decisions
-    }
-
-    static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }
 
@@ -94,11 +82,11 @@ public struct Engine: Sendable {
             while true {
                 let community = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard community < count else { break }
-                let start = EngineTimes.now()
+                let start = MonotonicClock.nanoseconds()
                 var moduleTime: UInt64 = 0
                 slots.store(
                     decide(community: community, index: index, times: &times, moduleTime: &moduleTime), at: community)
-                times.hostNanoseconds += EngineTimes.now() - start - moduleTime
+                times.hostNanoseconds += MonotonicClock.nanoseconds() - start - moduleTime
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 if let progress, finished % 64 == 0 || finished == count { progress(finished) }
             }
@@ -128,9 +116,9 @@ public struct Engine: Sendable {
         community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64
     ) -> Result<CommunityResult, ModuleFailure> {
         func timed<Value>(_ point: ExtensionPoint, decisions: Int = 1, _ body: () -> Value) -> Value {
-            let start = EngineTimes.now()
+            let start = MonotonicClock.nanoseconds()
             let value = body()
-            let elapsed = EngineTimes.now() - start
+            let elapsed = MonotonicClock.nanoseconds() - start
             times.add(elapsed, decisions: decisions, at: point)
             moduleTime += elapsed
             return value

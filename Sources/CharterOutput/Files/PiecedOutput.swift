@@ -1,11 +1,6 @@
+import CharterEngine
 import Dispatch
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
 
 /// An output file made of pieces that can be encoded independently and land in piece order.
 ///
@@ -81,10 +76,10 @@ enum PiecedOutput {
                 let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard task < tasks.count else { break }
                 let (file, piece) = tasks[task]
-                let start = OutputClock.now()
+                let start = MonotonicClock.nanoseconds()
                 buffer.removeAll(keepingCapacity: true)
                 files[file].encode(piece, &buffer)
-                encode[file] += OutputClock.now() - start
+                encode[file] += MonotonicClock.nanoseconds() - start
                 if !sinkList[file].deliver(piece: piece, bytes: &buffer, writeTime: &write, written: permits) {
                     failed.store(true, ordering: .relaxed)
                 }
@@ -100,14 +95,6 @@ enum PiecedOutput {
         let names = files.map { String($0.path.split(separator: "/").last ?? "") }
         return OutputTimes(
             encodeSeconds: zip(names, encode).map { ($0, Double($1) / 1e9) }, writeSeconds: Double(write) / 1e9)
-    }
-}
-
-enum OutputClock {
-    static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }
 
@@ -149,10 +136,10 @@ private final class OrderedSink: @unchecked Sendable {
         guard mine else { return true }
         var current = bytes
         while true {
-            let start = OutputClock.now()
+            let start = MonotonicClock.nanoseconds()
             var failure: OutputError?
             do { try file.write(current) } catch { failure = error }
-            writeTime += OutputClock.now() - start
+            writeTime += MonotonicClock.nanoseconds() - start
             written.signal()
             let following = state.withLock { state -> [UInt8]? in
                 if let failure {

@@ -34,11 +34,7 @@ func timestamp() -> String {
 }
 
 /// Seconds on a monotonic clock, for phase timings.
-func monotonicSeconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-}
+func monotonicSeconds() -> Double { MonotonicClock.seconds() }
 
 /// The CPU time the process has used so far (user and system, all threads), in seconds.
 func processCPUSeconds() -> Double {
