@@ -200,17 +200,6 @@ public struct ChengduPilot: PolicyModule {
     static func yearWindowStart(_ asOf: CivilDate) -> CivilDate { asOf.addingDays(-365) }
 }
 
-extension Amount {
-    /// The amount as the decision records write numbers (`24`, `26.5`), quickly for the whole
-    /// numbers that most points and hours are.
-    var text: String {
-        if let small = Int64(exactly: scaled), small % 1_000_000_000_000 == 0 {
-            return String(small / 1_000_000_000_000)
-        }
-        return description
-    }
-}
-
 /// A sentence built from pieces as UTF-8 bytes, for the reasons written once per member: the
 /// pieces are copied into one buffer and become a `String` once, where appending to a `String`
 /// (or an array) checks and grows it piece by piece.
@@ -259,44 +248,11 @@ struct TextBuffer: ~Copyable {
         }
     }
 
-    /// Appends a number as the decision records write it (as `Amount.description` does: `24`,
-    /// `2.5`, `-0.25`), without building a `String` for it.
+    /// Appends a number as the decision records write it (`24`, `2.5`), without building a
+    /// `String` for it.
     mutating func add(_ amount: Amount) {
-        guard let small = Int64(exactly: amount.scaled) else {
-            add(amount.description)
-            return
-        }
-        let scale: UInt64 = 1_000_000_000_000
-        var whole = small.magnitude / scale
-        var fraction = small.magnitude % scale
-        // Room for a sign, 7 whole digits (an Int64 of 10⁻¹² units is below 10⁷ whole), a point
-        // and 12 decimals.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var end = buffer.count
-            if fraction != 0 {
-                var decimals = 12
-                while fraction % 10 == 0 {
-                    fraction /= 10
-                    decimals -= 1
-                }
-                for _ in 0..<decimals {
-                    end -= 1
-                    buffer[end] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
-                    fraction /= 10
-                }
-                end -= 1
-                buffer[end] = UInt8(ascii: ".")
-            }
-            repeat {
-                end -= 1
-                buffer[end] = UInt8(truncatingIfNeeded: 0x30 + whole % 10)
-                whole /= 10
-            } while whole > 0
-            if small < 0 {
-                end -= 1
-                buffer[end] = UInt8(ascii: "-")
-            }
-            if let base = buffer.baseAddress { append(base + end, buffer.count - end) }
+        amount.withUTF8 { text in
+            if let base = text.baseAddress { append(base, text.count) }
         }
     }
 

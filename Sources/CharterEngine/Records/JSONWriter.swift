@@ -128,15 +128,7 @@ public struct JSONWriter: Sendable {
 
     /// Appends an exact decimal: an integer when whole, else its significant decimals.
     public mutating func amount(_ value: Amount) {
-        // Most amounts fit an Int64 of 10⁻¹² units: whole ones are then written without the
-        // Int128 division `Amount` needs in general.
-        if let small = Int64(exactly: value.scaled), small % 1_000_000_000_000 == 0 {
-            integer(Int(small / 1_000_000_000_000))
-        } else if value.isWhole, let whole = Int(exactly: value.scaled / Amount.scale) {
-            integer(whole)
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a half-year as a JSON string, as `HalfYear.description` writes it (`"2026H1"`).

@@ -69,13 +69,8 @@ struct CSVText {
 
     /// Appends a field holding an amount, written as the decision records write it (`64`, `26.5`).
     mutating func field(_ value: Amount) {
-        if let small = Int64(exactly: value.scaled), small % 1_000_000_000_000 == 0 {
-            field(Int(small / 1_000_000_000_000))
-        } else if value.isWhole, let whole = Int(exactly: value.scaled / Amount.scale) {
-            field(whole)
-        } else {
-            field(value.description)
-        }
+        separate()
+        value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends an empty field.

@@ -189,7 +189,7 @@ public struct TablesWriter: Sendable {
                 }
                 csv.field(members[memberIndex].communityID)
                 csv.field(members[memberIndex].status.name(in: language))
-                let managed = results[community].management?.value.withUnsafeBufferPointer { decisions in
+                let managed: Void? = results[community].management?.value.withUnsafeBufferPointer { decisions in
                     csv.field(decisions[position].outcome.name(in: language))
                     csv.field(decisions[position].details.grid ?? "")
                     if decisions[position].details.alerts.isEmpty {
@@ -206,7 +206,7 @@ public struct TablesWriter: Sendable {
                     csv.emptyField()
                     csv.emptyField()
                 }
-                let graded = results[community].points?.value.withUnsafeBufferPointer { decisions in
+                let graded: Void? = results[community].points?.value.withUnsafeBufferPointer { decisions in
                     csv.field(decisions[position].details.points)
                     csv.field(decisions[position].outcome.name(in: language))
                     if let letter = decisions[position].details.letterTo {

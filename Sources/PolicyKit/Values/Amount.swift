@@ -77,23 +77,55 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The amount written as the decision records write numbers: digits, and a decimal point
     /// followed by the significant decimals only when it is not whole (`24`, `26.5`).
-    public var description: String {
-        let negative = scaled < 0
-        let magnitude = negative ? -scaled : scaled
-        let whole = magnitude / Amount.scale
-        var fraction = magnitude % Amount.scale
-        var text = negative ? "-" : ""
-        text += String(whole)
-        if fraction != 0 {
-            var digits = 12
-            while fraction % 10 == 0 {
-                fraction /= 10
-                digits -= 1
+    public var description: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+
+    /// The amount's text, as ``description`` has it, lent as UTF-8 bytes for the time of `body`
+    /// without building a `String` (writers put millions of amounts into their files).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        // A sign, at most 27 whole digits (Int128.max / 10¹²), a point and 12 decimals.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            let magnitude = scaled.magnitude
+            let unit = UInt128(Amount.scale)
+            var end = buffer.count
+            func digit(_ value: some BinaryInteger) {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value)
             }
-            let fractionText = String(fraction)
-            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+            var fraction = UInt64(truncatingIfNeeded: magnitude % unit)
+            if fraction != 0 {
+                var decimals = 12
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    decimals -= 1
+                }
+                for _ in 0..<decimals {
+                    digit(fraction % 10)
+                    fraction /= 10
+                }
+                end -= 1
+                buffer[end] = UInt8(ascii: ".")
+            }
+            // The whole part in 64-bit arithmetic when it fits, as nearly every amount's does.
+            let whole = magnitude / unit
+            if let small = UInt64(exactly: whole) {
+                var rest = small
+                repeat {
+                    digit(rest % 10)
+                    rest /= 10
+                } while rest > 0
+            } else {
+                var rest = whole
+                repeat {
+                    digit(rest % 10)
+                    rest /= 10
+                } while rest > 0
+            }
+            if scaled < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return try body(UnsafeBufferPointer(rebasing: buffer[end...]))
         }
-        return text
     }
 
     /// Whether `lhs` is less than `rhs`.
