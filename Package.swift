@@ -31,8 +31,20 @@ let package = Package(
         .package(path: "Sources/PolicyKit")
     ],
     targets: [
+        // SHA-256 on the processor's SHA instructions, for the digests in run.json. The one target
+        // built with extra flags: they turn the instructions on for its own code only (clang's
+        // -target-feature, which another architecture ignores with a warning), and it checks the
+        // processor before they run.
+        .target(
+            name: "SHA256Instructions",
+            swiftSettings: strictness + [
+                .unsafeFlags([
+                    "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+sha",
+                    "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+sse4.1",
+                ])
+            ]),
         // Reading a district's dataset into PolicyKit's values, with every problem named.
-        .target(name: "CharterData", dependencies: [policyKit], swiftSettings: strictness),
+        .target(name: "CharterData", dependencies: ["SHA256Instructions", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
         .target(name: "CharterModules", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
         // Profiles, the engine that runs the points, diffs and policy test cases.

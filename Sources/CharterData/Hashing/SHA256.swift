@@ -3,6 +3,7 @@
 #elseif canImport(Musl)
     import Musl
 #endif
+import SHA256Instructions
 
 /// SHA-256 (FIPS 180-4), to pin the exact bytes of a dataset file or a policy module's `.so`.
 ///
@@ -87,7 +88,15 @@ public enum SHA256 {
         private var pending: [UInt8] = []
         private var length: UInt64 = 0
 
-        init() { pending.reserveCapacity(64) }
+        /// Whether blocks go to the processor's SHA instructions rather than the Swift rounds.
+        private let usesInstructions: Bool
+
+        /// Creates a hasher that uses the processor's SHA instructions when it has them (tests
+        /// pass `false` to check the Swift rounds on such a processor too).
+        init(usingInstructions: Bool = SHA256Instructions.isAvailable) {
+            usesInstructions = usingInstructions && SHA256Instructions.isAvailable
+            pending.reserveCapacity(64)
+        }
 
         /// Adds bytes to the message.
         mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -145,6 +154,14 @@ public enum SHA256 {
         /// sixteen locals computed as the rounds need them: no array, no bounds check, no
         /// memory traffic but the block's own bytes.
         private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+            if usesInstructions {
+                withUnsafeMutablePointer(to: &state) { words in
+                    words.withMemoryRebound(to: UInt32.self, capacity: 8) {
+                        SHA256Instructions.compress(state: $0, blocks: blocks, count: count)
+                    }
+                }
+                return
+            }
             var h = state
             for index in 0..<count {
                 h = Self.compress(block: blocks + index * 64, h)

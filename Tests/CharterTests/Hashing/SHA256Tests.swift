@@ -52,6 +52,32 @@ import Testing
         #expect(digest.first == 0xCD)
     }
 
+    /// The processor's SHA instructions, where it has them, give the Swift rounds' digest for
+    /// every length from 0 to 300 bytes (every padding case, one to five blocks) and for 64 KiB
+    /// fed in uneven pieces.
+    @Test func instructionsMatchTheSwiftRounds() {
+        func digest(_ bytes: [UInt8], instructions: Bool, piece: Int = .max) -> String {
+            var hasher = SHA256.Hasher(usingInstructions: instructions)
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + min(piece, bytes.count), bytes.count)
+                bytes[start..<end].withUnsafeBytes { hasher.update($0) }
+                start = end
+            }
+            return SHA256.hex(hasher.finalize())
+        }
+        var generator = SystemRandomNumberGenerator()
+        let message = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in 0...300 {
+            let bytes = Array(message[0..<length])
+            #expect(digest(bytes, instructions: true) == digest(bytes, instructions: false), "length \(length)")
+        }
+        #expect(digest(message, instructions: true, piece: 1000) == digest(message, instructions: false))
+        #expect(
+            digest(Array("abc".utf8), instructions: false)
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test(arguments: [1, 3, 55, 56, 63, 64, 65, 127, 1000])
     func piecesGiveTheSameDigest(_ piece: Int) {
         let message = (0..<3001).map { UInt8(truncatingIfNeeded: $0 &* 7) }
