@@ -31,8 +31,9 @@ public enum SHA256Instructions {
         #endif
     }()
 
-    /// Hashes `count` whole 64-byte blocks at `blocks` into `state`, the eight working words
-    /// a…h. Call only when ``isAvailable``.
+    /// Hashes `count` whole 64-byte blocks at `blocks` into `state`.
+    ///
+    /// `state` holds the eight working words a…h. Call only when ``isAvailable``.
     public static func compress(state: UnsafeMutablePointer<UInt32>, blocks: UnsafeRawPointer, count: Int) {
         #if arch(x86_64)
             precondition(isAvailable, "SHA256Instructions.compress called on a processor without SHA extensions")

@@ -1,9 +1,10 @@
+import SHA256Instructions
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
-import SHA256Instructions
 
 /// SHA-256 (FIPS 180-4), to pin the exact bytes of a dataset file or a policy module's `.so`.
 ///
