@@ -57,10 +57,26 @@ final class DatasetAssembler {
         let title: PostTitle
     }
 
+    /// A member's place on one of a community's lists.
+    ///
+    /// It hashes the community's row rather than its id: one string hashed instead of two, for
+    /// the same keys (a community not found has row -1, and is told apart by its id in `==`).
     private struct ListPlace: Hashable {
         let communityID: String
+        let communityRow: Int32
         let kind: DistributionKind
         let memberID: String
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(communityRow)
+            hasher.combine(kind)
+            hasher.combine(memberID)
+        }
+
+        static func == (left: ListPlace, right: ListPlace) -> Bool {
+            left.communityRow == right.communityRow && left.kind == right.kind && left.memberID == right.memberID
+                && left.communityID == right.communityID
+        }
     }
 
     /// Creates the assembler of one file; `communities` is the assembler of the communities file
@@ -117,6 +133,7 @@ final class DatasetAssembler {
         case .distributions:
             dataset.distributions.reserveCapacity(rows)
             memberPlaces.reserveCapacity(rows)
+            listPlaces.reserveCapacity(rows)
         }
     }
 
@@ -404,7 +421,7 @@ final class DatasetAssembler {
         }
         let communityID = community.id
         let memberID = member.id
-        let place = ListPlace(communityID: communityID, kind: kind, memberID: memberID)
+        let place = ListPlace(communityID: communityID, communityRow: community.row, kind: kind, memberID: memberID)
         if let first = listPlaces[place] {
             row.report(
                 Column.memberID.rawValue,
