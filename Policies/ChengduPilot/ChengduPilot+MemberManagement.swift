@@ -67,12 +67,19 @@ extension ChengduPilot: MemberManagementPolicy {
         if let away = member.awaySince, away.addingMonths(mobileAfterMonths) <= asOf {
             outcome = .dynamic
             rules.append("manage.mobile")
-            reasons.append(
-                Reason(
-                    zh: "自\(away.chineseText)外出，已满\(mobileAfterMonths)个月，为流动党员，实行动态管理。",
-                    en:
-                        "Away since \(away), \(mobileAfterMonths) months or more: a mobile member under dynamic management."
-                ))
+            var chinese = TextBuffer(capacity: 128)
+            chinese.add("自")
+            chinese.add(chinese: away)
+            chinese.add("外出，已满")
+            chinese.add(mobileAfterMonths)
+            chinese.add("个月，为流动党员，实行动态管理。")
+            var english = TextBuffer(capacity: 96)
+            english.add("Away since ")
+            english.add(away)
+            english.add(", ")
+            english.add(mobileAfterMonths)
+            english.add(" months or more: a mobile member under dynamic management.")
+            reasons.append(Reason(zh: chinese.string, en: english.string))
         } else if member.employment == .inService && member.relation == .workUnit {
             outcome = .joint
             rules.append("manage.in-service")
@@ -93,13 +100,15 @@ extension ChengduPilot: MemberManagementPolicy {
             outcome = .grid
             let community = context.community.id
             let subdivision = member.subdivision.isEmpty ? "-" : member.subdivision
-            let cell: String
-            switch gridGranularity {
-            case .subdivision:
-                cell = "\(community)/\(subdivision)"
-            case .building:
-                cell = "\(community)/\(subdivision)/\(member.building.isEmpty ? "-" : member.building)"
+            var place = TextBuffer(capacity: 64)
+            place.add(community)
+            place.add("/")
+            place.add(subdivision)
+            if gridGranularity == .building {
+                place.add("/")
+                place.add(member.building.isEmpty ? "-" : member.building)
             }
+            let cell = place.string
             grid = cell
             rules.append("manage.grid")
             // Most members are managed by grid: their reason is built in one buffer per language.
@@ -120,21 +129,33 @@ extension ChengduPilot: MemberManagementPolicy {
         {
             alerts.append(.pocketMember)
             rules.append("alert.pocket-member")
-            reasons.append(
-                Reason(
-                    zh: "组织关系介绍信于\(letter.chineseText)开出，超过\(letterValidMonths)个月未转接，为口袋党员。",
-                    en:
-                        "A transfer letter issued on \(letter) is unlodged after \(letterValidMonths) months: a pocket member."
-                ))
+            var chinese = TextBuffer(capacity: 128)
+            chinese.add("组织关系介绍信于")
+            chinese.add(chinese: letter)
+            chinese.add("开出，超过")
+            chinese.add(letterValidMonths)
+            chinese.add("个月未转接，为口袋党员。")
+            var english = TextBuffer(capacity: 96)
+            english.add("A transfer letter issued on ")
+            english.add(letter)
+            english.add(" is unlodged after ")
+            english.add(letterValidMonths)
+            english.add(" months: a pocket member.")
+            reasons.append(Reason(zh: chinese.string, en: english.string))
         }
         if let last = member.lastOrgLife {
             if last.addingMonths(6) < asOf {
                 alerts.append(.lapsed)
                 rules.append("alert.lapsed")
-                reasons.append(
-                    Reason(
-                        zh: "最近一次参加组织生活为\(last.chineseText)，已超过6个月。",
-                        en: "Last organisational life on \(last), more than 6 months ago."))
+                var chinese = TextBuffer(capacity: 96)
+                chinese.add("最近一次参加组织生活为")
+                chinese.add(chinese: last)
+                chinese.add("，已超过6个月。")
+                var english = TextBuffer(capacity: 64)
+                english.add("Last organisational life on ")
+                english.add(last)
+                english.add(", more than 6 months ago.")
+                reasons.append(Reason(zh: chinese.string, en: english.string))
             }
         } else if member.joinDate.addingMonths(6) < asOf {
             alerts.append(.lapsed)

@@ -256,6 +256,37 @@ struct TextBuffer: ~Copyable {
         }
     }
 
+    /// Appends a whole number.
+    mutating func add(_ number: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if let base = digits.baseAddress {
+                if number < 0 { add("-") }
+                append(base + start, digits.count - start)
+            }
+        }
+    }
+
+    /// Appends a date as the records write it (`2026-06-30`).
+    mutating func add(_ date: CivilDate) {
+        date.withUTF8 { text in
+            if let base = text.baseAddress { append(base, text.count) }
+        }
+    }
+
+    /// Appends a date as Chinese prose writes it (`2026年6月30日`).
+    mutating func add(chinese date: CivilDate) {
+        date.withChineseUTF8 { text in
+            if let base = text.baseAddress { append(base, text.count) }
+        }
+    }
+
     /// The text.
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 }

@@ -23,5 +23,5 @@ public struct Reason: Hashable, Sendable {
 
 extension CivilDate {
     /// The date as Chinese prose writes it: `2026年6月30日`.
-    public var chineseText: String { "\(year)年\(month)月\(day)日" }
+    public var chineseText: String { withChineseUTF8 { String(decoding: $0, as: UTF8.self) } }
 }

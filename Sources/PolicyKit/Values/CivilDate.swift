@@ -53,12 +53,59 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     @inlinable public var day: Int { Int(packed) & 0x1F }
 
     /// The date written `YYYY-MM-DD`.
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    public var description: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+
+    /// The date's text, as ``description`` has it, lent as UTF-8 bytes for the time of `body`
+    /// without building a `String` (reasons and records write dates by the million).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var rest = value
+                for offset in (0..<width).reversed() {
+                    buffer[start + offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return try body(UnsafeBufferPointer(buffer))
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The date as Chinese prose writes it (`2026年6月30日`), lent as UTF-8 bytes for the time of
+    /// `body`, as ``chineseText`` has it.
+    public func withChineseUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        // Four digits of year, two each of month and day, and three characters of three bytes.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 17) { buffer in
+            var end = 0
+            func put(_ value: Int) {
+                var divisor = 1
+                while divisor * 10 <= value { divisor *= 10 }
+                var rest = value
+                repeat {
+                    buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor)
+                    end += 1
+                    rest %= divisor
+                    divisor /= 10
+                } while divisor > 0
+            }
+            func put(_ character: (UInt8, UInt8, UInt8)) {
+                buffer[end] = character.0
+                buffer[end + 1] = character.1
+                buffer[end + 2] = character.2
+                end += 3
+            }
+            put(year)
+            put((0xE5, 0xB9, 0xB4))  // 年
+            put(month)
+            put((0xE6, 0x9C, 0x88))  // 月
+            put(day)
+            put((0xE6, 0x97, 0xA5))  // 日
+            return try body(UnsafeBufferPointer(rebasing: buffer[0..<end]))
+        }
     }
 
     /// Whether `lhs` is an earlier date than `rhs`.
