@@ -24,6 +24,19 @@ public enum DecisionEncoding {
         rules: [String], reasons: [Reason], language: Language, to writer: inout JSONWriter,
         details: (inout JSONWriter) -> Void
     ) {
+        appendRecordHead(
+            point: point, subject: subject, outcome: outcome, module: module, rules: rules, reasons: reasons,
+            language: language, to: &writer)
+        details(&writer)
+        writer.byte(UInt8(ascii: "}"))
+    }
+
+    /// Appends a record up to its details: the caller writes the details object, then `}`.
+    @inline(__always)
+    static func appendRecordHead(
+        point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
+        rules: [String], reasons: [Reason], language: Language, to writer: inout JSONWriter
+    ) {
         writer.raw("{\"point\":")
         writer.string(point.rawValue)
         writer.raw(",\"subject\":")
@@ -40,8 +53,6 @@ public enum DecisionEncoding {
             writer.string(language == .chinese ? reasons[index].chinese : reasons[index].english)
         }
         writer.raw("],\"details\":")
-        details(&writer)
-        writer.byte(UInt8(ascii: "}"))
     }
 
     static func extra(

@@ -42,12 +42,11 @@ public struct DecisionRecord: Hashable, Sendable {
     /// Appends the record as JSON, reasons in `language`, to `output`.
     public func appendJSON(to output: inout [UInt8], language: Language) {
         var writer = JSONWriter()
-        swap(&writer.bytes, &output)
         DecisionEncoding.appendRecord(
             point: point, subject: subject, outcome: outcome, module: module, rules: rules, reasons: reasons,
             language: language, to: &writer
         ) { $0.value(details) }
-        swap(&writer.bytes, &output)
+        writer.move(appendingTo: &output)
     }
 }
 

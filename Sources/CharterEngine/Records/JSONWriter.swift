@@ -3,77 +3,119 @@ public import PolicyKit
 /// Appends compact JSON to a byte buffer, without building an intermediate value.
 ///
 /// Decision records are written through this: a city run writes millions of them, so each is
-/// encoded straight from the typed decision into the output bytes.
-public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public var bytes: [UInt8]
+/// encoded straight from the typed decision into the output bytes. The bytes live in memory the
+/// writer owns, not in an array: an array checks its uniqueness and capacity on every append, and
+/// a record is dozens of appends.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
-    /// Creates a writer, reserving room for `capacity` bytes.
-    public init(capacity: Int = 0) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+    /// Creates an empty writer with room for `capacity` bytes (it grows when it must).
+    public init(capacity: Int = 256) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Appends the bytes written so far to `output`, and empties the writer.
+    public mutating func move(appendingTo output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        count = 0
+    }
+
+    /// Makes room for `length` more bytes and returns where they go.
+    @inline(__always)
+    private mutating func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + length > capacity { grow(count + length) }
+        let at = base + count
+        count += length
+        return at
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let grown = max(capacity * 2, needed)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
     }
 
     /// Appends bytes as they are.
-    @inlinable
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        room(bytes.count).update(from: source, count: bytes.count)
+    }
+
+    /// Appends bytes as they are.
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
     /// Appends one byte.
-    @inlinable
-    public mutating func byte(_ value: UInt8) { bytes.append(value) }
+    public mutating func byte(_ value: UInt8) { room(1).pointee = value }
 
     /// Appends `"key":`.
-    @inlinable
     public mutating func key(_ key: StaticString) {
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: "\""))
+        key.withUTF8Buffer { append($0) }
+        let end = room(2)
+        end[0] = UInt8(ascii: "\"")
+        end[1] = UInt8(ascii: ":")
     }
 
     /// Appends a string literal, escaped; non-ASCII text is written as UTF-8.
     public mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         escaped(text)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// Appends a JSON string made of `prefix` (which needs no escaping) and `text`, escaped.
     public mutating func string(prefix: StaticString, _ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        byte(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { append($0) }
         escaped(text)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// Appends the text, escaped as JSON wants it, without the quotes.
     private mutating func escaped(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            let count = utf8.count
-            var start = 0
-            var index = 0
-            // Eight bytes at a time while none of them needs escaping (most text never does).
-            while index < count {
-                if index + 8 <= count,
-                    !JSONWriter.needsEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                {
-                    index += 8
-                    continue
-                }
-                let byte = base[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-                    escape(byte)
-                    start = index + 1
-                }
-                index += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
+        // A native string lends its bytes; only another kind is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ escaped(utf8: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { escaped(utf8: $0) }
         }
+    }
+
+    private mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else { return }
+        let length = utf8.count
+        var start = 0
+        var index = 0
+        // Eight bytes at a time while none of them needs escaping (most text never does).
+        while index < length {
+            if index + 8 <= length,
+                !JSONWriter.needsEscaping(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
+            let byte = source[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                append(UnsafeBufferPointer(start: source + start, count: index - start))
+                escape(byte)
+                start = index + 1
+            }
+            index += 1
+        }
+        append(UnsafeBufferPointer(start: source + start, count: length - start))
     }
 
     /// Whether any of the eight bytes is a control character, a quote or a backslash.
@@ -86,19 +128,19 @@ public struct JSONWriter: Sendable {
         return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
-    private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+    private mutating func escape(_ value: UInt8) {
+        byte(UInt8(ascii: "\\"))
+        switch value {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(value)
+        case 0x0A: byte(UInt8(ascii: "n"))
+        case 0x0D: byte(UInt8(ascii: "r"))
+        case 0x09: byte(UInt8(ascii: "t"))
         default:
             let hex: StaticString = "0123456789abcdef"
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            raw("u00")
             hex.withUTF8Buffer { digits in
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0xF)])
+                byte(digits[Int(value >> 4)])
+                byte(digits[Int(value & 0xF)])
             }
         }
     }
@@ -106,7 +148,7 @@ public struct JSONWriter: Sendable {
     /// Appends a whole number.
     public mutating func integer(_ value: Int) {
         if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            byte(UInt8(ascii: "0") + UInt8(value))
             return
         }
         // Digits from the right into a small buffer on the stack, then one append.
@@ -122,22 +164,22 @@ public struct JSONWriter: Sendable {
                 start -= 1
                 buffer[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+            append(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 
     /// Appends an exact decimal: an integer when whole, else its significant decimals.
     public mutating func amount(_ value: Amount) {
-        value.withUTF8 { bytes.append(contentsOf: $0) }
+        value.withUTF8 { append($0) }
     }
 
     /// Appends a half-year as a JSON string, as `HalfYear.description` writes it (`"2026H1"`).
     public mutating func halfYear(_ period: HalfYear) {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         integer(period.year)
-        bytes.append(UInt8(ascii: "H"))
-        bytes.append(period.isSecondHalf ? UInt8(ascii: "2") : UInt8(ascii: "1"))
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "H"))
+        byte(period.isSecondHalf ? UInt8(ascii: "2") : UInt8(ascii: "1"))
+        byte(UInt8(ascii: "\""))
     }
 
     /// Appends `true` or `false`.
@@ -147,16 +189,18 @@ public struct JSONWriter: Sendable {
 
     /// Appends an array of strings.
     public mutating func strings(_ values: [String]) {
-        bytes.append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(value)
+        byte(UInt8(ascii: "["))
+        for index in values.indices {
+            if index > 0 { byte(UInt8(ascii: ",")) }
+            string(values[index])
         }
-        bytes.append(UInt8(ascii: "]"))
+        byte(UInt8(ascii: "]"))
     }
 
     /// Appends a JSON value.
     public mutating func value(_ value: JSONValue) {
-        value.write(to: &bytes)
+        var text: [UInt8] = []
+        value.write(to: &text)
+        text.withUnsafeBufferPointer { append($0) }
     }
 }

@@ -104,14 +104,17 @@ public struct RunDecisions: Sendable {
                 func memberSubject(_ writer: inout JSONWriter) {
                     writer.string(prefix: "member:", members[results[community].members[at]].id)
                 }
+                // The decision is passed down, never captured by a closure: a capture copies it, and
+                // a copy retains every string and array it holds.
                 func append<Outcome: DomainCode, Details>(
                     _ module: String, _ decision: Decision<Outcome, Details>, _ subject: (inout JSONWriter) -> Void,
                     _ details: (Decision<Outcome, Details>, inout JSONWriter) -> Void
                 ) {
-                    DecisionEncoding.appendRecord(
+                    DecisionEncoding.appendRecordHead(
                         point: point, subject: subject, outcome: decision.outcome.rawValue, module: module,
-                        rules: decision.rules, reasons: decision.reasons, language: language, to: &writer
-                    ) { details(decision, &$0) }
+                        rules: decision.rules, reasons: decision.reasons, language: language, to: &writer)
+                    details(decision, &writer)
+                    writer.byte(UInt8(ascii: "}"))
                 }
                 switch point {
                 case .stage:

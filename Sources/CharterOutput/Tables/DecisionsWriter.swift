@@ -36,13 +36,12 @@ public enum DecisionsWriter {
         let list = pieces
         return PiecedFile(path: path, pieces: list.count) { index, bytes in
             let (point, positions) = list[index]
-            var writer = JSONWriter()
-            swap(&writer.bytes, &bytes)
+            var writer = JSONWriter(capacity: positions.count * 512)
             for position in positions
             where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
                 writer.byte(0x0A)
             }
-            swap(&writer.bytes, &bytes)
+            writer.move(appendingTo: &bytes)
         }
     }
 }

@@ -81,17 +81,31 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The amount's text, as ``description`` has it, lent as UTF-8 bytes for the time of `body`
     /// without building a `String` (writers put millions of amounts into their files).
+    ///
+    /// Inlinable, so that each caller gets it specialized: a generic call across the library
+    /// boundary passes its result through the runtime, which cost more than the formatting.
+    @inlinable
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         // A sign, at most 27 whole digits (Int128.max / 10¹²), a point and 12 decimals.
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            let magnitude = scaled.magnitude
-            let unit = UInt128(Amount.scale)
             var end = buffer.count
             func digit(_ value: some BinaryInteger) {
                 end -= 1
                 buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value)
             }
-            var fraction = UInt64(truncatingIfNeeded: magnitude % unit)
+            // Nearly every amount fits 64 bits: split it without 128-bit division.
+            let magnitude = scaled.magnitude
+            let fraction64: UInt64
+            let whole: UInt128
+            if let small = UInt64(exactly: magnitude) {
+                fraction64 = small % 1_000_000_000_000
+                whole = UInt128(small / 1_000_000_000_000)
+            } else {
+                let unit = UInt128(Amount.scale)
+                fraction64 = UInt64(truncatingIfNeeded: magnitude % unit)
+                whole = magnitude / unit
+            }
+            var fraction = fraction64
             if fraction != 0 {
                 var decimals = 12
                 while fraction % 10 == 0 {
@@ -106,7 +120,6 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
                 buffer[end] = UInt8(ascii: ".")
             }
             // The whole part in 64-bit arithmetic when it fits, as nearly every amount's does.
-            let whole = magnitude / unit
             if let small = UInt64(exactly: whole) {
                 var rest = small
                 repeat {

@@ -57,6 +57,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date's text, as ``description`` has it, lent as UTF-8 bytes for the time of `body`
     /// without building a `String` (reasons and records write dates by the million).
+    @inlinable
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
             func put(_ value: Int, at start: Int, width: Int) {
@@ -77,6 +78,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date as Chinese prose writes it (`2026年6月30日`), lent as UTF-8 bytes for the time of
     /// `body`, as ``chineseText`` has it.
+    @inlinable
     public func withChineseUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         // Four digits of year, two each of month and day, and three characters of three bytes.
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 17) { buffer in
