@@ -218,8 +218,22 @@ public struct RunDecisions: Sendable {
         func tally<Outcome: DomainCode, Details>(
             _ decisions: [Decision<Outcome, Details>], into counts: inout [Outcome: Int]
         ) {
+            // Counted in runs of the same outcome: an outcome's hash is its code's, a string's,
+            // and most neighbours share theirs.
             decisions.withUnsafeBufferPointer { decisions in
-                for index in decisions.indices { counts[decisions[index].outcome, default: 0] += 1 }
+                guard let first = decisions.first?.outcome else { return }
+                var current = first
+                var run = 0
+                for index in decisions.indices {
+                    if decisions[index].outcome == current {
+                        run += 1
+                    } else {
+                        counts[current, default: 0] += run
+                        current = decisions[index].outcome
+                        run = 1
+                    }
+                }
+                counts[current, default: 0] += run
             }
         }
         var stages: [Stage: Int] = [:]

@@ -115,6 +115,10 @@ public struct TablesWriter: Sendable {
         ]
     }
 
+    /// The governance bodies by code: `GovernanceBodyKind(rawValue:)` matches a string against
+    /// every case in turn, and findings list thousands of member ids.
+    static let bodyKinds = Dictionary(uniqueKeysWithValues: GovernanceBodyKind.allCases.map { ($0.rawValue, $0) })
+
     func findingRows(_ community: Int, into csv: inout CSVText) {
         let dataset = decisions.index.dataset
         let result = decisions.results[community]
@@ -124,7 +128,7 @@ public struct TablesWriter: Sendable {
             let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
             let indices = decisions.memberIndices(of: concerned, inCommunity: community)
             let labels = zip(concerned, indices).map { id, index -> String in
-                if let body = GovernanceBodyKind(rawValue: id) { return body.name(in: language) }
+                if let body = TablesWriter.bodyKinds[id] { return body.name(in: language) }
                 if let index, !dataset.members[index].name.isEmpty {
                     return "\(personName(dataset.members[index].name))(\(id))"
                 }
