@@ -32,6 +32,10 @@ run() { # SIZE LABEL [EXTRA...]
     # The previous run's folder is removed first, untimed: replacing it (--force) would add the
     # deletion of a gigabyte of old output to the run's time.
     rm -rf "${out:?}/$size-$label"
+    # And the earlier runs' output is flushed to disk first, untimed: the kernel writes dirty pages
+    # back some 30 s after they were written, which would otherwise land, on these two cores, in
+    # the middle of the next run.
+    sync
     /usr/bin/time -v "$charter" run --profile Examples/profiles/chengdu-pilot.json --data "$data/$size" \
         --out "$out/$size-$label" --force --timings "$@" >"$log" 2>"$log.time"
     local seconds peak

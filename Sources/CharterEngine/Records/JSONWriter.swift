@@ -97,6 +97,22 @@ public struct JSONWriter: ~Copyable {
     private mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
         guard let source = utf8.baseAddress else { return }
         let length = utf8.count
+        // Most text needs no escaping: check it a word at a time, the last word overlapping the
+        // one before it, and copy it whole.
+        if length >= 8 {
+            var offset = 0
+            while offset + 8 < length,
+                !JSONWriter.needsEscaping(UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self))
+            {
+                offset += 8
+            }
+            if offset + 8 >= length,
+                !JSONWriter.needsEscaping(UnsafeRawPointer(source + length - 8).loadUnaligned(as: UInt64.self))
+            {
+                append(utf8)
+                return
+            }
+        }
         var start = 0
         var index = 0
         // Eight bytes at a time while none of them needs escaping (most text never does).

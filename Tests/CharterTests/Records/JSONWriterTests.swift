@@ -25,23 +25,27 @@ import Testing
     }
 
     @Test func everyCharacterThatMustBeEscapedIsEscapedAtEveryPosition() throws {
-        // Each special character at every offset of a 24-byte text, so that it falls at each
-        // place of the eight-byte blocks the writer scans, and in the tail after them.
+        // Each special character at every offset, so that it falls at each place of the
+        // eight-byte blocks the writer scans, and in the tail after them.
         let specials: [(Character, String)] = [
             ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"),
             ("\u{01}", "\\u0001"), ("\u{1F}", "\\u001f"),
         ]
+        // Texts of 1 to 24 bytes, so that it also falls in the last word, which overlaps the one
+        // before it when the length is not a multiple of eight.
         for (special, escape) in specials {
-            for position in 0..<24 {
-                var text = Array(repeating: Character("a"), count: 24)
-                text[position] = special
-                let original = String(text)
-                let json = encoded(original)
-                let expected =
-                    "\"" + String(repeating: "a", count: position) + escape
-                    + String(repeating: "a", count: 23 - position) + "\""
-                #expect(json == expected, "\(escape) at \(position)")
-                #expect(try decoded(json) == original)
+            for length in 1...24 {
+                for position in 0..<length {
+                    var text = Array(repeating: Character("a"), count: length)
+                    text[position] = special
+                    let original = String(text)
+                    let json = encoded(original)
+                    let expected =
+                        "\"" + String(repeating: "a", count: position) + escape
+                        + String(repeating: "a", count: length - 1 - position) + "\""
+                    #expect(json == expected, "\(escape) at \(position) of \(length)")
+                    #expect(try decoded(json) == original)
+                }
             }
         }
     }
