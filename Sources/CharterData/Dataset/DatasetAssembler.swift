@@ -39,17 +39,18 @@ final class DatasetAssembler {
     @exclusivity(unchecked) private var places = IdentifierTable(limit: 1 << 16)
     @exclusivity(unchecked) private var occupations = IdentifierTable(limit: 1 << 16)
     /// The next seat number of each post of each community.
-    private var nextSeat: [SeatKey: Int] = [:]
+    @exclusivity(unchecked) private var nextSeat: [SeatKey: Int] = [:]
     /// The line of each member's place on each distribution list.
-    private var listPlaces: [ListPlace: Int] = [:]
+    @exclusivity(unchecked) private var listPlaces: [ListPlace: Int] = [:]
 
     /// The member references waiting for the members file: for each row kept, its line and the
     /// number of problems found before its reference (line in the high half); for each row not
     /// kept, the same with its id and the number of rows kept before it.
     @exclusivity(unchecked) private var memberPlaces: [UInt64] = []
+    @exclusivity(unchecked)
     private var droppedMemberReferences: [(keptBefore: Int, line: Int, place: Int, id: String)] = []
     /// The previous row's member id, whose `String` a repeat shares.
-    private var lastMemberID = ""
+    @exclusivity(unchecked) private var lastMemberID = ""
 
     private struct SeatKey: Hashable {
         let communityID: String

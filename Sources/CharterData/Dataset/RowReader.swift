@@ -152,24 +152,25 @@ struct RowReader<Fields: RowFields> {
     }
 
     /// An optional date column: `nil` when absent or malformed (then reported).
-    mutating func date(_ column: Int) -> CivilDate? {
+    mutating func date(_ column: Int) -> CivilDate? { date(column, required: false) }
+
+    /// A required date column.
+    mutating func requiredDate(_ column: Int) -> CivilDate? { date(column, required: true) }
+
+    /// A date column, looked up once whether it is required or not.
+    @inline(__always)
+    private mutating func date(_ column: Int, required: Bool) -> CivilDate? {
         let source = fields
         let value: CivilDate?? = source.withValue(column) { bytes in
             if let date = FieldValues.date(bytes) { return date }
             report(column, "The date is not valid; dates are written YYYY-MM-DD, e.g. 1975-03-09.", bytes: bytes)
             return nil
         }
-        return value ?? nil
-    }
-
-    /// A required date column.
-    mutating func requiredDate(_ column: Int) -> CivilDate? {
-        let source = fields
-        guard source.withValue(column, { _ in true }) != nil else {
-            reportMissing(column)
+        guard let value else {
+            if required { reportMissing(column) }
             return nil
         }
-        return date(column)
+        return value
     }
 
     /// An integer column, `defaultValue` when absent.
@@ -212,8 +213,19 @@ struct RowReader<Fields: RowFields> {
         return (value ?? nil) ?? false
     }
 
-    /// An optional code column: `nil` when absent or unknown (then reported, with the codes).
+    /// An optional code column: `nil` when absent or not one of the codes (then reported).
     mutating func code<Code: DomainCode>(_ column: Int, _ table: CodeTable<Code>) -> Code? {
+        code(column, table, required: false)
+    }
+
+    /// A required code column.
+    mutating func requiredCode<Code: DomainCode>(_ column: Int, _ table: CodeTable<Code>) -> Code? {
+        code(column, table, required: true)
+    }
+
+    /// A code column, looked up once whether it is required or not.
+    @inline(__always)
+    private mutating func code<Code: DomainCode>(_ column: Int, _ table: CodeTable<Code>, required: Bool) -> Code? {
         let source = fields
         let value: Code?? = source.withValue(column) { bytes in
             guard let code = FieldValues.code(bytes, table) else {
@@ -222,17 +234,11 @@ struct RowReader<Fields: RowFields> {
             }
             return code
         }
-        return value ?? nil
-    }
-
-    /// A required code column.
-    mutating func requiredCode<Code: DomainCode>(_ column: Int, _ table: CodeTable<Code>) -> Code? {
-        let source = fields
-        guard source.withValue(column, { _ in true }) != nil else {
-            reportMissing(column)
+        guard let value else {
+            if required { reportMissing(column) }
             return nil
         }
-        return code(column, table)
+        return value
     }
 
     /// An amount column, `defaultValue` when absent; it must be greater than 0.
