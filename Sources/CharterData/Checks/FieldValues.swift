@@ -89,6 +89,16 @@ enum FieldValues {
     @inline(__always)
     static func amount(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
         guard let first = bytes.first, first >= 0x30, first <= 0x39 else { return nil }
+        // Most amounts are a few whole digits: read those in 64-bit arithmetic.
+        if bytes.count <= 18 {
+            var whole: Int64 = 0
+            var index = 0
+            while index < bytes.count, bytes[index] &- 0x30 < 10 {
+                whole = whole &* 10 &+ Int64(bytes[index] &- 0x30)
+                index += 1
+            }
+            if index == bytes.count { return Amount(scaled: Int128(whole) * Amount.scale) }
+        }
         return Amount(utf8: bytes)
     }
 

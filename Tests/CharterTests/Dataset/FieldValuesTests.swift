@@ -42,7 +42,18 @@ import Testing
         #expect(Self.read(text, FieldValues.amount)?.description == value)
     }
 
-    @Test(arguments: ["-1", "+1", "1e2", "1,5", ".5", "5.", "1 000", "", "1.2.3"])
+    /// Whole amounts of up to 18 digits are read in 64-bit arithmetic; they must read exactly as
+    /// the general reader reads them, on both sides of that boundary.
+    @Test(arguments: [
+        "0", "007", "60", "999999999999999999", "100000000000000000", "1234567890123456789",
+        "999999999999999999999999", "12.5", "0.000000000001",
+    ])
+    func wholeAmountsReadAsTheGeneralReaderReadsThem(_ text: String) throws {
+        let general = try #require(Array(text.utf8).withUnsafeBufferPointer { Amount(utf8: $0) })
+        #expect(Self.read(text, FieldValues.amount) == general)
+    }
+
+    @Test(arguments: ["-1", "+1", "1e2", "1,5", ".5", "5.", "1 000", "", "1.2.3", "12a", "1-"])
     func notAmounts(_ text: String) {
         #expect(Self.read(text, FieldValues.amount) == nil)
     }
