@@ -1,5 +1,7 @@
 public import CharterData
+import Dispatch
 public import PolicyKit
+import Synchronization
 
 /// The dataset's rows grouped by community, in the fixed order modules see them.
 ///
@@ -48,66 +50,43 @@ public struct DatasetIndex: Sendable {
         public let position: Int32
     }
 
-    /// Groups a (checked) dataset.
+    /// Groups a (checked) dataset; with more than one job, members and events are grouped side
+    /// by side (the result is the same).
     ///
     /// Rows are grouped by the positions the reader resolved (``Dataset/references``), each
     /// checked to name the row's id; where they are missing or out of step (a dataset built or
     /// changed in code), the ids are looked up instead, with the same result.
-    public init(_ dataset: Dataset) {
+    public init(_ dataset: Dataset, jobs: Int = 1) {
         self.dataset = dataset
         let communities = dataset.communities
-        let members = dataset.members
         let references = dataset.references
         let communityCount = communities.count
 
-        // Members sorted by id once (files usually list them in that order already, so the check
-        // is all it costs); grouped in that order, each community's members come out sorted too.
-        var membersByID = Array(members.indices)
-        if !membersByID.isSorted(by: { members[$0].id.utf8Precedes(members[$1].id) }) {
-            membersByID.sort { members[$0].id.utf8Precedes(members[$1].id) }
-        }
-        let memberCommunity = Self.positions(
-            references.memberCommunity, rows: members.count, targets: communityCount,
-            rowID: { members[$0].communityID }, targetID: { communities[$0].id })
-        var membersByCommunity = Self.emptyGroups(memberCommunity, count: communityCount)
-        for member in membersByID {
-            let community = Int(memberCommunity[member])
-            if community >= 0 { membersByCommunity[community].append(member) }
-        }
-        var places = Array(repeating: MemberPlace(community: -1, position: -1), count: members.count)
-        for (community, group) in membersByCommunity.enumerated() {
-            for (position, member) in group.enumerated() {
-                places[member] = MemberPlace(community: Int32(community), position: Int32(position))
+        let members: MemberGroups
+        let events: EventGroups
+        if jobs > 1 {
+            let groupedMembers = Mutex<MemberGroups?>(nil)
+            let groupedEvents = Mutex<EventGroups?>(nil)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    let grouped = Self.groupEvents(dataset)
+                    groupedEvents.withLock { $0 = grouped }
+                } else {
+                    let grouped = Self.groupMembers(dataset)
+                    groupedMembers.withLock { $0 = grouped }
+                }
             }
+            members = groupedMembers.withLock { $0 } ?? Self.groupMembers(dataset)
+            events = groupedEvents.withLock { $0 } ?? Self.groupEvents(dataset)
+        } else {
+            members = Self.groupMembers(dataset)
+            events = Self.groupEvents(dataset)
         }
-        self.membersByCommunity = membersByCommunity
-        self.membersByID = membersByID
-        self.memberPlaces = places
-
-        let events = dataset.events
-        let eventMember = Self.positions(
-            references.eventMember, rows: events.count, targets: members.count, rowID: { events[$0].memberID },
-            targetID: { members[$0].id })
-        var starts = [Int](repeating: 0, count: members.count + 1)
-        for member in eventMember where member >= 0 { starts[Int(member) + 1] += 1 }
-        for member in 0..<members.count { starts[member + 1] += starts[member] }
-        var memberEvents = [Int32](repeating: 0, count: starts[members.count])
-        var next = starts
-        for (event, member) in eventMember.enumerated() where member >= 0 {
-            memberEvents[next[Int(member)]] = Int32(event)
-            next[Int(member)] += 1
-        }
-        events.withUnsafeBufferPointer { events in
-            let byDate: (Int32, Int32) -> Bool = {
-                (events[Int($0)].date, $0) < (events[Int($1)].date, $1)
-            }
-            for member in 0..<members.count where starts[member + 1] - starts[member] > 1 {
-                let range = starts[member]..<starts[member + 1]
-                if !memberEvents[range].isSorted(by: byDate) { memberEvents[range].sort(by: byDate) }
-            }
-        }
-        self.memberEvents = memberEvents
-        self.eventStarts = starts
+        membersByCommunity = members.byCommunity
+        membersByID = members.byID
+        memberPlaces = members.places
+        memberEvents = events.memberEvents
+        eventStarts = events.starts
 
         func byCommunity(_ resolved: [Int32], rows: Int, _ id: (Int) -> String) -> [[Int]] {
             Self.group(
@@ -158,6 +137,72 @@ public struct DatasetIndex: Sendable {
         self.distributionsByCommunity = distributionsByCommunity
 
         communityOrder = communities.indices.sorted { communities[$0].id.utf8Precedes(communities[$1].id) }
+    }
+
+    /// Members sorted by id, grouped by community, and each member's place.
+    private struct MemberGroups: Sendable {
+        let byCommunity: [[Int]]
+        let byID: [Int]
+        let places: [MemberPlace]
+    }
+
+    /// Every event's index, member by member, and where each member's start.
+    private struct EventGroups: Sendable {
+        let memberEvents: [Int32]
+        let starts: [Int]
+    }
+
+    private static func groupMembers(_ dataset: Dataset) -> MemberGroups {
+        let communities = dataset.communities
+        let members = dataset.members
+        // Members sorted by id once (files usually list them in that order already, so the check
+        // is all it costs); grouped in that order, each community's members come out sorted too.
+        var membersByID = Array(members.indices)
+        if !membersByID.isSorted(by: { members[$0].id.utf8Precedes(members[$1].id) }) {
+            membersByID.sort { members[$0].id.utf8Precedes(members[$1].id) }
+        }
+        let memberCommunity = positions(
+            dataset.references.memberCommunity, rows: members.count, targets: communities.count,
+            rowID: { members[$0].communityID }, targetID: { communities[$0].id })
+        var membersByCommunity = emptyGroups(memberCommunity, count: communities.count)
+        for member in membersByID {
+            let community = Int(memberCommunity[member])
+            if community >= 0 { membersByCommunity[community].append(member) }
+        }
+        var places = Array(repeating: MemberPlace(community: -1, position: -1), count: members.count)
+        for (community, group) in membersByCommunity.enumerated() {
+            for (position, member) in group.enumerated() {
+                places[member] = MemberPlace(community: Int32(community), position: Int32(position))
+            }
+        }
+        return MemberGroups(byCommunity: membersByCommunity, byID: membersByID, places: places)
+    }
+
+    private static func groupEvents(_ dataset: Dataset) -> EventGroups {
+        let members = dataset.members
+        let events = dataset.events
+        let eventMember = positions(
+            dataset.references.eventMember, rows: events.count, targets: members.count,
+            rowID: { events[$0].memberID }, targetID: { members[$0].id })
+        var starts = [Int](repeating: 0, count: members.count + 1)
+        for member in eventMember where member >= 0 { starts[Int(member) + 1] += 1 }
+        for member in 0..<members.count { starts[member + 1] += starts[member] }
+        var memberEvents = [Int32](repeating: 0, count: starts[members.count])
+        var next = starts
+        for (event, member) in eventMember.enumerated() where member >= 0 {
+            memberEvents[next[Int(member)]] = Int32(event)
+            next[Int(member)] += 1
+        }
+        events.withUnsafeBufferPointer { events in
+            let byDate: (Int32, Int32) -> Bool = {
+                (events[Int($0)].date, $0) < (events[Int($1)].date, $1)
+            }
+            for member in 0..<members.count where starts[member + 1] - starts[member] > 1 {
+                let range = starts[member]..<starts[member + 1]
+                if !memberEvents[range].isSorted(by: byDate) { memberEvents[range].sort(by: byDate) }
+            }
+        }
+        return EventGroups(memberEvents: memberEvents, starts: starts)
     }
 
     /// For each row, the position of the target row its id names (-1 for none).

@@ -75,7 +75,7 @@ enum DiffCommand: CharterCommand {
             }
         }
         let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs, hashing: false)
-        let index = DatasetIndex(read.dataset)
+        let index = DatasetIndex(read.dataset, jobs: jobs)
         func decide(_ loaded: LoadedProfile) throws(CommandFailure) -> RunDecisions {
             do {
                 let results = try Engine(plan: loaded.plan, asOf: asOf, jobs: jobs).run(index)

@@ -128,7 +128,7 @@ enum RunCommand: CharterCommand {
         let readSeconds = monotonicSeconds() - clock
         let readCPU = processCPUSeconds()
         let indexStart = monotonicSeconds()
-        let index = DatasetIndex(read.dataset)
+        let index = DatasetIndex(read.dataset, jobs: jobs)
         let indexSeconds = monotonicSeconds() - indexStart
 
         let engine = Engine(plan: loaded.plan, asOf: asOf, jobs: jobs)

@@ -104,5 +104,14 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
         #expect(context.events.map(\.count) == [0, 4, 0, 1])
         let other = index.context(ofCommunity: 0, asOf: asOf)
         #expect(other.events.map(\.count) == [0, 0, 1, 0, 0])
+
+        // Grouped with two jobs (members and events side by side), the index is the same.
+        let sideBySide = DatasetIndex(data, jobs: 2)
+        #expect(sideBySide.membersByCommunity == index.membersByCommunity)
+        #expect(sideBySide.membersByID == index.membersByID)
+        #expect(sideBySide.memberPlaces == index.memberPlaces)
+        #expect(sideBySide.memberEvents == index.memberEvents)
+        #expect(sideBySide.eventStarts == index.eventStarts)
+        #expect(sideBySide.postsByCommunity == index.postsByCommunity)
     }
 }
