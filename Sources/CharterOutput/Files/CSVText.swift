@@ -39,6 +39,12 @@ struct CSVText {
         }
     }
 
+    /// Appends one field of the current row from its UTF-8 bytes, quoted when it needs it.
+    mutating func field(utf8 bytes: [UInt8]) {
+        separate()
+        bytes.withUnsafeBufferPointer { append(field: $0) }
+    }
+
     private mutating func append(field utf8: UnsafeBufferPointer<UInt8>) {
         var needsQuotes = false
         for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {

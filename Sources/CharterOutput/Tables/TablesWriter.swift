@@ -124,21 +124,35 @@ public struct TablesWriter: Sendable {
         let result = decisions.results[community]
         guard let governance = result.governance?.value, governance.outcome == .gaps else { return }
         let row = dataset.communities[community]
+        let stage = result.stage.map { $0.value.outcome.name(in: language) } ?? ""
+        // A finding may concern thousands of members: their labels (`name(id)`, a body's name,
+        // or the id) are written into one buffer, without a string per member.
+        var labels: [UInt8] = []
         for rule in governance.rules {
             let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
             let indices = decisions.memberIndices(of: concerned, inCommunity: community)
-            let labels = zip(concerned, indices).map { id, index -> String in
-                if let body = TablesWriter.bodyKinds[id] { return body.name(in: language) }
-                if let index, !dataset.members[index].name.isEmpty {
-                    return "\(personName(dataset.members[index].name))(\(id))"
+            labels.removeAll(keepingCapacity: true)
+            for (position, id) in concerned.enumerated() {
+                if position > 0 { labels.append(UInt8(ascii: " ")) }
+                if let body = TablesWriter.bodyKinds[id] {
+                    labels += body.name(in: language).utf8
+                } else if let index = indices[position], !dataset.members[index].name.isEmpty {
+                    labels += personName(dataset.members[index].name).utf8
+                    labels.append(UInt8(ascii: "("))
+                    labels += id.utf8
+                    labels.append(UInt8(ascii: ")"))
+                } else {
+                    labels += id.utf8
                 }
-                return id
             }
-            csv.row([
-                row.id, row.name, result.stage.map { $0.value.outcome.name(in: language) } ?? "", rule,
-                meanings[rule]?.text(in: language) ?? "", labels.joined(separator: " "),
-                concerned.isEmpty ? "" : String(concerned.count),
-            ])
+            csv.field(row.id)
+            csv.field(row.name)
+            csv.field(stage)
+            csv.field(rule)
+            csv.field(meanings[rule]?.text(in: language) ?? "")
+            csv.field(utf8: labels)
+            if concerned.isEmpty { csv.emptyField() } else { csv.field(concerned.count) }
+            csv.endRow()
         }
     }
 

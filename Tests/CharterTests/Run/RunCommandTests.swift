@@ -154,6 +154,52 @@ enum RunFixture {
         #expect(leaked.isEmpty, "names not masked: \(leaked.prefix(5))")
     }
 
+    /// Each row of `findings.csv` names what its governance record concerns: a body by its name,
+    /// a member as `name(id)` (the name masked with `--redact`), anything else by its id, and
+    /// counts them.
+    @Test(arguments: [false, true])
+    func findingsNameWhatTheirRecordsConcern(redact: Bool) throws {
+        let work = try TemporaryDirectory()
+        let result = try Charter.run(
+            ["run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/o", "--lang", "en"]
+                + (redact ? ["--redact"] : []))
+        #expect(result.status == 0, "\(result.error)")
+        let dataset = try DatasetReader().read(
+            directory: RunFixture.data, asOf: CivilDate(year: 2026, month: 6, day: 30) ?? .latest
+        ).dataset
+        let names = Dictionary(dataset.members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var concerned: [String: [String]] = [:]
+        for line in try String(contentsOfFile: work.path + "/o/decisions.jsonl", encoding: .utf8).split(separator: "\n") {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            guard record["point"] as? String == "governance", let subject = record["subject"] as? String,
+                let details = record["details"] as? [String: Any],
+                let lists = details["concerned"] as? [String: [String]]
+            else { continue }
+            for (rule, ids) in lists { concerned[subject.dropFirst("community:".count) + "/" + rule] = ids }
+        }
+        let table = try String(contentsOfFile: work.path + "/o/findings.csv", encoding: .utf8)
+        var checked = 0
+        for line in table.split(separator: "\r\n").dropFirst() where !line.contains("\"") {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let ids = (concerned[fields[0] + "/" + fields[3]] ?? []).sortedByUTF8()
+            #expect(fields[6] == (ids.isEmpty ? "" : String(ids.count)), "\(line)")
+            let labels = fields[5].split(separator: " ").map(String.init)
+            #expect(labels.count == ids.count, "\(line)")
+            for (label, id) in zip(labels, ids) {
+                if let body = GovernanceBodyKind(rawValue: id) {
+                    #expect(label.hasPrefix(body.englishName.split(separator: " ")[0]), "\(label) for \(id)")
+                } else if let name = names[id], !name.isEmpty {
+                    #expect(label.hasSuffix("(\(id))"), "\(label) for \(id)")
+                    #expect((label == "\(name)(\(id))") != redact, "\(label) for \(id)")
+                } else {
+                    #expect(label == id)
+                }
+            }
+            checked += ids.count
+        }
+        #expect(checked > 0, "the fixture's findings concern nobody")
+    }
+
     @Test(arguments: [
         (["run"], "option '--profile' is required"),
         (["run", "--profile", "p.json", "--data", "d", "--out", "o", "--as-of", "2026/06/30"], "YYYY-MM-DD"),
