@@ -160,16 +160,16 @@ enum RunFixture {
     @Test(arguments: [false, true])
     func findingsNameWhatTheirRecordsConcern(redact: Bool) throws {
         let work = try TemporaryDirectory()
-        let result = try Charter.run(
-            ["run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", work.path + "/o", "--lang", "en"]
-                + (redact ? ["--redact"] : []))
+        let options = ["--profile", RunFixture.pilot, "--data", RunFixture.data, "--lang", "en"]
+        let result = try Charter.run(["run", "--out", work.path + "/o"] + options + (redact ? ["--redact"] : []))
         #expect(result.status == 0, "\(result.error)")
         let dataset = try DatasetReader().read(
             directory: RunFixture.data, asOf: CivilDate(year: 2026, month: 6, day: 30) ?? .latest
         ).dataset
         let names = Dictionary(dataset.members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var concerned: [String: [String]] = [:]
-        for line in try String(contentsOfFile: work.path + "/o/decisions.jsonl", encoding: .utf8).split(separator: "\n") {
+        for line in try String(contentsOfFile: work.path + "/o/decisions.jsonl", encoding: .utf8).split(separator: "\n")
+        {
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             guard record["point"] as? String == "governance", let subject = record["subject"] as? String,
                 let details = record["details"] as? [String: Any],
