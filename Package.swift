@@ -21,6 +21,19 @@ let strictness: [SwiftSetting] = [
 
 let policyKit: Target.Dependency = .product(name: "PolicyKit", package: "PolicyKit")
 
+/// Clang's `-target-feature` for the SHA and SSE4.1 instructions, for the intrinsics that
+/// `SHA256Instructions` imports.
+#if arch(x86_64)
+    let shaInstructionFlags: [SwiftSetting] = [
+        .unsafeFlags(
+            ["+sha", "+sse4.1"].flatMap { feature in
+                ["-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", feature]
+            })
+    ]
+#else
+    let shaInstructionFlags: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "Charter",
     products: [
@@ -32,17 +45,10 @@ let package = Package(
     ],
     targets: [
         // SHA-256 on the processor's SHA instructions, for the digests in run.json. The one target
-        // built with extra flags: they turn the instructions on for its own code only (clang's
-        // -target-feature, which another architecture ignores with a warning), and it checks the
-        // processor before they run.
-        .target(
-            name: "SHA256Instructions",
-            swiftSettings: strictness + [
-                .unsafeFlags([
-                    "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+sha",
-                    "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+sse4.1",
-                ])
-            ]),
+        // built with extra flags: they turn the instructions on for this module only (it holds the
+        // compression function and nothing else), and CharterData checks the processor before
+        // calling it. Elsewhere than x86-64 the module is empty and gets no flags.
+        .target(name: "SHA256Instructions", swiftSettings: strictness + shaInstructionFlags),
         // Reading a district's dataset into PolicyKit's values, with every problem named.
         .target(name: "CharterData", dependencies: ["SHA256Instructions", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.

@@ -104,7 +104,10 @@ extension ChengduPilot: MemberManagementPolicy {
             place.add(community)
             place.add("/")
             place.add(subdivision)
-            if gridGranularity == .building {
+            switch gridGranularity {
+            case .subdivision:
+                break
+            case .building:
                 place.add("/")
                 place.add(member.building.isEmpty ? "-" : member.building)
             }

@@ -134,7 +134,9 @@ final class DatasetAssembler {
         case .distributions:
             dataset.distributions.reserveCapacity(rows)
             memberPlaces.reserveCapacity(rows)
-            listPlaces.reserveCapacity(rows)
+            // The estimate comes from the first rows; a hash table is not reserved beyond a
+            // million places on its word.
+            listPlaces.reserveCapacity(min(rows, 1 << 20))
         }
     }
 

@@ -94,8 +94,8 @@ public enum SHA256 {
 
         /// Creates a hasher that uses the processor's SHA instructions when it has them (tests
         /// pass `false` to check the Swift rounds on such a processor too).
-        init(usingInstructions: Bool = SHA256Instructions.isAvailable) {
-            usesInstructions = usingInstructions && SHA256Instructions.isAvailable
+        init(usingInstructions: Bool = SHA256Support.hasInstructions) {
+            usesInstructions = usingInstructions && SHA256Support.hasInstructions
             pending.reserveCapacity(64)
         }
 
@@ -155,14 +155,16 @@ public enum SHA256 {
         /// sixteen locals computed as the rounds need them: no array, no bounds check, no
         /// memory traffic but the block's own bytes.
         private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
-            if usesInstructions {
-                withUnsafeMutablePointer(to: &state) { words in
-                    words.withMemoryRebound(to: UInt32.self, capacity: 8) {
-                        SHA256Instructions.compress(state: $0, blocks: blocks, count: count)
+            #if arch(x86_64)
+                if usesInstructions {
+                    withUnsafeMutablePointer(to: &state) { words in
+                        words.withMemoryRebound(to: UInt32.self, capacity: 8) {
+                            SHA256Instructions.compress(state: $0, blocks: blocks, count: count)
+                        }
                     }
+                    return
                 }
-                return
-            }
+            #endif
             var h = state
             for index in 0..<count {
                 h = Self.compress(block: blocks + index * 64, h)

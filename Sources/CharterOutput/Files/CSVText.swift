@@ -1,4 +1,4 @@
-public import PolicyKit
+import PolicyKit
 
 /// CSV text as the tables write it: UTF-8 with a byte order mark (so spreadsheet programs read the
 /// Chinese right), CRLF line ends, fields quoted only when they need it.
