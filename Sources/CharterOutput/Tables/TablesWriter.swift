@@ -76,9 +76,9 @@ public struct TablesWriter: Sendable {
                 path: folder.file("members.csv"), count: decisions.memberOrder.count, chunk: Self.memberPiece,
                 header: header(membersHeader)
             ) { range, bytes in
-                var csv = CSVText(reusing: &bytes)
+                var csv = CSVText(byteOrderMark: false, capacity: range.count * 128)
                 for (community, position) in decisions.memberOrder[range] { memberRow(community, position, into: &csv) }
-                bytes = csv.drain()
+                csv.move(appendingTo: &bytes)
             },
             communityTable(folder.file("posts.csv"), header: postsHeader, row: postRows),
         ]
@@ -92,7 +92,9 @@ public struct TablesWriter: Sendable {
     func header(_ names: [String]) -> [UInt8] {
         var csv = CSVText()
         csv.row(names)
-        return csv.drain()
+        var bytes: [UInt8] = []
+        csv.move(appendingTo: &bytes)
+        return bytes
     }
 
     /// A table with rows for each community, in community id order.
@@ -102,9 +104,9 @@ public struct TablesWriter: Sendable {
         let order = decisions.index.communityOrder
         return PiecedFile.items(path: path, count: order.count, chunk: Self.communityPiece, header: header(names)) {
             range, bytes in
-            var csv = CSVText(reusing: &bytes)
+            var csv = CSVText(byteOrderMark: false, capacity: 1 << 16)
             for community in order[range] { row(community, &csv) }
-            bytes = csv.drain()
+            csv.move(appendingTo: &bytes)
         }
     }
 
