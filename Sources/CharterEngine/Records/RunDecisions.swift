@@ -218,23 +218,7 @@ public struct RunDecisions: Sendable {
         func tally<Outcome: DomainCode, Details>(
             _ decisions: [Decision<Outcome, Details>], into counts: inout [Outcome: Int]
         ) {
-            // Counted in runs of the same outcome: an outcome's hash is its code's, a string's,
-            // and most neighbours share theirs.
-            decisions.withUnsafeBufferPointer { decisions in
-                guard let first = decisions.first?.outcome else { return }
-                var current = first
-                var run = 0
-                for index in decisions.indices {
-                    if decisions[index].outcome == current {
-                        run += 1
-                    } else {
-                        counts[current, default: 0] += run
-                        current = decisions[index].outcome
-                        run = 1
-                    }
-                }
-                counts[current, default: 0] += run
-            }
+            decisions.countOutcomes(into: &counts)
         }
         var stages: [Stage: Int] = [:]
         var setups: [OrganisationForm: Int] = [:]
@@ -263,5 +247,32 @@ public struct RunDecisions: Sendable {
         if !grades.isEmpty { counts[.points] = codes(grades) }
         if !governance.isEmpty { counts[.governance] = codes(governance) }
         return counts
+    }
+}
+
+extension Array {
+    /// Adds the number of decisions with each outcome to `counts`.
+    ///
+    /// Counted in runs of the same outcome: an outcome's hash is its code's, a string's, and most
+    /// neighbours share theirs (a city has millions of member decisions). Read through a buffer
+    /// pointer, touching only the outcomes: copying a decision would retain each of its arrays and
+    /// strings, a cache miss apiece.
+    public func countOutcomes<Outcome: DomainCode, Details>(into counts: inout [Outcome: Int])
+    where Element == Decision<Outcome, Details> {
+        withUnsafeBufferPointer { decisions in
+            guard let first = decisions.first?.outcome else { return }
+            var current = first
+            var run = 0
+            for index in decisions.indices {
+                if decisions[index].outcome == current {
+                    run += 1
+                } else {
+                    counts[current, default: 0] += run
+                    current = decisions[index].outcome
+                    run = 1
+                }
+            }
+            counts[current, default: 0] += run
+        }
     }
 }

@@ -6,6 +6,9 @@ enum HTML {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
                 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
         }
+        // Most text has nothing to escape: scan its bytes in place (a native string lends them).
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains(where: special) }
+        if clean == true { return text }
         guard text.utf8.contains(where: special) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)

@@ -280,10 +280,10 @@ public struct ReportWriter: Sendable {
     func management(_ result: CommunityResult) -> String {
         guard let decided = result.management?.value else { return "" }
         var byClass: [ManagementClass: Int] = [:]
+        decided.countOutcomes(into: &byClass)
         var byAlert: [ManagementAlert: [Int]] = [:]
         decided.withUnsafeBufferPointer { decided in
-            for position in decided.indices {
-                byClass[decided[position].outcome, default: 0] += 1
+            for position in decided.indices where !decided[position].details.alerts.isEmpty {
                 for alert in decided[position].details.alerts {
                     byAlert[alert, default: []].append(result.members[position])
                 }
@@ -350,11 +350,11 @@ public struct ReportWriter: Sendable {
     func pointsChart(_ result: CommunityResult) -> String {
         guard let points = result.points?.value, !points.isEmpty else { return "" }
         var byGrade: [Grade: Int] = [:]
+        points.countOutcomes(into: &byGrade)
         var bands = Array(repeating: 0, count: 5)
         var letters = 0
         points.withUnsafeBufferPointer { points in
             for index in points.indices {
-                byGrade[points[index].outcome, default: 0] += 1
                 let value = points[index].details.points
                 let band =
                     value < Amount(60)
