@@ -257,6 +257,7 @@ extension Array {
     /// neighbours share theirs (a city has millions of member decisions). Read through a buffer
     /// pointer, touching only the outcomes: copying a decision would retain each of its arrays and
     /// strings, a cache miss apiece.
+    @inlinable
     public func countOutcomes<Outcome: DomainCode, Details>(into counts: inout [Outcome: Int])
     where Element == Decision<Outcome, Details> {
         withUnsafeBufferPointer { decisions in
