@@ -18,4 +18,4 @@ ls -l "$dir"
 
 # charter run and charter check restart themselves with glibc's huge-page tunable set (unless
 # GLIBC_TUNABLES is set); set it here too, so the bench measures the reader as they run it.
-GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}" "$bench" read "$dir" 2
+GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864}" "$bench" read "$dir" 2

@@ -11,6 +11,12 @@
 /// process starts; so `run`, `diff` and `check` start themselves again once with it set, and
 /// everything else is unchanged. The decisions do not depend on it.
 ///
+/// `glibc.malloc.top_pad` (64 MiB) goes with it: the workers' allocations come from per-thread
+/// heaps, which glibc otherwise extends 128 KiB at a time, so their pages were still faulted in
+/// 4 KiB at a time (ten times the faults of `--jobs 1`). Extended 64 MiB at a time, whole 2 MiB
+/// pages fit: at a million members the faults fall from ~160,000 to ~8,000, and at two million
+/// the system time halves. Untouched padding costs address space, not memory.
+///
 /// The restart happens only when it surely starts `charter` again: not when the user set
 /// `GLIBC_TUNABLES` already, not under a preloaded tool (valgrind, a sanitizer runtime), and not
 /// when the running image is not the program named by `argv[0]` (charter started through the
@@ -19,6 +25,9 @@ enum LargePages {
     /// The variable that marks the restarted process, so it never restarts twice.
     static let marker = "CHARTER_LARGE_PAGES"
 
+    /// The allocator's settings for the restarted process.
+    static let tunables = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864"
+
     /// Restarts the process with large pages asked for, when that is useful and possible;
     /// returns only when it did not restart.
     static func restartIfUseful(command: String) {
@@ -26,7 +35,7 @@ enum LargePages {
             guard ["run", "diff", "check"].contains(command), getenv("GLIBC_TUNABLES") == nil,
                 getenv(marker) == nil, getenv("LD_PRELOAD") == nil, runningImageIsArgumentZero()
             else { return }
-            setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
+            setenv("GLIBC_TUNABLES", tunables, 1)
             setenv(marker, "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)
             // Still here: the restart failed, so carry on as we are (the variables do no harm).
