@@ -67,19 +67,10 @@ extension ChengduPilot: MemberManagementPolicy {
         if let away = member.awaySince, away.addingMonths(mobileAfterMonths) <= asOf {
             outcome = .dynamic
             rules.append("manage.mobile")
-            var chinese = TextBuffer(capacity: 128)
-            chinese.add("自")
-            chinese.add(chinese: away)
-            chinese.add("外出，已满")
-            chinese.add(mobileAfterMonths)
-            chinese.add("个月，为流动党员，实行动态管理。")
-            var english = TextBuffer(capacity: 96)
-            english.add("Away since ")
-            english.add(away)
-            english.add(", ")
-            english.add(mobileAfterMonths)
-            english.add(" months or more: a mobile member under dynamic management.")
-            reasons.append(Reason(zh: chinese.string, en: english.string))
+            reasons.append(
+                Self.reason(
+                    date: away, months: mobileAfterMonths, zh: ("自", "外出，已满", "个月，为流动党员，实行动态管理。"),
+                    en: ("Away since ", ", ", " months or more: a mobile member under dynamic management.")))
         } else if member.employment == .inService && member.relation == .workUnit {
             outcome = .joint
             rules.append("manage.in-service")
@@ -132,19 +123,10 @@ extension ChengduPilot: MemberManagementPolicy {
         {
             alerts.append(.pocketMember)
             rules.append("alert.pocket-member")
-            var chinese = TextBuffer(capacity: 128)
-            chinese.add("组织关系介绍信于")
-            chinese.add(chinese: letter)
-            chinese.add("开出，超过")
-            chinese.add(letterValidMonths)
-            chinese.add("个月未转接，为口袋党员。")
-            var english = TextBuffer(capacity: 96)
-            english.add("A transfer letter issued on ")
-            english.add(letter)
-            english.add(" is unlodged after ")
-            english.add(letterValidMonths)
-            english.add(" months: a pocket member.")
-            reasons.append(Reason(zh: chinese.string, en: english.string))
+            reasons.append(
+                Self.reason(
+                    date: letter, months: letterValidMonths, zh: ("组织关系介绍信于", "开出，超过", "个月未转接，为口袋党员。"),
+                    en: ("A transfer letter issued on ", " is unlodged after ", " months: a pocket member.")))
         }
         if let last = member.lastOrgLife {
             if last.addingMonths(6) < asOf {
@@ -192,6 +174,28 @@ extension ChengduPilot: MemberManagementPolicy {
         return ManagementDecision(
             outcome: outcome, rules: rules, reasons: reasons,
             details: ManagementDetails(grid: grid, alerts: alerts))
+    }
+
+    /// A reason that names a date and a number of months, in both languages: each sentence is its
+    /// three pieces with the date after the first and the months after the second, built in one
+    /// buffer (these reasons are written once per member concerned).
+    private static func reason(
+        date: CivilDate, months: Int, zh: (StaticString, StaticString, StaticString),
+        en: (StaticString, StaticString, StaticString)
+    ) -> Reason {
+        var chinese = TextBuffer(capacity: 128)
+        chinese.add(zh.0)
+        chinese.add(chinese: date)
+        chinese.add(zh.1)
+        chinese.add(months)
+        chinese.add(zh.2)
+        var english = TextBuffer(capacity: 96)
+        english.add(en.0)
+        english.add(date)
+        english.add(en.1)
+        english.add(months)
+        english.add(en.2)
+        return Reason(zh: chinese.string, en: english.string)
     }
 
     /// Which of a mobile member's four-clear facts are missing: whereabouts, contact, occupation.

@@ -1,73 +1,40 @@
+import CharterData
 public import PolicyKit
 
 /// Appends compact JSON to a byte buffer, without building an intermediate value.
 ///
 /// Decision records are written through this: a city run writes millions of them, so each is
-/// encoded straight from the typed decision into the output bytes. The bytes live in memory the
-/// writer owns, not in an array: an array checks its uniqueness and capacity on every append, and
-/// a record is dozens of appends.
+/// encoded straight from the typed decision into the output bytes, in a ``ByteBuffer``.
 public struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    private var output: ByteBuffer
 
     /// Creates an empty writer with room for `capacity` bytes (it grows when it must).
     public init(capacity: Int = 256) {
-        self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
+        output = ByteBuffer(capacity: capacity)
     }
-
-    deinit { base.deallocate() }
 
     /// A copy of the bytes written so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { output.bytes }
 
     /// Appends the bytes written so far to `output`, and empties the writer.
-    public mutating func move(appendingTo output: inout [UInt8]) {
-        output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        count = 0
+    public mutating func move(appendingTo bytes: inout [UInt8]) {
+        output.move(appendingTo: &bytes)
     }
 
-    /// Makes room for `length` more bytes and returns where they go.
     @inline(__always)
-    private mutating func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + length > capacity { grow(count + length) }
-        let at = base + count
-        count += length
-        return at
-    }
-
-    private mutating func grow(_ needed: Int) {
-        let grown = max(capacity * 2, needed)
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.update(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = grown
-    }
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes) }
 
     /// Appends bytes as they are.
-    @inline(__always)
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        room(bytes.count).update(from: source, count: bytes.count)
-    }
-
-    /// Appends bytes as they are.
-    public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
-    }
+    public mutating func raw(_ text: StaticString) { output.append(text) }
 
     /// Appends one byte.
-    public mutating func byte(_ value: UInt8) { room(1).pointee = value }
+    public mutating func byte(_ value: UInt8) { output.append(byte: value) }
 
     /// Appends `"key":`.
     public mutating func key(_ key: StaticString) {
         byte(UInt8(ascii: "\""))
-        key.withUTF8Buffer { append($0) }
-        let end = room(2)
-        end[0] = UInt8(ascii: "\"")
-        end[1] = UInt8(ascii: ":")
+        output.append(key)
+        output.append("\":")
     }
 
     /// Appends a string literal, escaped; non-ASCII text is written as UTF-8.
@@ -80,7 +47,7 @@ public struct JSONWriter: ~Copyable {
     /// Appends a JSON string made of `prefix` (which needs no escaping) and `text`, escaped.
     public mutating func string(prefix: StaticString, _ text: String) {
         byte(UInt8(ascii: "\""))
-        prefix.withUTF8Buffer { append($0) }
+        output.append(prefix)
         escaped(text)
         byte(UInt8(ascii: "\""))
     }
@@ -162,27 +129,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends a whole number.
-    public mutating func integer(_ value: Int) {
-        if value >= 0 && value < 10 {
-            byte(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        // Digits from the right into a small buffer on the stack, then one append.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var magnitude = value.magnitude
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
-            append(UnsafeBufferPointer(rebasing: buffer[start...]))
-        }
-    }
+    public mutating func integer(_ value: Int) { output.append(decimal: value) }
 
     /// Appends an exact decimal: an integer when whole, else its significant decimals.
     public mutating func amount(_ value: Amount) {

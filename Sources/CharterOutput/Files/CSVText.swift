@@ -1,67 +1,35 @@
+import CharterData
 import PolicyKit
 
 /// CSV text as the tables write it: UTF-8 with a byte order mark (so spreadsheet programs read the
 /// Chinese right), CRLF line ends, fields quoted only when they need it.
 ///
 /// Rows are written whole with ``row(_:)``, or field by field with the `field` methods and
-/// ``endRow()``, which build no array and no intermediate strings. The text lives in memory the
-/// writer owns rather than in an array, whose uniqueness and capacity checks on every append cost
-/// more than the appending (a city's `members.csv` is a million rows of a dozen fields).
+/// ``endRow()``, which build no array and no intermediate strings, into a ``ByteBuffer`` (a city's
+/// `members.csv` is a million rows of a dozen fields).
 struct CSVText: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    private var output: ByteBuffer
     /// Whether the next field is the first of its row.
     private var atRowStart = true
 
     /// Starts the text, with a byte order mark unless told otherwise, with room for `capacity`
     /// bytes (it grows when it must).
     init(byteOrderMark: Bool = true, capacity: Int = 4096) {
-        self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
-        if byteOrderMark {
-            base[0] = 0xEF
-            base[1] = 0xBB
-            base[2] = 0xBF
-            count = 3
-        }
+        output = ByteBuffer(capacity: capacity)
+        if byteOrderMark { output.append("\u{FEFF}") }
     }
 
-    deinit { base.deallocate() }
-
-    /// Appends the text written so far to `output`, and empties the text.
-    mutating func move(appendingTo output: inout [UInt8]) {
-        output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        count = 0
+    /// Appends the text written so far to `bytes`, and empties the text.
+    mutating func move(appendingTo bytes: inout [UInt8]) {
+        output.move(appendingTo: &bytes)
         atRowStart = true
     }
 
-    /// Makes room for `length` more bytes and returns where they go.
     @inline(__always)
-    private mutating func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + length > capacity { grow(count + length) }
-        let at = base + count
-        count += length
-        return at
-    }
-
-    private mutating func grow(_ needed: Int) {
-        let grown = max(capacity * 2, needed)
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.update(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = grown
-    }
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes) }
 
     @inline(__always)
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        room(bytes.count).update(from: source, count: bytes.count)
-    }
-
-    @inline(__always)
-    private mutating func append(byte: UInt8) { room(1).pointee = byte }
+    private mutating func append(byte: UInt8) { output.append(byte: byte) }
 
     /// Appends a row of fields.
     mutating func row(_ fields: [String]) {
@@ -106,24 +74,7 @@ struct CSVText: ~Copyable {
     /// Appends a field holding a whole number.
     mutating func field(_ value: Int) {
         separate()
-        if value >= 0 && value < 10 {
-            append(byte: UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var magnitude = value.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "-")
-            }
-            append(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        output.append(decimal: value)
     }
 
     /// Appends a field holding an amount, written as the decision records write it (`64`, `26.5`).
@@ -137,9 +88,7 @@ struct CSVText: ~Copyable {
 
     /// Ends the current row.
     mutating func endRow() {
-        let end = room(2)
-        end[0] = 0x0D
-        end[1] = 0x0A
+        output.append("\r\n")
         atRowStart = true
     }
 
