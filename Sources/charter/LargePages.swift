@@ -15,7 +15,10 @@
 /// heaps, which glibc otherwise extends 128 KiB at a time, so their pages were still faulted in
 /// 4 KiB at a time (ten times the faults of `--jobs 1`). Extended 64 MiB at a time, whole 2 MiB
 /// pages fit: at a million members the faults fall from ~160,000 to ~8,000, and at two million
-/// the system time halves. Untouched padding costs address space, not memory.
+/// the system time halves. Untouched padding is not resident, but the kernel counts it as
+/// committed: so the pad is left out when the process has a data-size limit (`ulimit -d`) or the
+/// machine does not overcommit (`vm.overcommit_memory` 2), where it could make a run fail that
+/// would otherwise fit.
 ///
 /// The restart happens only when it surely starts `charter` again: not when the user set
 /// `GLIBC_TUNABLES` already, not under a preloaded tool (valgrind, a sanitizer runtime), and not
@@ -26,7 +29,26 @@ enum LargePages {
     static let marker = "CHARTER_LARGE_PAGES"
 
     /// The allocator's settings for the restarted process.
-    static let tunables = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864"
+    static var tunables: String {
+        canCommitFreely ? "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864" : "glibc.malloc.hugetlb=1"
+    }
+
+    /// Whether memory committed but never touched costs nothing here: no limit on the data size
+    /// or the address space, and the kernel overcommits (heuristically or always).
+    static var canCommitFreely: Bool {
+        #if canImport(Glibc)
+            for resource in [RLIMIT_DATA, RLIMIT_AS] {
+                var limit = rlimit()
+                guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur == rlim_t.max
+                else { return false }
+            }
+            guard let file = fopen("/proc/sys/vm/overcommit_memory", "r") else { return true }
+            defer { fclose(file) }
+            return fgetc(file) != Int32(UInt8(ascii: "2"))
+        #else
+            return false
+        #endif
+    }
 
     /// Restarts the process with large pages asked for, when that is useful and possible;
     /// returns only when it did not restart.

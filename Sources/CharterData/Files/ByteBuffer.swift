@@ -41,7 +41,7 @@ public struct ByteBuffer: ~Copyable {
     mutating func grow(_ needed: Int) {
         let grown = max(capacity * 2, needed)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.update(from: base, count: count)
+        larger.initialize(from: base, count: count)
         base.deallocate()
         base = larger
         capacity = grown
@@ -51,7 +51,7 @@ public struct ByteBuffer: ~Copyable {
     @inlinable @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        room(bytes.count).update(from: source, count: bytes.count)
+        room(bytes.count).initialize(from: source, count: bytes.count)
     }
 
     /// Appends a literal as it is.
@@ -62,7 +62,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends one byte.
     @inlinable @inline(__always)
-    public mutating func append(byte: UInt8) { room(1).pointee = byte }
+    public mutating func append(byte: UInt8) { room(1).initialize(to: byte) }
 
     /// Appends a whole number in decimal digits, with a `-` when negative.
     public mutating func append(decimal value: Int) {
