@@ -153,6 +153,20 @@ public struct RunDecisions: Sendable {
         }
     }
 
+    /// Each seat of a community's posts with its decision, post by post and seat by seat: the
+    /// post, the seat's number (counted from the post's first seat) and the decision.
+    public func forEachSeat(ofCommunity community: Int, _ body: (Post, Int, SeatDecision) -> Void) {
+        guard let seats = results[community].seats?.value else { return }
+        var seatIndex = 0
+        for postIndex in index.postsByCommunity[community] {
+            let post = index.dataset.posts[postIndex]
+            for seat in 0..<post.seats where seatIndex < seats.count {
+                body(post, post.firstSeat + seat, seats[seatIndex])
+                seatIndex += 1
+            }
+        }
+    }
+
     /// The dataset index of the member `id` of a community, found by binary search over the
     /// community's members (sorted by id), or `nil`.
     public func memberIndex(of id: String, inCommunity community: Int) -> Int? {

@@ -317,32 +317,26 @@ public struct ReportWriter: Sendable {
             "<h3>\(text("Cadre slate", "干部人选"))</h3><table><tr><th>\(text("body", "组织"))</th><th>\(text("post", "职务"))</th>"
         html +=
             "<th>\(text("seat", "席位"))</th><th>\(text("outcome", "结果"))</th><th>\(text("who", "人选"))</th><th>\(text("score", "得分"))</th><th>\(text("alternates", "候补"))</th></tr>"
-        var seatIndex = 0
-        for postIndex in decisions.index.postsByCommunity[community] {
-            let post = dataset.posts[postIndex]
-            for seat in 0..<post.seats where seatIndex < seats.count {
-                let decision = seats[seatIndex]
-                seatIndex += 1
-                let who: String
-                switch decision.outcome {
-                case .selected:
-                    who = decision.details.member.map { id in member(id).map(personName) ?? id } ?? ""
-                case .appointed:
-                    let appointee = decision.details.appointee ?? ""
-                    who =
-                        text("appointed: ", "委派：")
-                        + (appointee.isEmpty
-                            ? text("(not named)", "（未明确）") : (redact ? Redaction.name(appointee) : appointee))
-                case .vacant:
-                    who = decision.reasons.last?.text(in: language) ?? ""
-                }
-                let alternates = decision.details.alternates.map { id in member(id).map(personName) ?? id }
-                html +=
-                    "<tr><td>\(HTML.escape(post.body.name(in: language)))</td><td>\(HTML.escape(post.title.name(in: language)))</td>"
-                html += "<td>\(post.firstSeat + seat)</td><td>\(HTML.escape(decision.outcome.name(in: language)))</td>"
-                html += "<td>\(HTML.escape(who))</td><td>\(decision.details.score?.description ?? "")</td>"
-                html += "<td>\(HTML.escape(alternates.joined(separator: "、")))</td></tr>"
+        decisions.forEachSeat(ofCommunity: community) { post, seat, decision in
+            let who: String
+            switch decision.outcome {
+            case .selected:
+                who = decision.details.member.map { id in member(id).map(personName) ?? id } ?? ""
+            case .appointed:
+                let appointee = decision.details.appointee ?? ""
+                who =
+                    text("appointed: ", "委派：")
+                    + (appointee.isEmpty
+                        ? text("(not named)", "（未明确）") : (redact ? Redaction.name(appointee) : appointee))
+            case .vacant:
+                who = decision.reasons.last?.text(in: language) ?? ""
             }
+            let alternates = decision.details.alternates.map { id in member(id).map(personName) ?? id }
+            html +=
+                "<tr><td>\(HTML.escape(post.body.name(in: language)))</td><td>\(HTML.escape(post.title.name(in: language)))</td>"
+            html += "<td>\(seat)</td><td>\(HTML.escape(decision.outcome.name(in: language)))</td>"
+            html += "<td>\(HTML.escape(who))</td><td>\(decision.details.score?.description ?? "")</td>"
+            html += "<td>\(HTML.escape(alternates.joined(separator: "、")))</td></tr>"
         }
         return html + "</table>"
     }

@@ -255,24 +255,15 @@ public struct TablesWriter: Sendable {
 
     func postRows(_ community: Int, into csv: inout CSVText) {
         let dataset = decisions.index.dataset
-        let result = decisions.results[community]
-        guard let seats = result.seats?.value else { return }
-        var seatIndex = 0
-        for postIndex in decisions.index.postsByCommunity[community] {
-            let post = dataset.posts[postIndex]
-            for seat in 0..<post.seats where seatIndex < seats.count {
-                let decision = seats[seatIndex]
-                seatIndex += 1
-                csv.row([
-                    post.communityID, post.body.name(in: language), post.title.name(in: language),
-                    String(post.firstSeat + seat), decision.outcome.name(in: language),
-                    decision.details.member ?? "",
-                    decision.details.member.flatMap { decisions.memberIndex(of: $0, inCommunity: community) }
-                        .map { personName(dataset.members[$0].name) } ?? "",
-                    decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
-                    decision.details.appointee.map(personName) ?? "",
-                ])
-            }
+        decisions.forEachSeat(ofCommunity: community) { post, seat, decision in
+            csv.row([
+                post.communityID, post.body.name(in: language), post.title.name(in: language), String(seat),
+                decision.outcome.name(in: language), decision.details.member ?? "",
+                decision.details.member.flatMap { decisions.memberIndex(of: $0, inCommunity: community) }
+                    .map { personName(dataset.members[$0].name) } ?? "",
+                decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
+                decision.details.appointee.map(personName) ?? "",
+            ])
         }
     }
 }
