@@ -132,33 +132,27 @@ extension ChengduPilot: PointsPolicy {
                 break
             case .originVillage:
                 let village = members[index].originVillage
-                let letter = villageLetters.letter(to: village) {
-                    (
-                        to: "village:\(village)",
-                        reason: village.isEmpty
-                            ? Reason(
-                                zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
-                                en: "The relation is kept at the original village (not named): a letter goes to it.")
-                            : Reason(
-                                zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
-                                en: "The relation is kept at the original village: a letter goes to \(village).")
-                    )
+                let letter = villageLetters.letter(to: village, code: "village:") {
+                    village.isEmpty
+                        ? Reason(
+                            zh: "组织关系在原村，积分情况函告原村党组织（原村名称未填）。",
+                            en: "The relation is kept at the original village (not named): a letter goes to it.")
+                        : Reason(
+                            zh: "组织关系在原村，积分情况函告原村\(village)党组织。",
+                            en: "The relation is kept at the original village: a letter goes to \(village).")
                 }
                 letterTo = letter.to
                 reasons.append(letter.reason)
             case .workUnit:
                 let employer = members[index].employer
-                let letter = unitLetters.letter(to: employer) {
-                    (
-                        to: "unit:\(employer)",
-                        reason: employer.isEmpty
-                            ? Reason(
-                                zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
-                                en: "The relation is kept at the work unit (not named): a letter goes to it.")
-                            : Reason(
-                                zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
-                                en: "The relation is kept at the work unit: a letter goes to \(employer).")
-                    )
+                let letter = unitLetters.letter(to: employer, code: "unit:") {
+                    employer.isEmpty
+                        ? Reason(
+                            zh: "组织关系在工作单位，积分情况函告工作单位党组织（单位名称未填）。",
+                            en: "The relation is kept at the work unit (not named): a letter goes to it.")
+                        : Reason(
+                            zh: "组织关系在工作单位，积分情况函告\(employer)党组织。",
+                            en: "The relation is kept at the work unit: a letter goes to \(employer).")
                 }
                 letterTo = letter.to
                 reasons.append(letter.reason)
@@ -186,11 +180,13 @@ extension ChengduPilot: PointsPolicy {
 private struct Letters {
     private var byName: [String: (name: String, to: String, reason: Reason)] = [:]
 
+    /// The letter to `name`: where it goes (`code` followed by the name) and its reason, made by
+    /// `reason` the first time the name's bytes are met.
     mutating func letter(
-        to name: String, _ make: () -> (to: String, reason: Reason)
+        to name: String, code: String, _ reason: () -> Reason
     ) -> (to: String, reason: Reason) {
         if let known = byName[name], known.name.utf8.elementsEqual(name.utf8) { return (known.to, known.reason) }
-        let made = make()
+        let made = (to: code + name, reason: reason())
         if byName[name] == nil { byName[name] = (name, made.to, made.reason) }
         return made
     }

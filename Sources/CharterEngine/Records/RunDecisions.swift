@@ -225,15 +225,8 @@ public struct RunDecisions: Sendable {
     }
 
     static func outcomeCounts(_ results: [CommunityResult]) -> [ExtensionPoint: [String: Int]] {
-        // Counted by enum value first: a city has millions of member decisions, and hashing each
-        // outcome's code as a string would cost more than the counting.
-        // Read through buffer pointers, touching only the outcomes: copying a decision would touch
-        // (retain) each of its arrays and strings, a cache miss apiece.
-        func tally<Outcome: DomainCode, Details>(
-            _ decisions: [Decision<Outcome, Details>], into counts: inout [Outcome: Int]
-        ) {
-            decisions.countOutcomes(into: &counts)
-        }
+        // Counted by enum value first (member decisions in runs, by `countOutcomes`), and turned
+        // into codes once at the end: a city has millions of member decisions.
         var stages: [Stage: Int] = [:]
         var setups: [OrganisationForm: Int] = [:]
         var management: [ManagementClass: Int] = [:]
@@ -244,9 +237,9 @@ public struct RunDecisions: Sendable {
             for index in results.indices {
                 if let outcome = results[index].stage?.value.outcome { stages[outcome, default: 0] += 1 }
                 if let outcome = results[index].branchSetup?.value.outcome { setups[outcome, default: 0] += 1 }
-                if let decided = results[index].management { tally(decided.value, into: &management) }
-                if let decided = results[index].seats { tally(decided.value, into: &seats) }
-                if let decided = results[index].points { tally(decided.value, into: &grades) }
+                results[index].management?.value.countOutcomes(into: &management)
+                results[index].seats?.value.countOutcomes(into: &seats)
+                results[index].points?.value.countOutcomes(into: &grades)
                 if let outcome = results[index].governance?.value.outcome { governance[outcome, default: 0] += 1 }
             }
         }
