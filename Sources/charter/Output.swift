@@ -1,3 +1,6 @@
+import CharterData
+import CharterEngine
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -17,8 +20,14 @@ enum Console {
     }
 
     /// Writes all of `text` to a file descriptor, retrying short writes.
-    static func write(_ text: String, to descriptor: Int32) {
-        var text = text
+    ///
+    /// Standard error is the terminal's even while the modules' own output is being captured
+    /// (`ModuleFaults`). Control characters in the text are escaped unless `raw` (for the
+    /// progress line's own cursor controls): a message may quote a data file, a profile or a
+    /// module.
+    static func write(_ text: String, to descriptor: Int32, raw: Bool = false) {
+        let descriptor = descriptor == 2 ? ModuleFaults.standardError : descriptor
+        var text = raw ? text : TerminalText.escaped(text, keepingLineBreaks: true)
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {

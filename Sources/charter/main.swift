@@ -42,6 +42,12 @@ extension String {
     }
 }
 
+// A closed pipe or a file-size limit is an error a write reports (EPIPE, EFBIG), which the
+// command then explains, cleaning up; by default either signal would end the process on the
+// spot and leave a half-written output folder behind.
+signal(SIGPIPE, SIG_IGN)
+signal(SIGXFSZ, SIG_IGN)
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, !["--help", "-h", "help"].contains(name) else {
     Console.out(topLevelUsage())

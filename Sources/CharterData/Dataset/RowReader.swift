@@ -279,10 +279,10 @@ func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     }
 }
 
-/// A field's text as a problem shows it: decoded (bytes that are not UTF-8 shown as U+FFFD) and
-/// cut to 80 characters.
+/// A field's text as a problem shows it: control bytes and bytes that are not UTF-8 escaped
+/// (`\x1b`, `\xd6`, see ``TerminalText``) and cut to 80 characters.
 func displayText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    let text = String(decoding: bytes, as: UTF8.self)
+    let text = TerminalText.escaped(bytes: bytes)
     guard text.count > 80 else { return text }
     return String(text.prefix(80)) + "…"
 }

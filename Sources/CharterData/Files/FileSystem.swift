@@ -63,6 +63,120 @@ public enum FileSystem {
         }
     }
 
+    /// Every entry below `path`, as paths relative to it.
+    ///
+    /// A folder comes before what it holds; links are listed, not followed; a folder that cannot
+    /// be read gives an empty list.
+    public static func tree(of path: String) -> [String] {
+        var found: [String] = []
+        func walk(_ folder: String, _ prefix: String) {
+            for name in (entries(of: folder) ?? []).sorted() {
+                let relative = prefix + name
+                found.append(relative)
+                var info = stat()
+                if lstat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    walk(folder + "/" + name, relative + "/")
+                }
+            }
+        }
+        walk(path, "")
+        return found
+    }
+
+    /// The current folder.
+    public static var currentDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `path` made absolute with links resolved, as far as it exists: the part that does not exist
+    /// yet is appended as written (with `.` and `..` applied), so a folder about to be created can
+    /// be compared with existing ones.
+    public static func resolvedPath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        // The longest prefix that exists is resolved by the system; the rest follows it.
+        var existing = parts.count
+        while existing > 0 {
+            let prefix = "/" + parts[0..<existing].joined(separator: "/")
+            if let real = realPath(prefix) {
+                let rest = parts[existing...].joined(separator: "/")
+                if rest.isEmpty { return real }
+                return (real == "/" ? "" : real) + "/" + rest
+            }
+            existing -= 1
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The real path of an existing file or folder (links resolved), or `nil`.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `inner` is `outer` or lies inside it; both absolute and resolved.
+    public static func isInside(_ inner: String, _ outer: String) -> Bool {
+        if outer == "/" || inner == outer { return true }
+        return inner.hasPrefix(outer + "/")
+    }
+
+    /// The process's file-creation mask, read without changing it (from `/proc/self/status`;
+    /// 022 where that cannot be read).
+    public static var umask: mode_t {
+        guard let bytes = try? readBytes("/proc/self/status") else { return 0o022 }
+        for line in bytes.split(separator: UInt8(ascii: "\n")) where line.starts(with: Array("Umask:".utf8)) {
+            let digits = line.dropFirst(6).filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }
+            var value: mode_t = 0
+            for digit in digits { value = value * 8 + mode_t(digit - UInt8(ascii: "0")) }
+            return value
+        }
+        return 0o022
+    }
+
+    /// Swaps two existing paths in one step (Linux's `renameat2` with `RENAME_EXCHANGE`);
+    /// `false` where the system or the file system cannot, and nothing was changed.
+    public static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 =
+            @convention(c) (
+                Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+            ) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        // RENAME_EXCHANGE is 1 << 1 in <linux/fs.h>.
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, 1 << 1) == 0
+    }
+
+    /// Writes a small file whole (created with mode 0644 less the umask, or truncated).
+    public static func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, message: "cannot be created (\(lastError())).")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                write(descriptor, raw.baseAddress?.advanced(by: offset), raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, message: "could not be written (\(lastError())).")
+            }
+            offset += written
+        }
+    }
+
     /// The C library's explanation of the last error.
     public static func lastError() -> String { String(cString: strerror(errno)) }
 }

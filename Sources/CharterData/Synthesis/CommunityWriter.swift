@@ -260,10 +260,10 @@ struct DatasetWriters: ~Copyable {
     var distributions: CSVFileWriter
 
     /// Creates the files in `folder`, each with its header.
-    init(in folder: StagedFolder) throws(SynthesisError) {
+    init(in folder: OutputFolder) throws(SynthesisError) {
         func open(_ file: DatasetFile) throws(SynthesisError) -> CSVFileWriter {
             let capacity = file == .events || file == .members ? 4 << 20 : 1 << 20
-            return try CSVFileWriter(path: folder.stagedPath(file.fileName), header: file.columns, capacity: capacity)
+            return try CSVFileWriter(path: folder.file(file.fileName), header: file.columns, capacity: capacity)
         }
         // Opened into locals first: a noncopyable property may not be left half-initialised on a throw.
         let communities = try open(.communities)

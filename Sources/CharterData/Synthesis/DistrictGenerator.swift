@@ -82,25 +82,45 @@ public struct DistrictGenerator: Sendable {
 
     /// Writes the dataset into the folder `directory`.
     ///
-    /// The folder must not exist or be empty, unless `force` is set: then the dataset's files in it
-    /// are replaced and anything else is left alone. Nothing is left behind when writing fails.
+    /// The folder must not exist or be empty; with `force`, it may be one that `charter generate`
+    /// (or another Charter command) wrote and that holds nothing else, and it is replaced whole
+    /// once the new dataset is complete. Folders in `protected` are never written over (see
+    /// ``OutputFolder``). Nothing is left behind when writing fails.
     @discardableResult
-    public func write(to directory: String, force: Bool = false) throws(SynthesisError) -> GenerationSummary {
-        let folder = try StagedFolder(destination: directory, force: force)
-        let names = DatasetFile.allCases.map(\.fileName)
+    public func write(
+        to directory: String, force: Bool = false, protected: [ProtectedPath] = []
+    ) throws(SynthesisError) -> GenerationSummary {
+        let folder: OutputFolder
         do {
-            let summary = try writeFiles(in: folder)
-            try folder.commit(files: names)
-            return summary
+            folder = try OutputFolder(destination: directory, command: "generate", force: force, protected: protected)
         } catch {
-            folder.discard(files: names)
-            throw error
+            throw SynthesisError(
+                code: error.message.hasPrefix("already exists") || error.message.contains("--force")
+                    ? .outputExists : .cannotWrite,
+                message: error.description)
         }
+        var summary: GenerationSummary
+        do {
+            summary = try writeFiles(in: folder)
+        } catch {
+            folder.discard()
+            // Name the file where it was going, not in the hidden folder it was written in.
+            throw SynthesisError(
+                code: error.code, message: error.message.replacing(folder.staging, with: folder.destination))
+        }
+        do {
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw SynthesisError(code: .cannotWrite, message: folder.describe(error))
+        }
+        summary.leftoversCleared = folder.leftoversCleared
+        return summary
     }
 
     // MARK: - Writing
 
-    private func writeFiles(in folder: StagedFolder) throws(SynthesisError) -> GenerationSummary {
+    private func writeFiles(in folder: OutputFolder) throws(SynthesisError) -> GenerationSummary {
         let files = try DatasetWriters(in: folder)
         let plans = plans()
         let totalWeight = plans.reduce(0.0) { $0 + Double($1.memberCount) * $1.activity.weight }
@@ -122,6 +142,8 @@ public struct DistrictGenerator: Sendable {
 public struct GenerationSummary: Sendable {
     /// Data rows (not counting headers) per file, in the contract's order.
     public var rows: [(file: DatasetFile, rows: Int)]
+    /// Staging folders of interrupted runs that were found beside the output and removed.
+    public var leftoversCleared: [String] = []
 
     /// The number of rows written to `file`.
     public func rows(of file: DatasetFile) -> Int {

@@ -77,15 +77,22 @@ public struct Engine: Sendable {
         let done = Atomic<Int>(0)
         let totals = Mutex(EngineTimes())
         let workers = min(jobs, max(1, count))
+        let run = ModuleFaults.beginRun(describer(index))
+        defer { ModuleFaults.endRun(run) }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var times = EngineTimes()
+            let watch = WatchSlots.claim()
+            defer { WatchSlots.release(watch) }
             while true {
                 let community = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard community < count else { break }
                 let start = MonotonicClock.nanoseconds()
                 var moduleTime: UInt64 = 0
                 slots.store(
-                    decide(community: community, index: index, times: &times, moduleTime: &moduleTime), at: community)
+                    decide(
+                        community: community, index: index, times: &times, moduleTime: &moduleTime,
+                        watch: watch, run: run),
+                    at: community)
                 times.hostNanoseconds += MonotonicClock.nanoseconds() - start - moduleTime
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 if let progress, finished % 64 == 0 || finished == count { progress(finished) }
@@ -111,13 +118,41 @@ public struct Engine: Sendable {
         return decide(community: community, index: index, times: &times, moduleTime: &moduleTime)
     }
 
+    /// Names the module and subject of a watched call, for a fault or a timeout.
+    private func describer(_ index: DatasetIndex) -> ModuleFaults.Describer {
+        ModuleFaults.Describer { [plan] pointOrdinal, stageOrdinal, community, member in
+            let point = ExtensionPoint.allCases[pointOrdinal]
+            let stage = stageOrdinal >= 0 ? Stage.allCases[stageOrdinal] : nil
+            let label =
+                plan.points[point].map { point == .stage ? $0.base.label : $0.selection(for: stage).label } ?? "?"
+            let communityID = index.dataset.communities[community].id
+            let members = index.membersByCommunity[community]
+            let subject: String
+            if member >= 0, member < members.count {
+                subject = "member:\(index.dataset.members[members[member]].id) (community \(communityID))"
+            } else if point == .points || point == .memberManagement {
+                subject = "community:\(communityID) (deciding its \(members.count) members)"
+            } else if point == .cadreSelection {
+                subject = "community:\(communityID) (selecting its cadres)"
+            } else {
+                subject = "community:\(communityID)"
+            }
+            return ModuleFailure(module: label, point: point, subject: subject, message: "")
+        }
+    }
+
     /// Decides one community, adding the time spent in module code to `times` and `moduleTime`.
     func decide(
-        community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64
+        community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64,
+        watch: WorkerWatch? = nil, run: Int = 0
     ) -> Result<CommunityResult, ModuleFailure> {
-        func timed<Value>(_ point: ExtensionPoint, decisions: Int = 1, _ body: () -> Value) -> Value {
+        var stageOrdinal = -1
+        func timed<Value>(_ point: ExtensionPoint, decisions: Int = 1, member: Int = -1, _ body: () -> Value) -> Value {
             let start = MonotonicClock.nanoseconds()
+            watch?.enter(
+                run: run, point: point.ordinal, stage: stageOrdinal, community: community, member: member, at: start)
             let value = body()
+            watch?.leave()
             let elapsed = MonotonicClock.nanoseconds() - start
             times.add(elapsed, decisions: decisions, at: point)
             moduleTime += elapsed
@@ -138,6 +173,7 @@ public struct Engine: Sendable {
                 result.stage = Decided(module: selection.label, value: decision)
             }
             let stage = context.stage
+            stageOrdinal = stage.flatMap { Stage.allCases.firstIndex(of: $0) } ?? -1
             if let point = plan.points[.branchSetup] {
                 let selection = point.selection(for: stage)
                 let policy = try cast(selection, .branchSetup, communitySubject) { $0 as? any BranchSetupPolicy }
@@ -155,7 +191,9 @@ public struct Engine: Sendable {
                 decisions.reserveCapacity(context.members.count)
                 var declared = DeclaredRules(selection.declaredRules[.memberManagement] ?? [])
                 for member in context.members.indices {
-                    let decision = timed(.memberManagement) { policy.decideManagement(ofMemberAt: member, in: context) }
+                    let decision = timed(.memberManagement, member: member) {
+                        policy.decideManagement(ofMemberAt: member, in: context)
+                    }
                     try check(
                         decision.rules, declared: &declared, selection, .memberManagement,
                         "member:\(context.members[member].id)")

@@ -26,19 +26,21 @@ enum DiffCommand: CharterCommand {
           --data DIR           The dataset folder. Required.
           --as-of DATE         Default: the base profile's "as_of", else the candidate's, else today.
           --out DIR            Write diff.jsonl and diff.html into this new folder.
-          --force              Replace an existing --out folder.
+          --force              Replace an existing --out folder that holds an earlier diff (or other
+                               output) of Charter and nothing else.
           --fail-on POINTS     Only changes of these points (comma separated) count for the exit code.
           --lang zh|en         Language of the summary, reasons and page.
           --jobs N             Communities decided at once (default: the number of cores).
           --module-path DIR    Also look for modules in DIR (repeatable; searched first).
+        \(moduleWatchUsage)
 
         Exit codes: 0 nothing changed (among --fail-on points); 1 something changed; 2 bad input,
         profile or usage; 3 a policy module failed.
         """
     static let valuedOptions: Set<String> = [
-        "base", "candidate", "data", "as-of", "out", "fail-on", "lang", "jobs", "module-path",
+        "base", "candidate", "data", "as-of", "out", "fail-on", "lang", "jobs", "module-path", "decision-timeout",
     ]
-    static let flagOptions: Set<String> = ["force"]
+    static let flagOptions: Set<String> = ["force", "debug"]
 
     static func run(_ arguments: Arguments) throws -> Int32 {
         let basePath = try arguments.required("base")
@@ -62,17 +64,16 @@ enum DiffCommand: CharterCommand {
                 failOn.insert(point)
             }
         }
+        try watchModules(arguments, command: name)
         let modulePaths = arguments.all("module-path")
         let base = try loadProfile(basePath, modulePaths: modulePaths)
         let candidate = try loadProfile(candidatePath, modulePaths: modulePaths)
         let asOf = try asOfOption(arguments) ?? base.profile.asOf ?? candidate.profile.asOf ?? today()
         var folder: OutputFolder?
         if let out = arguments.value("out") {
-            do {
-                folder = try OutputFolder(destination: out, force: arguments.flag("force"))
-            } catch {
-                throw CommandFailure(code: 2, message: error.description)
-            }
+            folder = try makeOutputFolder(
+                out, command: name, force: arguments.flag("force"),
+                protected: protectedPaths(data: dataPath, profiles: [base, candidate]))
         }
         let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs, hashing: false)
         let index = DatasetIndex(read.dataset, jobs: jobs)

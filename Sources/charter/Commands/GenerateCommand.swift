@@ -38,8 +38,9 @@ enum GenerateCommand: CharterCommand {
           --out DIR               Folder to write. It must not exist or be empty, unless --force.
           --as-of DATE            Date the district is placed around, YYYY-MM-DD (default 2026-06-30).
           --events-per-member K   Ledger entries per member on average (default 5; 0 for none).
-          --force                 Write into a non-empty folder, replacing its dataset files
-                                  (other files in it are left alone).
+          --force                 Replace a folder that Charter wrote earlier (one holding only
+                                  what Charter wrote, with its .charter-output marker), once the
+                                  new dataset is complete. Any other folder is refused.
           --example               Write the curated example district (no size options).
 
         The files are written to a hidden folder beside DIR and moved into place when whole, so a
@@ -79,9 +80,13 @@ enum GenerateCommand: CharterCommand {
         let started = monotonicSeconds()
         let summary: GenerationSummary
         do {
-            summary = try generator.write(to: out, force: arguments.flag("force"))
+            summary = try generator.write(
+                to: out, force: arguments.flag("force"), protected: protectedPaths(data: nil, profiles: []))
         } catch {
             throw CommandFailure(code: 2, message: "charter generate: \(error.message)")
+        }
+        for path in summary.leftoversCleared {
+            Console.error("charter generate: removed \(path), left by an interrupted run.")
         }
         let elapsed = monotonicSeconds() - started
         let counts = summary.rows.map { "\($0.file.rawValue) \($0.rows)" }.joined(separator: ", ")

@@ -37,7 +37,8 @@ enum RunCommand: CharterCommand {
           --out DIR           The folder to write. Required; must not exist unless --force.
           --as-of DATE        The date every rule is measured to (YYYY-MM-DD); default: the
                               profile's "as_of", else today (UTC).
-          --force             Replace an existing --out folder (only once the run is complete).
+          --force             Replace an existing --out folder that holds an earlier output of
+                              Charter and nothing else (only once the run is complete).
           --redact            Mask names in the tables and the report.
           --lang zh|en        Language of reasons, tables and report (default: zh when LANG
                               starts with zh, else en). decisions.jsonl keeps its codes either way.
@@ -45,12 +46,15 @@ enum RunCommand: CharterCommand {
           --module-path DIR   Also look for modules in DIR (repeatable; searched first).
           --timings           Also print where the time went: module code per point and per
                               decision, the host's own work, and each output file.
+        \(moduleWatchUsage)
 
         Exit codes: 0 done; 2 bad input, profile or usage (nothing written); 3 a policy module failed
         (the module and the subject are named; nothing written).
         """
-    static let valuedOptions: Set<String> = ["profile", "data", "out", "as-of", "lang", "jobs", "module-path"]
-    static let flagOptions: Set<String> = ["force", "redact", "timings"]
+    static let valuedOptions: Set<String> = [
+        "profile", "data", "out", "as-of", "lang", "jobs", "module-path", "decision-timeout",
+    ]
+    static let flagOptions: Set<String> = ["force", "redact", "timings", "debug"]
 
     /// Where the deciding and writing time went, for the benchmark.
     static func timingReport(
@@ -109,6 +113,7 @@ enum RunCommand: CharterCommand {
         guard arguments.operands.isEmpty else {
             throw UsageError(message: "unexpected operand '\(arguments.operands[0])'.")
         }
+        try watchModules(arguments, command: name)
         let started = timestamp()
         let progress = Progress()
         let clock = monotonicSeconds()
@@ -116,12 +121,9 @@ enum RunCommand: CharterCommand {
         progress.phase("Checking the profile and loading modules…")
         let loaded = try loadProfile(profilePath, modulePaths: arguments.all("module-path"))
         let asOf = requestedAsOf ?? loaded.profile.asOf ?? today()
-        let folder: OutputFolder
-        do {
-            folder = try OutputFolder(destination: outPath, force: arguments.flag("force"))
-        } catch {
-            throw CommandFailure(code: 2, message: error.description)
-        }
+        let folder = try makeOutputFolder(
+            outPath, command: name, force: arguments.flag("force"),
+            protected: protectedPaths(data: dataPath, profiles: [loaded]))
 
         progress.phase("Reading and checking \(dataPath)…")
         let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs)
@@ -181,8 +183,8 @@ enum RunCommand: CharterCommand {
                 district: loaded.profile.district,
                 modules: loaded.plan.modules.map {
                     (
-                        $0.name, $0.metadata.version.description, $0.file,
-                        (try? SHA256.hexDigest(ofFile: $0.file)) ?? "", $0.compilerVersion
+                        $0.name, $0.metadata.version.description, $0.file, $0.realPath,
+                        (try? SHA256.hexDigest(ofFile: $0.realPath)) ?? "", $0.compilerVersion
                     )
                 },
                 selections: selections(loaded.plan), started: started, ended: timestamp(), jobs: jobs)

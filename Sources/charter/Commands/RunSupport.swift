@@ -124,6 +124,66 @@ func loadDataset(
     }
 }
 
+/// Prepares the output folder `out` for `command`, refusing (exit code 2) one that may not be
+/// written or replaced, and says on standard error which leftovers of interrupted runs it removed.
+func makeOutputFolder(
+    _ out: String, command: String, force: Bool, protected: [ProtectedPath]
+) throws(CommandFailure) -> OutputFolder {
+    do {
+        let folder = try OutputFolder(destination: out, command: command, force: force, protected: protected)
+        for path in folder.leftoversCleared {
+            Console.error("charter \(command): removed \(path), left by an interrupted run.")
+        }
+        return folder
+    } catch {
+        throw CommandFailure(code: 2, message: "charter \(command): \(error.description)")
+    }
+}
+
+/// The paths a command that reads `data` with the profiles `profiles` must not write over.
+func protectedPaths(data: String?, profiles: [LoadedProfile]) -> [ProtectedPath] {
+    var paths: [ProtectedPath] = []
+    if let data { paths.append(ProtectedPath(path: data, role: .dataset)) }
+    for profile in profiles {
+        let path = profile.path
+        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+        paths.append(ProtectedPath(path: folder.isEmpty ? "/" : folder, role: .profile))
+        paths += profile.loader.directories.map { ProtectedPath(path: $0, role: .modulePath) }
+    }
+    return paths
+}
+
+/// The `--decision-timeout` in seconds: 30 when not given.
+func decisionTimeoutOption(_ arguments: Arguments) throws(UsageError) -> Double {
+    guard let text = arguments.value("decision-timeout") else { return 30 }
+    guard let seconds = Double(text), seconds.isFinite, seconds >= 0.1, seconds <= 86_400 else {
+        throw UsageError(
+            message: "option '--decision-timeout' takes a number of seconds from 0.1 to 86400, not '\(text)'.")
+    }
+    return seconds
+}
+
+/// Watches the policy modules the command runs: a crash, a runtime trap or a call longer than
+/// `--decision-timeout` ends the command with exit code 3 and one message naming the module, the
+/// point and the subject, after removing what it was writing (see `ModuleFaults`).
+func watchModules(_ arguments: Arguments, command: String) throws(UsageError) {
+    let timeout = try decisionTimeoutOption(arguments)
+    ModuleFaults.install(
+        decisionTimeout: timeout, debug: arguments.flag("debug"),
+        reporting: ModuleFaults.Reporting(
+            report: { failure in
+                Console.error("charter \(command): \(failure)\nNothing was written.")
+            },
+            cleanup: { SignalCleanup.shared.removeAll() }))
+}
+
+/// The help text of the options that `watchModules` reads.
+let moduleWatchUsage = [
+    "  --decision-timeout S  Stop with exit code 3 when a module spends longer than S seconds",
+    "                        on one subject (default 30).",
+    "  --debug               When a module crashes, also show the runtime's backtrace.",
+].joined(separator: "\n")
+
 /// Progress lines on standard error, only when it is a terminal.
 final class Progress: Sendable {
     let enabled: Bool
@@ -131,10 +191,10 @@ final class Progress: Sendable {
     init() { enabled = Console.errorIsTerminal }
 
     func phase(_ text: String) {
-        if enabled { Console.write("\r\u{1B}[K" + text, to: 2) }
+        if enabled { Console.write("\r\u{1B}[K" + TerminalText.escaped(text), to: 2, raw: true) }
     }
 
     func done() {
-        if enabled { Console.write("\r\u{1B}[K", to: 2) }
+        if enabled { Console.write("\r\u{1B}[K", to: 2, raw: true) }
     }
 }

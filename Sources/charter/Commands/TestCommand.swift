@@ -25,15 +25,17 @@ enum TestCommand: CharterCommand {
                               checked decisions fired, and the percentage.
           --min-coverage P    Fail (exit 1) when a module's coverage is below P percent.
           --module-path DIR   Also look for modules in DIR (repeatable; searched first).
+        \(moduleWatchUsage)
 
         Exit codes: 0 every case passed (and coverage is at least P); 1 a case failed or coverage
         is short; 2 a case file cannot be read, or bad usage.
         """
-    static let valuedOptions: Set<String> = ["min-coverage", "module-path"]
-    static let flagOptions: Set<String> = ["coverage"]
+    static let valuedOptions: Set<String> = ["min-coverage", "module-path", "decision-timeout"]
+    static let flagOptions: Set<String> = ["coverage", "debug"]
 
     static func run(_ arguments: Arguments) throws -> Int32 {
         guard !arguments.operands.isEmpty else { throw UsageError(message: "name at least one case file or folder.") }
+        try watchModules(arguments, command: name)
         var minimum: Double?
         if let text = arguments.value("min-coverage") {
             guard let value = Double(text), value >= 0, value <= 100 else {

@@ -1,4 +1,4 @@
-import CharterOutput
+import CharterData
 import Foundation
 import Testing
 
@@ -6,7 +6,7 @@ import Testing
     @Test func aFileThatFailsIsNamedWhereItWasGoingNotInTheHiddenFolder() throws {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("folder-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let folder = try OutputFolder(destination: parent + "/out", force: false)
+        let folder = try OutputFolder(destination: parent + "/out", command: "run", force: false)
         let failure = OutputError(
             path: folder.file("decisions.jsonl"), message: "could not be written (No space left on device).")
         #expect(

@@ -1,3 +1,4 @@
+import CharterData
 import Foundation
 import Testing
 

@@ -65,23 +65,29 @@ enum RunFixture {
         #expect(perPoint["governance"] == 12)
     }
 
-    @Test func refusesAnExistingOutFolderWithoutForceAndReplacesItWithForce() throws {
+    @Test func refusesAnExistingOutFolderWithoutForceAndReplacesOnlyAnEarlierRunWithForce() throws {
         let work = try TemporaryDirectory()
         let out = work.path + "/o"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: URL(fileURLWithPath: out + "/mine.txt"))
-        let refused = try Charter.run([
-            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", out,
-        ])
-        #expect(refused.status == 2)
-        #expect(refused.error.contains("--force"))
-        #expect(FileManager.default.fileExists(atPath: out + "/mine.txt"))
+        for force in [false, true] {
+            let refused = try Charter.run(
+                ["run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", out]
+                    + (force ? ["--force"] : []))
+            #expect(refused.status == 2)
+            #expect(
+                refused.error.contains(force ? "not a folder Charter wrote" : "--force"),
+                "\(refused.error)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["mine.txt"])
+        }
+        try FileManager.default.removeItem(atPath: out + "/mine.txt")
+        let first = try Charter.run(["run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", out])
+        #expect(first.status == 0, "\(first.error)")
         let forced = try Charter.run([
-            "run", "--profile", RunFixture.pilot, "--data", RunFixture.data, "--out", out, "--force",
+            "run", "--profile", RunFixture.baseline, "--data", RunFixture.data, "--out", out, "--force",
         ])
         #expect(forced.status == 0, "\(forced.error)")
-        #expect(!FileManager.default.fileExists(atPath: out + "/mine.txt"))
-        #expect(FileManager.default.fileExists(atPath: out + "/decisions.jsonl"))
+        #expect(try String(contentsOfFile: out + "/decisions.jsonl", encoding: .utf8).contains("CharterBaseline@"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "partial folders left behind: \(leftovers)")
     }

@@ -15,7 +15,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try DistrictGenerator(small).write(to: folder)
-        #expect(contents(folder) == DatasetFile.allCases.map(\.fileName).sorted())
+        #expect(contents(folder) == ([OutputFolder.markerName] + DatasetFile.allCases.map(\.fileName)).sorted())
     }
 
     @Test func refusesANonEmptyFolderWithoutForce() throws {
@@ -30,20 +30,36 @@ import Testing
         }
         #expect(contents(folder) == ["notes.txt"])
         let parent = (folder as NSString).deletingLastPathComponent
-        #expect(!contents(parent).contains { $0.contains(".partial-") && $0.contains("busy") })
+        #expect(!contents(parent).contains { $0.contains("partial-") && $0.contains("busy") })
     }
 
-    @Test func forceReplacesTheDatasetFilesOnly() throws {
+    @Test func forceRefusesAFolderCharterDidNotWriteAndLeavesItAsItWas() throws {
         let folder = temporaryFolder("force")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
-        try Data("[]".utf8).write(to: URL(fileURLWithPath: folder + "/members.json"))
-        try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/members.csv"))
-        try DistrictGenerator(small).write(to: folder, force: true)
-        #expect(contents(folder) == (DatasetFile.allCases.map(\.fileName) + ["notes.txt"]).sorted())
-        let members = try PlainCSV(path: folder + "/members.csv")
-        #expect(members.rows.count == 20)
+        try Data("real".utf8).write(to: URL(fileURLWithPath: folder + "/members.csv"))
+        #expect {
+            try DistrictGenerator(small).write(to: folder, force: true)
+        } throws: { error in
+            (error as? SynthesisError)?.message.contains("not a folder Charter wrote") == true
+        }
+        #expect(contents(folder) == ["members.csv", "notes.txt"])
+        #expect(try String(contentsOfFile: folder + "/members.csv", encoding: .utf8) == "real")
+    }
+
+    @Test func forceReplacesAnEarlierGeneratedDatasetWhole() throws {
+        let folder = temporaryFolder("regenerate")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try DistrictGenerator(small).write(to: folder)
+        #expect(contents(folder) == ([OutputFolder.markerName] + DatasetFile.allCases.map(\.fileName)).sorted())
+        try DistrictGenerator(DistrictGenerator.Options(communities: 1, members: 7, seed: 2)).write(
+            to: folder, force: true)
+        #expect(try PlainCSV(path: folder + "/members.csv").rows.count == 7)
+        // Anything added to a generated folder makes it one Charter no longer replaces.
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        #expect(throws: SynthesisError.self) { try DistrictGenerator(small).write(to: folder, force: true) }
+        #expect(try PlainCSV(path: folder + "/members.csv").rows.count == 7)
     }
 
     @Test func refusesAFile() throws {

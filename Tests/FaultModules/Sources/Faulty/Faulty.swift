@@ -1,0 +1,83 @@
+public import PolicyKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Member management that fails on purpose on the member at position `at` of each community:
+/// the fault injection of `scripts/check-faults.sh`. Every other member is grid-managed.
+public struct Faulty: PolicyModule, MemberManagementPolicy {
+    /// The module's name, version, rule and parameters.
+    public static let metadata = ModuleMetadata(
+        name: "Faulty",
+        version: SemanticVersion(0, 1, 0),
+        summary: Reason(zh: "故障注入：在指定党员处出错。", en: "Fault injection: fails on the member named."),
+        rules: [
+            RuleInfo(
+                "faulty.grid", point: .memberManagement,
+                meaning: Reason(zh: "网格管理。", en: "Grid management."))
+        ],
+        parameters: [
+            ParameterSpec(
+                "fault", kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr"]),
+                default: .text("none"),
+                meaning: Reason(zh: "出错的方式。", en: "How it fails.")),
+            ParameterSpec(
+                "at", kind: .integer(0...1_000_000), default: .integer(3),
+                meaning: Reason(zh: "在社区第几名党员处出错。", en: "The member's position in the community at which it fails.")),
+        ])
+
+    let fault: String
+    let at: Int
+
+    /// Creates the module with its parameters.
+    public init(parameters: Parameters) throws {
+        fault = try parameters.text("fault")
+        at = try parameters.integer("at")
+    }
+
+    /// Grid management, except for the member at position `at`, where it fails as told.
+    public func decideManagement(ofMemberAt index: Int, in context: CommunityContext) -> ManagementDecision {
+        if index == at {
+            switch fault {
+            case "trap": fatalError("Faulty was told to trap on \(context.members[index].id)")
+            case "index": _ = context.members[context.members.count + index]
+            case "segv": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1
+            case "fpe": _ = divide(1, by: Int32(index - at))
+            case "recursion": _ = recurse(index)
+            case "loop": while fault == "loop" { sched_yield() }
+            case "stderr":
+                var line = "Faulty: a line on standard error, with an escape \u{1B}[31m\n"
+                line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+            default: break
+            }
+        }
+        return ManagementDecision(
+            outcome: .grid, rules: ["faulty.grid"], reasons: [Reason(zh: "网格管理。", en: "Grid management.")],
+            details: ManagementDetails(grid: "g"))
+    }
+
+    /// Integer division in C's terms, so that a zero divisor is the processor's fault (SIGFPE),
+    /// not Swift's trap.
+    @inline(never)
+    func divide(_ value: Int32, by divisor: Int32) -> Int32 {
+        var result: Int32 = 0
+        withUnsafeMutablePointer(to: &result) { pointer in
+            let quotient = div(value, divisor)
+            pointer.pointee = quotient.quot
+        }
+        return result
+    }
+
+    @inline(never)
+    func recurse(_ depth: Int) -> Int {
+        var padding = (depth, depth, depth, depth)
+        return withUnsafeMutablePointer(to: &padding) { recurse($0.pointee.0 + 1) + $0.pointee.1 }
+    }
+}
+
+/// The module's entry point.
+@_cdecl("charter_policy_module_v1_Faulty")
+public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+    exportPolicyModule(Faulty.self, handshake)
+}
