@@ -1,3 +1,4 @@
+import CharterData
 import CharterEngine
 import Dispatch
 import Synchronization

@@ -1,3 +1,4 @@
+public import CharterData
 public import CharterEngine
 public import PolicyKit
 

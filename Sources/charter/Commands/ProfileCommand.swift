@@ -1,3 +1,4 @@
+import CharterData
 import CharterEngine
 import CharterModules
 import CharterOutput
