@@ -4,17 +4,26 @@ public import PolicyKit
 public struct LoadedModule: Sendable {
     /// What the module's entry returned: its metadata and its factory.
     public let entry: ModuleEntry
-    /// The library file it was loaded from.
+    /// The library file it was loaded from, as found on the search path (a symbolic link stays a
+    /// link here, so messages and outputs name what the user put on the path).
     public let file: String
+    /// The file's real path, every symbolic link resolved: what was checked and opened, and what
+    /// `run.json` records so a run can be traced to the exact library that ran.
+    public let realPath: String
     /// The Swift compiler version the module reports it was built with.
     public let compilerVersion: String
     /// The PolicyKit interface version the module was built against.
     public let interfaceVersion: UInt32
 
     /// Creates a loaded module; the loader and tests that register a module in-process use this.
-    public init(entry: ModuleEntry, file: String, compilerVersion: String, interfaceVersion: UInt32) {
+    ///
+    /// `realPath` defaults to `file`, for a module linked in rather than loaded from a library.
+    public init(
+        entry: ModuleEntry, file: String, realPath: String? = nil, compilerVersion: String, interfaceVersion: UInt32
+    ) {
         self.entry = entry
         self.file = file
+        self.realPath = realPath ?? file
         self.compilerVersion = compilerVersion
         self.interfaceVersion = interfaceVersion
     }

@@ -18,6 +18,9 @@ public struct ModuleLoadError: Error, Hashable, Sendable, CustomStringConvertibl
         /// The module's metadata is inconsistent (a name that does not match its file, a rule of a
         /// point it does not provide, a default outside its range, …).
         case invalidMetadata = "invalid-metadata"
+        /// The module file, or the folder holding it, can be written by other users, so it was not
+        /// loaded (see `ModuleLoader.trustedRealPath(of:)` for the rule).
+        case writableByOthers = "writable-by-others"
     }
 
     /// What went wrong.

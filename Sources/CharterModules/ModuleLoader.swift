@@ -103,11 +103,17 @@ public struct ModuleLoader: Sendable {
         return try load(file: file)
     }
 
-    /// Loads the module in `file`, checking its handshake and metadata.
+    /// Loads the module in `file`, checking where it lies, then its handshake and metadata.
+    ///
+    /// A file that other users could have written, or that lies in a folder they could write to,
+    /// is refused before it is opened: opening a library runs its initializers.
     public func load(file: String) throws(ModuleLoadError) -> LoadedModule {
+        let realPath = try ModuleLoader.trustedRealPath(of: file)
         let library: DynamicLibrary
         do {
-            library = try DynamicLibrary.open(file)
+            // The real path that was checked is the one opened, so a link swapped in between
+            // cannot lead the loader elsewhere.
+            library = try DynamicLibrary.open(realPath)
         } catch {
             throw ModuleLoadError(
                 .notSharedLibrary, file: file,
@@ -156,7 +162,8 @@ public struct ModuleLoader: Sendable {
         }
         let moduleEntry = Unmanaged<ModuleEntry>.fromOpaque(result).takeRetainedValue()
         let module = LoadedModule(
-            entry: moduleEntry, file: file, compilerVersion: moduleCompiler, interfaceVersion: moduleInterface)
+            entry: moduleEntry, file: file, realPath: realPath, compilerVersion: moduleCompiler,
+            interfaceVersion: moduleInterface)
         let problems = ModuleLoader.metadataProblems(of: module)
         guard problems.isEmpty else {
             throw ModuleLoadError(

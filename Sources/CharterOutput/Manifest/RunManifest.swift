@@ -16,8 +16,10 @@ public struct RunManifest {
     public var profileSHA256: String
     /// The district named by the profile.
     public var district: String
-    /// Each module used: name, version, file, SHA-256, compiler.
-    public var modules: [(module: String, version: String, file: String, sha256: String, compiler: String)]
+    /// Each module used: name, version, file as found on the search path, its real path (symbolic
+    /// links resolved: the library that actually ran), SHA-256, compiler.
+    public var modules:
+        [(module: String, version: String, file: String, realPath: String, sha256: String, compiler: String)]
     /// Each selection: point, stage (or `*`), module label, parameters.
     public var selections: [(point: String, stage: String, module: String, parameters: [String: ParameterValue])]
     /// Start and end, as UTC timestamps.
@@ -30,7 +32,8 @@ public struct RunManifest {
     /// Creates a manifest.
     public init(
         charterVersion: String, asOf: CivilDate, language: Language, profilePath: String, profileSHA256: String,
-        district: String, modules: [(module: String, version: String, file: String, sha256: String, compiler: String)],
+        district: String,
+        modules: [(module: String, version: String, file: String, realPath: String, sha256: String, compiler: String)],
         selections: [(point: String, stage: String, module: String, parameters: [String: ParameterValue])],
         started: String, ended: String, jobs: Int
     ) {
@@ -69,7 +72,8 @@ public struct RunManifest {
                     modules.map {
                         .object([
                             ("name", .string($0.module)), ("version", .string($0.version)), ("file", .string($0.file)),
-                            ("sha256", .string($0.sha256)), ("swift", .string($0.compiler)),
+                            ("real_path", .string($0.realPath)), ("sha256", .string($0.sha256)),
+                            ("swift", .string($0.compiler)),
                         ])
                     })
             ),
