@@ -4,6 +4,12 @@ import PolicyKit
 /// CSV text as the tables write it: UTF-8 with a byte order mark (so spreadsheet programs read the
 /// Chinese right), CRLF line ends, fields quoted only when they need it.
 ///
+/// Text from the data is never read as a formula (OWASP's "CSV injection"): a text field that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written quoted with a `'` before
+/// it, which Excel and LibreOffice show as text. That is every text field, even one that looks
+/// like a negative number (`-1` from the data is data text); numbers the host writes go through
+/// `field(_: Int)` and `field(_: Amount)` and stay numbers.
+///
 /// Rows are written whole with ``row(_:)``, or field by field with the `field` methods and
 /// ``endRow()``, which build no array and no intermediate strings, into a ``ByteBuffer`` (a city's
 /// `members.csv` is a million rows of a dozen fields).
@@ -37,7 +43,8 @@ struct CSVText: ~Copyable {
         endRow()
     }
 
-    /// Appends one field of the current row, quoted when it holds a comma, a quote or a line end.
+    /// Appends one text field of the current row, quoted when it holds a comma, a quote or a line
+    /// end, and quoted behind a `'` when a spreadsheet would take it for a formula.
     mutating func field(_ text: String) {
         separate()
         // A native string lends its bytes; only another kind is copied first.
@@ -54,7 +61,9 @@ struct CSVText: ~Copyable {
     }
 
     private mutating func append(field utf8: UnsafeBufferPointer<UInt8>) {
-        var needsQuotes = false
+        // Only the first byte decides: this runs for every text field of a million-row table.
+        let formula = utf8.first.map(CSVText.startsFormula) ?? false
+        var needsQuotes = formula
         for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break
@@ -64,11 +73,22 @@ struct CSVText: ~Copyable {
             return
         }
         append(byte: UInt8(ascii: "\""))
+        if formula { append(byte: UInt8(ascii: "'")) }
         for byte in utf8 {
             if byte == UInt8(ascii: "\"") { append(byte: byte) }
             append(byte: byte)
         }
         append(byte: UInt8(ascii: "\""))
+    }
+
+    /// Whether a spreadsheet reads a cell beginning with `byte` as a formula (OWASP's list: `=`,
+    /// `+`, `-`, `@`, tab, carriage return).
+    @inline(__always)
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
     }
 
     /// Appends a field holding a whole number.

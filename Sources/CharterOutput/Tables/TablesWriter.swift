@@ -173,18 +173,26 @@ public struct TablesWriter: Sendable {
         let row = decisions.index.dataset.communities[community]
         let setup = result.branchSetup?.value
         let governance = result.governance?.value
-        csv.row([
-            row.id, row.name, row.town, result.stage.map { $0.value.outcome.name(in: language) } ?? "",
-            setup.map { $0.outcome.name(in: language) } ?? "",
-            setup.map { String($0.details.fullMembers) } ?? "",
-            setup.map { String($0.details.branches.count) } ?? "",
-            setup.map { String($0.details.committeeSeats) } ?? "",
-            setup.map { $0.details.secretarySource.name(in: language) } ?? "",
-            setup.map { $0.details.partTimeUnits.joined(separator: " ") } ?? "",
-            governance.map { $0.outcome.name(in: language) } ?? "",
-            governance.map { $0.details.findings.sortedByUTF8().map(findingName).joined(separator: " ") } ?? "",
-            result.branchSetup?.module ?? "",
-        ])
+        // Field by field, so that the counts are written as numbers and the text from the data as
+        // text (a text field is guarded against formulas, see CSVText).
+        csv.field(row.id)
+        csv.field(row.name)
+        csv.field(row.town)
+        csv.field(result.stage.map { $0.value.outcome.name(in: language) } ?? "")
+        if let setup {
+            csv.field(setup.outcome.name(in: language))
+            csv.field(setup.details.fullMembers)
+            csv.field(setup.details.branches.count)
+            csv.field(setup.details.committeeSeats)
+            csv.field(setup.details.secretarySource.name(in: language))
+            csv.field(setup.details.partTimeUnits.joined(separator: " "))
+        } else {
+            for _ in 0..<6 { csv.emptyField() }
+        }
+        csv.field(governance.map { $0.outcome.name(in: language) } ?? "")
+        csv.field(governance.map { $0.details.findings.sortedByUTF8().map(findingName).joined(separator: " ") } ?? "")
+        csv.field(result.branchSetup?.module ?? "")
+        csv.endRow()
     }
 
     var membersHeader: [String] {
@@ -256,14 +264,20 @@ public struct TablesWriter: Sendable {
     func postRows(_ community: Int, into csv: inout CSVText) {
         let dataset = decisions.index.dataset
         decisions.forEachSeat(ofCommunity: community) { post, seat, decision in
-            csv.row([
-                post.communityID, post.body.name(in: language), post.title.name(in: language), String(seat),
-                decision.outcome.name(in: language), decision.details.member ?? "",
+            csv.field(post.communityID)
+            csv.field(post.body.name(in: language))
+            csv.field(post.title.name(in: language))
+            csv.field(seat)
+            csv.field(decision.outcome.name(in: language))
+            csv.field(decision.details.member ?? "")
+            csv.field(
                 decision.details.member.flatMap { decisions.memberIndex(of: $0, inCommunity: community) }
-                    .map { personName(dataset.members[$0].name) } ?? "",
-                decision.details.score?.description ?? "", decision.details.alternates.joined(separator: " "),
-                decision.details.appointee.map(personName) ?? "",
-            ])
+                    .map { personName(dataset.members[$0].name) } ?? "")
+            // A score is a number, and may be negative: written as one, not as text.
+            if let score = decision.details.score { csv.field(score) } else { csv.emptyField() }
+            csv.field(decision.details.alternates.joined(separator: " "))
+            csv.field(decision.details.appointee.map(personName) ?? "")
+            csv.endRow()
         }
     }
 }
