@@ -161,7 +161,7 @@ public enum FileSystem {
     public static func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw OutputError(path: path, message: "cannot be created (\(lastError())).")
+            throw OutputError.lastFailure(path: path, creating: true)
         }
         defer { close(descriptor) }
         var offset = 0
@@ -171,7 +171,7 @@ public enum FileSystem {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(path: path, message: "could not be written (\(lastError())).")
+                throw OutputError.lastFailure(path: path, creating: false)
             }
             offset += written
         }

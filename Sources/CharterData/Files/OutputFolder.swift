@@ -66,7 +66,7 @@ public final class OutputFolder {
                     "cannot be created (\(FileSystem.lastError())). Check the --out path, or choose another folder."
             )
         }
-        leftoversCleared = StagingName.clearLeftovers(in: parent, beside: name)
+        leftoversCleared = StagingName.clearLeftovers(in: parent)
         staging = (parent == "/" ? "" : parent + "/") + StagingName.current(for: name)
         FileSystem.removeTree(staging)
         guard mkdir(staging, 0o700) == 0 else {
@@ -299,33 +299,32 @@ enum StagingName {
         ".\(name).charter-partial-\(getpid())-\(ProcessStart.of(getpid()) ?? 0)"
     }
 
-    /// Removes the staging folders beside `name` whose process is gone; returns their paths.
+    /// Removes the staging folders in `parent` whose process is gone; returns their paths.
     ///
     /// A process is gone when no process has its id, or the one that has it started at another
-    /// time (the id was reused). Staging folders of older versions (`.NAME.partial-PID`) are
+    /// time (the id was reused). Staging folders of earlier versions (`.NAME.partial-PID`) are
     /// removed only when their process is gone and they hold nothing but files Charter writes.
-    static func clearLeftovers(in parent: String, beside name: String) -> [String] {
+    static func clearLeftovers(in parent: String) -> [String] {
         guard let entries = FileSystem.entries(of: parent) else { return [] }
         var cleared: [String] = []
-        let prefix = ".\(name).charter-partial-"
-        let legacyPrefix = ".\(name).partial-"
-        for entry in entries.sorted() {
+        for entry in entries.sorted() where entry.hasPrefix(".") {
             let path = (parent == "/" ? "" : parent + "/") + entry
-            if entry.hasPrefix(prefix) {
-                var rest = entry.dropFirst(prefix.count)
-                if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
-                let parts = rest.split(separator: "-")
+            var name = Substring(entry)
+            if name.hasSuffix(".old") { name = name.dropLast(4) }
+            if let marker = name.firstRange(of: ".charter-partial-") {
+                let parts = name[marker.upperBound...].split(separator: "-")
                 guard parts.count == 2, let pid = Int32(parts[0]), let start = UInt64(parts[1]) else { continue }
                 guard ProcessStart.of(pid) != start else { continue }
                 FileSystem.removeTree(path)
                 cleared.append(path)
-            } else if entry.hasPrefix(legacyPrefix) {
-                var rest = entry.dropFirst(legacyPrefix.count)
-                if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
-                guard let pid = Int32(rest), ProcessStart.of(pid) == nil else { continue }
+            } else if let marker = name.firstRange(of: ".partial-") {
+                guard let pid = Int32(name[marker.upperBound...]), pid > 0, ProcessStart.of(pid) == nil else {
+                    continue
+                }
                 let known: Set<String> = [
                     "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html",
-                    "run.json", "diff.jsonl", "diff.html",
+                    "run.json", "diff.jsonl", "diff.html", "units.csv", "events.csv", "bodies.csv", "meetings.csv",
+                    "distributions.csv",
                 ]
                 guard FileSystem.tree(of: path).allSatisfy({ known.contains($0) }) else { continue }
                 FileSystem.removeTree(path)

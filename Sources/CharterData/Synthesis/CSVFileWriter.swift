@@ -25,7 +25,8 @@ public struct CSVFileWriter: ~Copyable {
     public init(path: String, header: [String], capacity: Int = 1 << 20) throws(SynthesisError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw SynthesisError(code: .cannotWrite, message: "Cannot create '\(path)': \(systemMessage()).")
+            throw SynthesisError(
+                code: .cannotWrite, message: OutputError.lastFailure(path: path, creating: true).description)
         }
         self.path = path
         self.descriptor = descriptor
@@ -133,7 +134,8 @@ public struct CSVFileWriter: ~Copyable {
     public mutating func finish() throws(SynthesisError) {
         try flush()
         guard fsync(descriptor) == 0 || errno == EINVAL else {
-            throw SynthesisError(code: .cannotWrite, message: "Cannot sync '\(path)': \(systemMessage()).")
+            throw SynthesisError(
+                code: .cannotWrite, message: OutputError.lastFailure(path: path, creating: false).description)
         }
     }
 
@@ -190,7 +192,7 @@ public struct CSVFileWriter: ~Copyable {
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = SynthesisError(
-                        code: .cannotWrite, message: "Cannot write '\(path)': \(systemMessage()).")
+                        code: .cannotWrite, message: OutputError.lastFailure(path: path, creating: false).description)
                     return
                 }
                 offset += written

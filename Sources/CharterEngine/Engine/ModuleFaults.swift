@@ -236,6 +236,10 @@ public enum ModuleFaults {
         reporting?.report(failure)
         reporting?.cleanup()
         if debug {
+            // The backtracer writes to standard error: give it the terminal's back.
+            capture.withLock { capture in
+                if let saved = capture.savedDescriptor { dup2(saved, 2) }
+            }
             released.store(true, ordering: .releasing)
             // The faulting thread now faults again under the earlier handlers and ends the process.
             while true { pause() }

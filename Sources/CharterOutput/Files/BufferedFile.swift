@@ -18,7 +18,7 @@ public final class BufferedFile {
     public init(path: String, capacity: Int = 1 << 20) throws(OutputError) {
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw OutputError(path: path, message: "cannot be created (\(String(cString: strerror(errno)))).")
+            throw OutputError.lastFailure(path: path, creating: true)
         }
         self.path = path
         self.capacity = capacity
@@ -64,7 +64,7 @@ public final class BufferedFile {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(path: path, message: "could not be written (\(String(cString: strerror(errno)))).")
+                throw OutputError.lastFailure(path: path, creating: false)
             }
             offset += written
         }

@@ -19,7 +19,7 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
         ],
         parameters: [
             ParameterSpec(
-                "fault", kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr"]),
+                "fault", kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep"]),
                 default: .text("none"),
                 meaning: Reason(zh: "出错的方式。", en: "How it fails.")),
             ParameterSpec(
@@ -46,6 +46,7 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
             case "fpe": _ = divide(1, by: Int32(index - at))
             case "recursion": _ = recurse(index)
             case "loop": while fault == "loop" { sched_yield() }
+            case "sleep": sleep(2)
             case "stderr":
                 var line = "Faulty: a line on standard error, with an escape \u{1B}[31m\n"
                 line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
