@@ -4,8 +4,9 @@ public import PolicyKit
     import Glibc
 #endif
 
-/// Member management that fails on purpose on the member at position `at` of each community:
-/// the fault injection of `scripts/check-faults.sh`. Every other member is grid-managed.
+/// Member management that fails on purpose, for the fault injection of `scripts/check-faults.sh`.
+///
+/// It fails on the member at position `at` of each community; every other member is grid-managed.
 public struct Faulty: PolicyModule, MemberManagementPolicy {
     /// The module's name, version, rule and parameters.
     public static let metadata = ModuleMetadata(
@@ -19,7 +20,8 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
         ],
         parameters: [
             ParameterSpec(
-                "fault", kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep"]),
+                "fault",
+                kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep"]),
                 default: .text("none"),
                 meaning: Reason(zh: "出错的方式。", en: "How it fails.")),
             ParameterSpec(
@@ -42,7 +44,9 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
             switch fault {
             case "trap": fatalError("Faulty was told to trap on \(context.members[index].id)")
             case "index": _ = context.members[context.members.count + index]
-            case "segv": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1
+            case "segv":
+                // An address no process maps: the write faults.
+                if let nowhere = UnsafeMutablePointer<Int>(bitPattern: 8) { nowhere.pointee = 1 }
             case "fpe": _ = divide(1, by: Int32(index - at))
             case "recursion": _ = recurse(index)
             case "loop": while fault == "loop" { sched_yield() }
