@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Bytes from a data file or a profile reach the terminal escaped, never raw.
+@Suite struct TerminalSafeMessagesTests {
+    @Test func aControlByteInADataValueIsEscapedInCheckMessages() throws {
+        let work = try TemporaryDirectory()
+        let data = work.path + "/data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try Data("id,name\nC1,一社区\n".utf8).write(to: URL(fileURLWithPath: data + "/communities.csv"))
+        try Data(
+            "id,community_id,birth_date,join_date,status,relation\nM1,C1,1980-01-01,2000-01-01,full\u{1B}[2J,community\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: data + "/members.csv"))
+        let result = try Charter.run(["check", "--data", data, "--as-of", "2026-06-30"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("members.csv:2: column status:"), "\(result.error)")
+        #expect(result.error.contains("full\\x1b[2J"), "\(result.error)")
+        #expect(!result.error.utf8.contains(0x1B), "a raw ESC reached the terminal")
+    }
+
+    @Test func aControlByteInAProfileIsEscaped() throws {
+        let work = try TemporaryDirectory()
+        let profile = work.path + "/profile.json"
+        try Data("{\"policies\": {\"stage\": {\"module\": \"Chengdu\\u001b]0;x\\u0007Pilot\"}}}".utf8)
+            .write(to: URL(fileURLWithPath: profile))
+        let result = try Charter.run(["profile", "check", profile])
+        #expect(result.status == 2)
+        #expect(!result.error.utf8.contains(0x1B) && !result.error.utf8.contains(0x07), "\(result.error)")
+        #expect(result.error.contains("\\x1b]0;x\\x07"), "\(result.error)")
+    }
+}
