@@ -2,8 +2,9 @@ import CharterData
 import CharterEngine
 import PolicyKit
 
-/// One community's page (`communities/NNNN.html`): what the office hands to that community, and
-/// what the district report links to. Stage, organisation and branches, members per management
+/// One community's page (`communities/NNNN.html`).
+///
+/// What the office hands to that community, and what the district report links to. Stage, organisation and branches, members per management
 /// class, alerts to follow up, the cadre slate, the points of the half-year, the governance
 /// findings; names, not codes.
 struct CommunityPage: Sendable {

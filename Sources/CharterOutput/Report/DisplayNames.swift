@@ -2,9 +2,10 @@ import CharterData
 import CharterEngine
 import PolicyKit
 
-/// How the pages name things for a person: rules by their names, branches, members and places by
-/// what an office calls them, in the page's language. Codes stay in `decisions.jsonl` and the CSV
-/// tables.
+/// How the pages name things for a person, in the page's language.
+///
+/// Rules by their names, branches, members and places by what an office calls them. Codes stay
+/// in `decisions.jsonl` and the CSV tables.
 struct DisplayNames: Sendable {
     let decisions: RunDecisions
     let meanings: [String: Reason]

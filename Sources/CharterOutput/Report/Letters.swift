@@ -82,8 +82,10 @@ struct Letters: Sendable {
             "\(period.year)年\(period.isSecondHalf ? "下" : "上")半年")
     }
 
-    /// The two suggestions a grade gives: for the democratic evaluation, and for the selection of
-    /// outstanding members. The README lists them.
+    /// The two suggestions a grade gives.
+    ///
+    /// One for the democratic evaluation, one for the selection of outstanding members; the
+    /// README lists them.
     func suggestions(_ grade: Grade) -> (evaluation: String, selection: String) {
         switch grade {
         case .excellent:

@@ -56,7 +56,9 @@ public struct ReportWriter: Sendable {
     /// The as-of date as the pages write it (2026年6月30日).
     var dateText: String { language == .chinese ? asOf.chineseText : asOf.description }
 
-    /// The footer of every printed page. The pages are a function of the dataset, the profile and
+    /// The footer of every printed page.
+    ///
+    /// The pages are a function of the dataset, the profile and
     /// the as-of date (byte for byte), so the date they print is the as-of date, not the clock's.
     var footer: String {
         text("\(district) · as of \(dateText) · written by Charter", "\(district) · 数据截至\(dateText) · Charter生成")
