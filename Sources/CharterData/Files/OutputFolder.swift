@@ -109,7 +109,7 @@ public final class OutputFolder {
         try OutputMarker(command: command, entries: entries).write(to: staging + "/" + OutputFolder.markerName)
         // The folder was made 0700 so that nobody else could read it while it was written; it
         // gets the user's ordinary permissions once whole, as the files in it have.
-        chmod(staging, 0o777 & ~FileSystem.umask)
+        chmod(staging, 0o755 & ~FileSystem.umask)
         var failure: OutputError?
         SignalCleanup.shared.withLock {
             // The lock keeps a signal's cleanup from removing the folder half-way through.

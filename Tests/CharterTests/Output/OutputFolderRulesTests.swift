@@ -112,7 +112,7 @@ import Testing
         try write("x", to: folder.file("run.json"))
         try folder.commit()
         #expect(stat(work.path + "/out", &info) == 0)
-        #expect(info.st_mode & 0o777 == 0o777 & ~FileSystem.umask)
+        #expect(info.st_mode & 0o777 == 0o755 & ~FileSystem.umask)
         #expect(stat(work.path + "/out/run.json", &info) == 0)
         #expect(info.st_mode & 0o077 & ~0o044 == 0, "an output file is never more open than 0644")
     }
