@@ -197,7 +197,8 @@ public struct TablesWriter: Sendable {
 
     var membersHeader: [String] {
         [
-            text("id", "党员编号"), text("name", "姓名"), text("community", "所在社区"), text("status", "党员类别"),
+            text("id", "党员编号"), text("name", "姓名"), text("community", "社区编号"),
+            text("community name", "所在社区"), text("status", "党员类别"),
             text("management", "管理方式"), text("grid", "网格"), text("alerts", "提醒事项"), text("points", "积分"),
             text("grade", "评定等次"), text("letter to", "函告对象"),
         ]
@@ -216,6 +217,7 @@ public struct TablesWriter: Sendable {
                     csv.field(members[memberIndex].name)
                 }
                 csv.field(members[memberIndex].communityID)
+                csv.field(decisions.index.dataset.communities[community].name)
                 csv.field(members[memberIndex].status.name(in: language))
                 let managed: Void? = results[community].management?.value.withUnsafeBufferPointer { decisions in
                     csv.field(decisions[position].outcome.name(in: language))

@@ -11,7 +11,7 @@ import Testing
     static let digests = [
         "en/decisions.jsonl": "53d86a2631ebbea37eb7d1aacaee92dc3c469beba8a18b3c4f1d4682ed427b3a",
         "zh/decisions.jsonl": "b2b805f3cbfb9219a119b3caa8916edc21f84991117d24935a191f963f2081d1",
-        "en/members.csv": "c7d1b456d458e635bf061db50e1f02cfff5078d0282f2fd4bdf09ef9c00f5097",
+        "en/members.csv": "f0e6cc1e4248354a91e0507d3ce7c7094233635c46d1b171caaab8c33f3e06ad",
     ]
 
     @Test func aGeneratedDistrictOf12000MembersDecidesExactlyAsRecorded() throws {

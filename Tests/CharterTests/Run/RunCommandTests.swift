@@ -154,9 +154,15 @@ enum RunFixture {
             directory: RunFixture.data, asOf: CivilDate(year: 2026, month: 6, day: 30) ?? .latest
         ).dataset
         let names = dataset.members.map(\.name).filter { $0.count >= 2 }
-        let table = try String(contentsOfFile: work.path + "/o/members.csv", encoding: .utf8)
-        let report = try String(contentsOfFile: work.path + "/o/report.html", encoding: .utf8)
-        let leaked = names.filter { table.contains($0) || report.contains($0) }
+        // Every table and page: the report, the communities' pages and the letters.
+        var texts: [String] = []
+        for file in FileManager.default.enumerator(atPath: work.path + "/o")?.allObjects as? [String] ?? []
+        where file.hasSuffix(".csv") || file.hasSuffix(".html") {
+            texts.append(try String(contentsOfFile: work.path + "/o/" + file, encoding: .utf8))
+        }
+        #expect(texts.count > 10, "the pages are missing")
+        #expect(FileManager.default.fileExists(atPath: work.path + "/o/letters/0001.html"))
+        let leaked = names.filter { name in texts.contains { $0.contains(name) } }
         #expect(leaked.isEmpty, "names not masked: \(leaked.prefix(5))")
     }
 
