@@ -175,6 +175,7 @@ struct Letters: Sendable {
         .to{font-weight:bold;margin:12px 0 6px}
         .body{text-indent:2em;margin:6px 0}
         table.members{width:100%;margin:12px 0}
+        table.members td:nth-child(-n+4){white-space:nowrap}
         .signature{display:flex;justify-content:flex-end;gap:28px;margin-top:28px;align-items:center}
         .signature p{margin:2px 0}
         .seal{width:110px;height:110px;border:1px dashed #a4161a;border-radius:50%;color:#a4161a;display:flex;align-items:center;justify-content:center}
