@@ -25,21 +25,27 @@ enum RunCommand: CharterCommand {
           members.csv       per member: management, grid, alerts, points, grade, letter
           posts.csv         per seat: selected member, score, alternates, or appointee
           findings.csv      per governance finding: what is wanting, the bodies or members concerned
-          report.html       one self-contained page a district office reads
+          report.html       the district's summary and the index of its communities
+          communities/      a page per community, to print and hand to it
+          letters/          the half-year letters (函告) to the organisations that hold members'
+                            relations, one A4 page each; index.html lists them, all.html prints all
           run.json          what is needed to replay the run: versions, digests, counts
 
         The folder appears only when everything is written; a failed or interrupted run leaves no
-        partial output. The same dataset, profile and as-of date give byte-identical decisions.
+        partial output. --force replaces only a folder Charter wrote (its .charter-output marker
+        lists every file in it); the dataset, profile and module folders, the current and home
+        folders and / are never written. The same dataset, profile and as-of date give
+        byte-identical output.
 
         Options:
           --profile FILE      The district's profile (JSON). Required.
           --data DIR          The dataset folder. Required.
-          --out DIR           The folder to write. Required; must not exist unless --force.
+          --out DIR           The folder to write. Required; new or empty, unless --force.
           --as-of DATE        The date every rule is measured to (YYYY-MM-DD); default: the
                               profile's "as_of", else today (UTC).
           --force             Replace an existing --out folder that holds an earlier output of
                               Charter and nothing else (only once the run is complete).
-          --redact            Mask names in the tables and the report.
+          --redact            Mask names in the tables, the pages and the letters.
           --lang zh|en        Language of reasons, tables and report (default: zh when LANG
                               starts with zh, else en). decisions.jsonl keeps its codes either way.
           --jobs N            Communities decided at once (default: the number of cores).
