@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints what a district office prints, in headless Chromium, and checks the paper:
-#   - report.html, one community's page and every letter (letters/all.html) print on A4;
-#   - the letters print one page per letter;
+#   - report.html, one community's page and every community's letters (letters/NNNN.html) print
+#     on A4, the letters one page per letter, as many as letters/index.html lists;
 #   - each letter's page names every member its table lists (pdftotext);
 #   - the Chinese report and community page show no rule code;
 #   - Chinese text is drawn with real glyphs (scripts/check-report-render.sh).
@@ -36,43 +36,45 @@ community=$(find "$out/communities" -name '*.html' | sort | head -n 1)
 [ -n "$community" ] || fail "$out/communities holds no page"
 pdf "$out/report.html" report
 pdf "$community" community
-pdf "$out/letters/all.html" letters
-for name in report community letters; do a4 "$work/$name.pdf"; done
+for name in report community; do a4 "$work/$name.pdf"; done
 
-# One printed page per letter.
-letters=$(find "$out/letters" -name '[0-9]*.html' | sort)
-count=$(printf '%s\n' "$letters" | grep -c . || true)
-printed=$(pages "$work/letters.pdf")
-[ "$count" -gt 0 ] || fail "$out/letters holds no letter"
-[ "$printed" = "$count" ] || fail "the $count letters print on $printed pages, not one each"
-
-# Each letter's page names each member of its table.
-number=0
-for letter in $letters; do
-    number=$((number + 1))
-    pdftotext -f "$number" -l "$number" -layout "$work/letters.pdf" "$work/page.txt"
-    names=$(python3 - "$letter" <<'EOF'
+# Every community's letters: A4, one printed page per letter, and each letter's page names each
+# member of its table.
+files=$(find "$out/letters" -name '[0-9]*.html' | sort)
+[ -n "$files" ] || fail "$out/letters holds no letter"
+total=0
+for file in $files; do
+    name=letters-$(basename "$file" .html)
+    pdf "$file" "$name"
+    a4 "$work/$name.pdf"
+    python3 - "$file" >"$work/$name.members" <<'PYTHON'
 import re, sys, html
 text = open(sys.argv[1], encoding="utf-8").read()
-for name in re.findall(r'<td class="name">([^<]*)</td>', text):
-    print(html.unescape(name))
-EOF
-)
-    [ -n "$names" ] || fail "$letter lists no member"
-    while IFS= read -r name; do
-        grep -qF -- "$name" "$work/page.txt" || fail "page $number of the letters does not show '$name' ($letter)"
-    done <<<"$names"
+for number, article in enumerate(text.split("<article")[1:], start=1):
+    for name in re.findall(r'<td class="name">([^<]*)</td>', article):
+        print(f"{number}\t{html.unescape(name)}")
+PYTHON
+    count=$(grep -o '<article class="letter' "$file" | wc -l)
+    printed=$(pages "$work/$name.pdf")
+    [ "$printed" = "$count" ] || fail "$file: its $count letters print on $printed pages, not one each"
+    while IFS=$'\t' read -r page member; do
+        pdftotext -f "$page" -l "$page" -layout "$work/$name.pdf" "$work/page.txt"
+        grep -qF -- "$member" "$work/page.txt" || fail "$file: page $page does not show '$member'"
+    done <"$work/$name.members"
+    total=$((total + count))
 done
+listed=$(grep -o '#letter-' "$out/letters/index.html" | wc -l)
+[ "$listed" = "$total" ] || fail "letters/index.html lists $listed letters, the files hold $total"
 
 # No rule code in the Chinese report or community page: every rule the run fired.
 if grep -q 'lang="zh-CN"' "$out/report.html"; then
-    python3 - "$out/decisions.jsonl" >"$work/rules.txt" <<'EOF'
+    python3 - "$out/decisions.jsonl" >"$work/rules.txt" <<'PYTHON'
 import json, sys
 rules = set()
 for line in open(sys.argv[1], encoding="utf-8"):
     rules.update(json.loads(line)["rules"])
 print("\n".join(sorted(rules)))
-EOF
+PYTHON
     for name in report community; do
         pdftotext -layout "$work/$name.pdf" "$work/$name.txt"
         while IFS= read -r rule; do
@@ -81,6 +83,8 @@ EOF
     done
 fi
 
+first=$(printf '%s\n' $files | head -n 1)
 scripts/check-report-render.sh "$community"
-scripts/check-report-render.sh "$out/letters/all.html"
-echo "check-print: OK (report $(pages "$work/report.pdf") pages, $(basename "$community") $(pages "$work/community.pdf") pages, $count letters on $printed pages, all A4)"
+scripts/check-report-render.sh "$first"
+echo "check-print: OK (report $(pages "$work/report.pdf") pages, $(basename "$community") $(pages "$work/community.pdf") pages," \
+    "$total letters in $(printf '%s\n' $files | wc -l) files, a page each, all A4)"

@@ -7,11 +7,13 @@ import PolicyKit
 /// for the democratic evaluation and the selection of outstanding members (每半年将积分情况函告党员
 /// 所在党组织，提出民主评议、评先选优的意见建议).
 ///
-/// One letter for each sending community and receiving organisation (the `letter_to` of the
-/// members' `points` decisions): an original village's party organisation, a work unit's, or, for
-/// a relation held elsewhere, one letter per member addressed to the organisation that holds it,
-/// which the office fills in. Letters are numbered in community order, then by addressee, so the
-/// same run gives the same numbers.
+/// One letter for each sending community and receiving organisation (each `letter_to` of the
+/// members' `points` decisions): an original village's party organisation, a work unit's, or the
+/// organisations that hold the relations of members whose relation is elsewhere (the addressee is
+/// left for the office to fill in, a copy to each). Letters are numbered in community order, then
+/// by addressee, so the same run gives the same numbers. Each community's letters are one file,
+/// `letters/NNNN.html` (NNNN as its page under `communities/`), a printed page per letter, so that
+/// a city's letters stay a file per community.
 struct Letters: Sendable {
     let report: ReportWriter
     var names: DisplayNames { report.names }
@@ -39,31 +41,22 @@ struct Letters: Sendable {
             for (position, decision) in points.enumerated() {
                 guard let code = decision.details.letterTo else { continue }
                 period = decision.details.period
-                if code == "elsewhere" {
-                    // Each such member's relation is held by another organisation: a letter each.
-                    byAddressee["elsewhere/" + decisions.index.dataset.members[result.members[position]].id] = [
-                        result.members[position]
-                    ]
-                } else {
-                    byAddressee[code, default: []].append(result.members[position])
-                }
+                byAddressee[code, default: []].append(result.members[position])
             }
             guard let period else { continue }
             for code in byAddressee.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                let addressee = code.hasPrefix("elsewhere/") ? "elsewhere" : code
                 letters.append(
                     Letter(
-                        number: letters.count + 1, community: community, addressee: addressee,
+                        number: letters.count + 1, community: community, addressee: code,
                         members: byAddressee[code] ?? [], period: period))
             }
         }
         return letters
     }
 
-    /// The letter's file name inside `letters/`.
-    static func fileName(_ letter: Letter) -> String {
-        let digits = String(letter.number)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ".html"
+    /// Where a letter is inside `letters/`: its community's file and its anchor there.
+    func link(_ letter: Letter) -> String {
+        report.communityFile(letter.community) + "#letter-" + String(letter.number)
     }
 
     /// The reference number: district, half-year, sequence (郫都区函〔2026〕上半年第3号).
@@ -123,7 +116,8 @@ struct Letters: Sendable {
             uniqueKeysWithValues: decisions.results[letter.community].members.enumerated().map { ($1, $0) })
         let sender = names.partyOrganisation(of: letter.community)
         let addressee = names.addressee(letter.addressee)
-        var html: HTML = "<article class=\"letter\(pageBreak ? " page-break" : "")\">"
+        var html: HTML =
+            "<article class=\"letter\(pageBreak ? " page-break" : "")\" id=\"letter-\(String(letter.number))\">"
         html += "<p class=\"reference\">\(reference(letter))</p>"
         html += "<h1>\(text("Letter on members' points", "关于党员积分情况的函"))</h1>"
         if letter.addressee == "elsewhere" {
@@ -158,6 +152,12 @@ struct Letters: Sendable {
                 "<td>\(decision.outcome.name(in: report.language))</td><td>\(evaluation)</td><td>\(selection)</td></tr>"
         }
         html += "</table>"
+        if letter.addressee == "elsewhere" && letter.members.count > 1 {
+            let note = text(
+                "(The members listed hold their relations in different organisations: send each its copy.)",
+                "（名单所列党员组织关系分属不同党组织，请分别抄送。）")
+            html += "<p class=\"body\">\(note)</p>"
+        }
         html += "<p class=\"body\">\(text("With thanks for your support.", "特此函告。"))</p>"
         html += "<div class=\"signature\"><div class=\"seal\">\(text("Seal", "盖章处"))</div><div>"
         html += "<p>\(text("Sent by: ", "发函单位："))\(sender)</p>"
@@ -183,23 +183,15 @@ struct Letters: Sendable {
         </style>
         """
 
-    /// One letter's own page.
-    func page(_ letter: Letter) -> HTML {
+    /// One community's letters, a printed page each.
+    func page(community: Int, letters: [Letter]) -> HTML {
         var body: HTML = Self.letterStyle
-        body += "<nav><a href=\"index.html\">\(text("All letters", "函告一览"))</a></nav>"
-        body += letterBody(letter, pageBreak: false)
-        return PageStyle.page(
-            title: reference(letter), footer: report.footer, language: report.language, body: body)
-    }
-
-    /// Every letter in one page, one printed page each, for printing them all at once.
-    func allPage(_ letters: [Letter]) -> HTML {
-        var body: HTML = Self.letterStyle
-        body += "<nav><a href=\"index.html\">\(text("All letters", "函告一览"))</a></nav>"
+        body += "<nav><a href=\"index.html\">\(text("All letters", "函告一览"))</a>"
+        body += "<a href=\"../communities/\(report.communityFile(community))\">"
+        body += "\(names.community(decisions.index.dataset.communities[community]))</a></nav>"
         for (index, letter) in letters.enumerated() { body += letterBody(letter, pageBreak: index > 0) }
-        if letters.isEmpty { body += "<main><p>\(noLetters)</p></main>" }
         return PageStyle.page(
-            title: text("Letters", "函告") + " · " + report.district, footer: report.footer,
+            title: text("Letters", "函告") + " · " + names.partyOrganisation(of: community), footer: report.footer,
             language: report.language, body: body)
     }
 
@@ -215,7 +207,6 @@ struct Letters: Sendable {
         let period = letters.first.map { periodText($0.period) } ?? ""
         body += "<p>\(period)\(period.isEmpty ? "" : " · ")\(text("as of", "截至")) \(report.dateText)</p></header>"
         body += "<nav><a href=\"../report.html\">\(text("District report", "全区报告"))</a>"
-        if !letters.isEmpty { body += "<a href=\"all.html\">\(text("Print every letter", "打印全部函告"))</a>" }
         body += "</nav><main><section>"
         if letters.isEmpty {
             body += "<p>\(noLetters)</p>"
@@ -226,7 +217,7 @@ struct Letters: Sendable {
             body += "<table><thead><tr><th>\(text("number", "文号"))</th><th>\(text("from", "发函单位"))</th>"
             body += "<th>\(text("to", "收函单位"))</th><th>\(text("members", "人数"))</th></tr></thead>"
             for letter in letters {
-                body += "<tr><td><a href=\"\(Self.fileName(letter))\">\(reference(letter))</a></td>"
+                body += "<tr><td><a href=\"\(link(letter))\">\(reference(letter))</a></td>"
                 body += "<td>\(names.partyOrganisation(of: letter.community))</td>"
                 body +=
                     "<td>\(names.addressee(letter.addressee))</td><td class=\"number\">\(letter.members.count)</td></tr>"

@@ -108,9 +108,13 @@ public struct ReportWriter: Sendable {
         let writer = Letters(report: self)
         let letters = writer.all
         pages.append(("letters/index.html", { Array(writer.indexPage(letters).markup.utf8) }))
-        pages.append(("letters/all.html", { Array(writer.allPage(letters).markup.utf8) }))
-        for letter in letters {
-            pages.append(("letters/" + Letters.fileName(letter), { Array(writer.page(letter).markup.utf8) }))
+        var byCommunity: [Int: [Letters.Letter]] = [:]
+        for letter in letters { byCommunity[letter.community, default: []].append(letter) }
+        for index in decisions.index.communityOrder {
+            guard let mine = byCommunity[index] else { continue }
+            pages.append(
+                ("letters/" + communityFile(index), { Array(writer.page(community: index, letters: mine).markup.utf8) })
+            )
         }
         return pages
     }

@@ -28,7 +28,7 @@ enum RunCommand: CharterCommand {
           report.html       the district's summary and the index of its communities
           communities/      a page per community, to print and hand to it
           letters/          the half-year letters (函告) to the organisations that hold members'
-                            relations, one A4 page each; index.html lists them, all.html prints all
+                            relations: a file per community, an A4 page per letter; index.html
           run.json          what is needed to replay the run: versions, digests, counts
 
         The folder appears only when everything is written; a failed or interrupted run leaves no

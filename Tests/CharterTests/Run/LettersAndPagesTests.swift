@@ -23,8 +23,7 @@ import Testing
         try String(contentsOfFile: Self.example.path + "/" + name, encoding: .utf8)
     }
 
-    /// The letters the decisions call for: (community, addressee) → member ids, with a letter per
-    /// member for a relation held elsewhere.
+    /// The letters the decisions call for: (community, addressee) → member ids.
     func expectedLetters() throws -> [String: [String]] {
         var letters: [String: [String]] = [:]
         let members = try DatasetReader().read(
@@ -39,8 +38,26 @@ import Testing
                 let subject = record["subject"] as? String
             else { continue }
             let id = String(subject.dropFirst("member:".count))
-            let key = (community[id] ?? "?") + " → " + (to == "elsewhere" ? "elsewhere " + id : to)
-            letters[key, default: []].append(id)
+            letters[(community[id] ?? "?") + " → " + to, default: []].append(id)
+        }
+        return letters
+    }
+
+    /// Every letter in the community files of `letters/`, as the member ids of its table.
+    func writtenLetters() throws -> [(file: String, number: Int, members: [String], text: String)] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.example.path + "/letters")
+            .filter { $0.first?.isNumber == true }.sorted()
+        var letters: [(file: String, number: Int, members: [String], text: String)] = []
+        for file in files {
+            for article in try page("letters/" + file).components(separatedBy: "<article").dropFirst() {
+                let number =
+                    Int(article.split(separator: "letter-").dropFirst().first?.prefix { $0.isNumber } ?? "") ?? 0
+                let ids = article.components(separatedBy: "</td><td>").compactMap { cell -> String? in
+                    let id = cell.prefix { $0 != "<" }
+                    return id.hasPrefix("m") && id.dropFirst().allSatisfy(\.isNumber) ? String(id) : nil
+                }
+                letters.append((file, number, ids.sorted(), article))
+            }
         }
         return letters
     }
@@ -48,34 +65,24 @@ import Testing
     @Test func oneLetterForEachSendingCommunityAndReceivingOrganisation() throws {
         #expect(Self.example.status == 0, "\(Self.example.error)")
         let expected = try expectedLetters()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.example.path + "/letters")
-            .filter { $0.first?.isNumber == true }.sorted()
-        #expect(files.count == expected.count)
-        #expect(files.first == "0001.html")
-        // Each expected group of members is the whole table of exactly one letter.
-        var groups: [[String]] = []
-        for file in files {
-            let text = try page("letters/" + file)
-            #expect(text.contains("关于党员积分情况的函"))
-            #expect(text.contains("盖章处") && text.contains("2026年6月30日"))
-            #expect(text.contains("郫都区函〔2026〕上半年第\(Int(file.prefix(4)) ?? 0)号"))
-            let ids = text.components(separatedBy: "</td><td>").compactMap { cell -> String? in
-                let id = cell.prefix { $0 != "<" }
-                return id.hasPrefix("m") && id.dropFirst().allSatisfy(\.isNumber) ? String(id) : nil
-            }
-            groups.append(ids.sorted())
+        let written = try writtenLetters()
+        #expect(written.count == expected.count)
+        #expect(written.map(\.number) == Array(1...written.count), "letters are numbered in order from 1")
+        for letter in written {
+            #expect(letter.text.contains("关于党员积分情况的函"))
+            #expect(letter.text.contains("盖章处") && letter.text.contains("2026年6月30日"))
+            #expect(letter.text.contains("郫都区函〔2026〕上半年第\(letter.number)号"))
         }
-        #expect(
-            groups.sorted { $0.lexicographicallyPrecedes($1) }
-                == expected.values.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) })
+        // Each expected group of members is the whole table of exactly one letter.
+        let sorted: ([[String]]) -> [[String]] = { $0.sorted { $0.lexicographicallyPrecedes($1) } }
+        #expect(sorted(written.map(\.members)) == sorted(expected.values.map { $0.sorted() }))
         let index = try page("letters/index.html")
         #expect(index.contains("共\(expected.count)封函告"))
-        #expect(
-            try page("letters/all.html").components(separatedBy: "<article class=\"letter").count == expected.count + 1)
+        #expect(index.contains("href=\"0001.html#letter-1\""))
     }
 
     @Test func eachGradeGivesItsSuggestions() throws {
-        let all = try page("letters/all.html")
+        let all = try writtenLetters().map(\.text).joined()
         for suggestion in ["建议评为优秀。", "建议评为合格。", "可参加评先选优。", "预备党员，积分供转正考察参考。"] {
             #expect(all.contains(suggestion), "\(suggestion)")
         }
@@ -100,7 +107,7 @@ import Testing
                 let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                 return record?["rules"] as? [String] ?? []
             })
-        let pages = ["report.html"] + (1...8).map { "communities/000\($0).html" } + ["letters/all.html"]
+        let pages = ["report.html"] + (1...8).flatMap { ["communities/000\($0).html", "letters/000\($0).html"] }
         for name in pages {
             let text = try page(name).replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
             for rule in rules { #expect(!text.contains(rule), "\(name) shows the rule code \(rule)") }
@@ -125,7 +132,7 @@ import Testing
         let index = try String(contentsOfFile: work.path + "/o/letters/index.html", encoding: .utf8)
         #expect(index.contains("本半年度无函告"))
         let letters = try FileManager.default.contentsOfDirectory(atPath: work.path + "/o/letters").sorted()
-        #expect(letters == ["all.html", "index.html"])
+        #expect(letters == ["index.html"])
     }
 
     @Test func textFromTheDataIsEscapedInEveryPage() throws {
