@@ -109,11 +109,11 @@ struct Letters: Sendable {
     }
 
     /// The body of one letter, a page of its own in print.
-    func letterBody(_ letter: Letter, pageBreak: Bool) -> HTML {
+    ///
+    /// `positions` gives each member's place among the community's members (by dataset row).
+    func letterBody(_ letter: Letter, pageBreak: Bool, positions: [Int: Int]) -> HTML {
         let dataset = decisions.index.dataset
         let points = decisions.results[letter.community].points?.value ?? []
-        let positions = Dictionary(
-            uniqueKeysWithValues: decisions.results[letter.community].members.enumerated().map { ($1, $0) })
         let sender = names.partyOrganisation(of: letter.community)
         let addressee = names.addressee(letter.addressee)
         var html: HTML =
@@ -189,7 +189,11 @@ struct Letters: Sendable {
         body += "<nav><a href=\"index.html\">\(text("All letters", "函告一览"))</a>"
         body += "<a href=\"../communities/\(report.communityFile(community))\">"
         body += "\(names.community(decisions.index.dataset.communities[community]))</a></nav>"
-        for (index, letter) in letters.enumerated() { body += letterBody(letter, pageBreak: index > 0) }
+        let positions = Dictionary(
+            uniqueKeysWithValues: decisions.results[community].members.enumerated().map { ($1, $0) })
+        for (index, letter) in letters.enumerated() {
+            body += letterBody(letter, pageBreak: index > 0, positions: positions)
+        }
         return PageStyle.page(
             title: text("Letters", "函告") + " · " + names.partyOrganisation(of: community), footer: report.footer,
             language: report.language, body: body)

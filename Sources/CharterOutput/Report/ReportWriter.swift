@@ -44,7 +44,13 @@ public struct ReportWriter: Sendable {
             for rule in module.metadata.rules where meanings[rule.id] == nil { meanings[rule.id] = rule.meaning }
         }
         self.ruleMeanings = meanings
+        var places = [Int](repeating: 0, count: decisions.index.communityOrder.count)
+        for (place, community) in decisions.index.communityOrder.enumerated() { places[community] = place }
+        self.places = places
     }
+
+    /// Each community's place in the community order, by its row.
+    let places: [Int]
 
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
 
@@ -67,8 +73,7 @@ public struct ReportWriter: Sendable {
     /// The file name of a community's page inside `communities/`: its place in the community
     /// order, so that any id makes a safe name.
     func communityFile(_ community: Int) -> String {
-        let place = decisions.index.communityOrder.firstIndex(of: community) ?? community
-        let digits = String(place + 1)
+        let digits = String(places[community] + 1)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ".html"
     }
 
