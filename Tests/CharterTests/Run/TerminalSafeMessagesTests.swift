@@ -31,3 +31,25 @@ import Testing
         #expect(result.error.contains("\\x1b]0;x\\x07"), "\(result.error)")
     }
 }
+
+/// Every command that writes a folder keeps to the same rules as `run`.
+@Suite struct EveryCommandKeepsTheDatasetTests {
+    @Test func diffAndGenerateRefuseToWriteOverTheDataset() throws {
+        let work = try TemporaryDirectory()
+        let data = work.path + "/data"
+        _ = try Charter.run(["generate", "--example", "--out", data])
+        let before = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
+        let diff = try Charter.run([
+            "diff", "--base", RunFixture.pilot, "--candidate", RunFixture.baseline, "--data", data, "--out", data,
+            "--force",
+        ])
+        #expect(diff.status == 2)
+        #expect(diff.error.contains("it is the dataset folder"), "\(diff.error)")
+        // generate may replace its own earlier output, but not a folder holding anything else.
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: data + "/notes.txt"))
+        let generate = try Charter.run(["generate", "--example", "--out", data, "--force"])
+        #expect(generate.status == 2)
+        #expect(generate.error.contains("'notes.txt', which Charter did not write"), "\(generate.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data).sorted() == (before + ["notes.txt"]).sorted())
+    }
+}
