@@ -116,8 +116,9 @@ private struct DataEcho: MemberManagementPolicy, PointsPolicy {
         let status = MembershipStatus.full.name(in: .english)
         for (id, name) in expected {
             let grid = id == "M7" ? "\"'-1\"" : "B1"
-            // id, name, community, status, management, grid, alerts, points, grade, letter to.
-            #expect(rows[id] == "\(id),\(name),C1,\(status),grid management,\(grid),,-3,attention,\r\n", "\(id)")
+            // id, name, community, community name, status, management, grid, alerts, points, grade,
+            // letter to.
+            #expect(rows[id] == "\(id),\(name),C1,,\(status),grid management,\(grid),,-3,attention,\r\n", "\(id)")
         }
     }
 
