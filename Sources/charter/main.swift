@@ -10,7 +10,7 @@
 /// usage; 3 a module failed.
 nonisolated(unsafe) let commands: [any CharterCommand.Type] = [
     CheckCommand.self, RunCommand.self, ProfileCommand.self, ModulesCommand.self, DiffCommand.self,
-    TestCommand.self, GenerateCommand.self,
+    TestCommand.self, GenerateCommand.self, ReplayCommand.self,
 ]
 
 func topLevelUsage() -> String {

@@ -71,7 +71,7 @@ public enum SHA256 {
     }
 
     /// Bytes in lower-case hex.
-    static func hex(_ digest: [UInt8]) -> String {
+    public static func hex(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(digest.count * 2)
@@ -83,7 +83,7 @@ public enum SHA256 {
     }
 
     /// An incremental SHA-256: feed it bytes as they are read, then take the digest.
-    struct Hasher {
+    public struct Hasher: Sendable {
         private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
@@ -94,15 +94,18 @@ public enum SHA256 {
         /// Whether blocks go to the processor's SHA instructions rather than the Swift rounds.
         private let usesInstructions: Bool
 
-        /// Creates a hasher that uses the processor's SHA instructions when it has them (tests
-        /// pass `false` to check the Swift rounds on such a processor too).
-        init(usingInstructions: Bool = SHA256Support.hasInstructions) {
+        /// Creates a hasher that uses the processor's SHA instructions when it has them.
+        public init() { self.init(usingInstructions: true) }
+
+        /// Creates a hasher that uses the processor's SHA instructions only when asked and
+        /// available (tests pass `false` to check the Swift rounds on such a processor too).
+        init(usingInstructions: Bool) {
             usesInstructions = usingInstructions && SHA256Support.hasInstructions
             pending.reserveCapacity(64)
         }
 
         /// Adds bytes to the message.
-        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
             guard let base = bytes.baseAddress, bytes.count > 0 else { return }
             length &+= UInt64(bytes.count)
             var offset = 0
@@ -128,7 +131,7 @@ public enum SHA256 {
         }
 
         /// Pads the message and returns the 32-byte digest.
-        mutating func finalize() -> [UInt8] {
+        public mutating func finalize() -> [UInt8] {
             let bitLength = length &* 8
             var tail = pending
             tail.append(0x80)

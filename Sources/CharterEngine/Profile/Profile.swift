@@ -77,11 +77,14 @@ public struct ProfileProblem: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     /// What is wrong and what to do.
     public var message: String
+    /// The file that set the value at `path`, when a profile extends another (else the error's).
+    public var file: String?
 
     /// Creates a problem.
-    public init(path: String, message: String) {
+    public init(path: String, message: String, file: String? = nil) {
         self.path = path
         self.message = message
+        self.file = file
     }
 
     /// `PATH: message`.
@@ -103,6 +106,6 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
 
     /// Each problem on its own line, prefixed by the file.
     public var description: String {
-        problems.map { "\(file): \($0)" }.joined(separator: "\n")
+        problems.map { "\($0.file ?? file): \($0)" }.joined(separator: "\n")
     }
 }

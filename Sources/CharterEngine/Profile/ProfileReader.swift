@@ -3,18 +3,22 @@ import PolicyKit
 
 /// Reads a profile's JSON into a ``Profile``, naming the JSON path of every problem.
 public enum ProfileReader {
-    static let topLevelKeys = ["district", "as_of", "module_paths", "policies", "description"]
+    static let topLevelKeys = ["district", "as_of", "module_paths", "policies", "description", "extends"]
     static let choiceKeys = ["module", "params", "version", "sha256", "stages"]
 
-    /// Parses the text of a profile; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(ProfileError) -> Profile {
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(text)
-        } catch {
-            throw ProfileError(
-                file: file, problems: [ProfileProblem(path: "", message: "This is not valid JSON (\(error)).")])
+    /// Parses the text of a profile that extends no other; `file` names it in errors.
+    ///
+    /// Dated values are taken as in force on `asOf`, else on the profile's own `as_of`.
+    public static func parse(_ text: String, file: String, asOf: CivilDate? = nil) throws(ProfileError) -> Profile {
+        let document = try ProfileDocument.single(text, file: file)
+        guard let date = asOf ?? document.asOf else {
+            return try read(document.json, file: file)
         }
+        return try document.resolved(at: date).profile
+    }
+
+    /// Reads a profile's JSON, its dated values already resolved; `file` names it in errors.
+    public static func read(_ json: JSONValue, file: String) throws(ProfileError) -> Profile {
         var problems: [ProfileProblem] = []
         guard case .object(let members) = json else {
             throw ProfileError(

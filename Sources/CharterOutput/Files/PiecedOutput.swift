@@ -15,6 +15,8 @@ struct PiecedFile: Sendable {
     let pieces: Int
     /// Appends piece `piece`'s bytes (pieces count from 0) to the buffer.
     let encode: @Sendable (_ piece: Int, _ bytes: inout [UInt8]) -> Void
+    /// Whether the file's SHA-256 is computed as it is written (``OutputTimes/digests``).
+    var hashed = false
 
     /// A file of `count` items cut into pieces of `chunk` items each, with an optional first piece
     /// (a header) before them.
@@ -42,6 +44,8 @@ public struct OutputTimes: Sendable {
     public var encodeSeconds: [(file: String, seconds: Double)] = []
     /// Seconds spent in `write` calls, summed over the workers.
     public var writeSeconds: Double = 0
+    /// The SHA-256 of each file written with `hashed`, by the file's name.
+    public var digests: [String: String] = [:]
 }
 
 /// Writes several files at once on `jobs` workers.
@@ -54,7 +58,7 @@ public struct OutputTimes: Sendable {
 enum PiecedOutput {
     static func write(_ files: [PiecedFile], jobs: Int) throws(OutputError) -> OutputTimes {
         var sinks: [OrderedSink] = []
-        for file in files { sinks.append(try OrderedSink(path: file.path)) }
+        for file in files { sinks.append(try OrderedSink(path: file.path, hashed: file.hashed)) }
         let tasks = files.indices.flatMap { file in (0..<files[file].pieces).map { (file: file, piece: $0) } }
         let next = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
@@ -91,11 +95,17 @@ enum PiecedOutput {
             }
         }
         for sink in sinks { if let error = sink.error { throw error } }
-        for (sink, file) in zip(sinks, files) { try sink.finish(expecting: file.pieces) }
+        var digests: [String: String] = [:]
+        for (sink, file) in zip(sinks, files) {
+            if let digest = try sink.finish(expecting: file.pieces) {
+                digests[String(file.path.split(separator: "/").last ?? "")] = digest
+            }
+        }
         let (encode, write) = totals.withLock { $0 }
         let names = files.map { String($0.path.split(separator: "/").last ?? "") }
         return OutputTimes(
-            encodeSeconds: zip(names, encode).map { ($0, Double($1) / 1e9) }, writeSeconds: Double(write) / 1e9)
+            encodeSeconds: zip(names, encode).map { ($0, Double($1) / 1e9) }, writeSeconds: Double(write) / 1e9,
+            digests: digests)
     }
 }
 
@@ -112,8 +122,12 @@ private final class OrderedSink: @unchecked Sendable {
         var error: OutputError?
     }
 
-    init(path: String) throws(OutputError) {
+    // Like `file`, only touched by the worker holding `writing`.
+    private var hasher: SHA256.Hasher?
+
+    init(path: String, hashed: Bool) throws(OutputError) {
         file = try BufferedFile(path: path, capacity: 1 << 16)
+        hasher = hashed ? SHA256.Hasher() : nil
     }
 
     /// Takes a finished piece, and returns false once a write has failed.
@@ -140,6 +154,7 @@ private final class OrderedSink: @unchecked Sendable {
             let start = MonotonicClock.nanoseconds()
             var failure: OutputError?
             do { try file.write(current) } catch { failure = error }
+            if hasher != nil { current.withUnsafeBytes { hasher?.update($0) } }
             writeTime += MonotonicClock.nanoseconds() - start
             written.signal()
             let following = state.withLock { state -> [UInt8]? in
@@ -164,12 +179,14 @@ private final class OrderedSink: @unchecked Sendable {
     /// The error a write met, if one did.
     var error: OutputError? { state.withLock { $0.error } }
 
-    /// Flushes and checks that every piece was written.
-    func finish(expecting pieces: Int) throws(OutputError) {
+    /// Flushes and checks that every piece was written; returns the file's SHA-256 when hashed.
+    func finish(expecting pieces: Int) throws(OutputError) -> String? {
         let next = state.withLock { $0.next }
         guard next == pieces else {
             throw OutputError(path: file.path, message: "was not written whole (\(next) of \(pieces) pieces).")
         }
         try file.finish()
+        guard var hasher else { return nil }
+        return SHA256.hex(hasher.finalize())
     }
 }

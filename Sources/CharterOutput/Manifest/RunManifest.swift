@@ -28,6 +28,14 @@ public struct RunManifest {
     public var ended: String
     /// The workers used.
     public var jobs: Int
+    /// Each profile file of the chain (the one named, then those it extends) with its SHA-256.
+    public var profileChain: [(path: String, sha256: String)] = []
+    /// The profile in force, as one JSON object: what `charter replay` runs again.
+    public var resolvedProfile: JSONValue = .object([])
+    /// Every parameter and module choice in force, with the file that set it and its basis.
+    public var values: [ResolvedValue] = []
+    /// The SHA-256 of `decisions.jsonl`.
+    public var decisionsSHA256 = ""
 
     /// Creates a manifest.
     public init(
@@ -64,7 +72,32 @@ public struct RunManifest {
             ("as_of", .string(asOf.description)),
             ("language", .string(language.rawValue)),
             ("district", .string(district)),
-            ("profile", .object([("path", .string(profilePath)), ("sha256", .string(profileSHA256))])),
+            (
+                "profile",
+                .object([
+                    ("path", .string(profilePath)), ("sha256", .string(profileSHA256)),
+                    (
+                        "chain",
+                        .array(
+                            profileChain.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })
+                    ),
+                    (
+                        "values",
+                        .array(
+                            values.map { value in
+                                var members: [(String, JSONValue)] = [
+                                    ("path", .string(value.path)), ("value", value.value),
+                                    ("file", .string(value.file)),
+                                ]
+                                if let from = value.from { members.append(("from", .string(from.description))) }
+                                if let basis = value.basis { members.append(("basis", .string(basis))) }
+                                return .object(members)
+                            })
+                    ),
+                    ("resolved", resolvedProfile),
+                ])
+            ),
+            ("decisions", .object([("file", .string("decisions.jsonl")), ("sha256", .string(decisionsSHA256))])),
             ("dataset", .array(files)),
             (
                 "modules",

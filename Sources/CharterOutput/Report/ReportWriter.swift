@@ -51,6 +51,9 @@ public struct ReportWriter: Sendable {
 
     /// Each community's place in the community order, by its row.
     let places: [Int]
+    /// The documents the profile's values in force come from (依据), each with the values it set
+    /// (`policies.POINT.params.NAME = VALUE`), in the order the profile names them.
+    public var bases: [(basis: String, values: [(path: String, value: String)])] = []
 
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
 
@@ -134,6 +137,7 @@ public struct ReportWriter: Sendable {
         body += "<a href=\"#communities\">\(text("Communities", "社区一览"))</a>"
         body += "<a href=\"letters/index.html\">\(text("Letters", "函告"))</a></nav><main>\n"
         body += districtSummary()
+        body += basisSection()
         body += indexStart()
         let page = PageStyle.page(title: "\(district) · \(title)", footer: footer, language: language, body: body)
         // The page continues with the index's rows; its end is written by the last piece.
@@ -201,6 +205,40 @@ public struct ReportWriter: Sendable {
             }
         }
         return html + "</section>\n"
+    }
+
+    /// The documents in force and the values each set (依据).
+    func basisSection() -> HTML {
+        guard !bases.isEmpty else { return "" }
+        var html: HTML = "<section id=\"basis\"><h2>\(text("Documents in force", "依据"))</h2>"
+        let note = text(
+            "The documents the profile's values in force on \(dateText) come from.", "截至\(dateText)有效的配置值所依据的文件。")
+        html += "<p class=\"muted\">\(note)</p>"
+        html += "<table><thead><tr><th>\(text("document", "文件"))</th><th>\(text("values it sets", "规定的配置值"))</th>"
+        html += "</tr></thead>"
+        for (basis, values) in bases {
+            let list = values.map { "\(readablePath($0.path)) = \($0.value)" }.joined(separator: "；")
+            html += "<tr><td>\(basis)</td><td>\(list)</td></tr>"
+        }
+        return html + "</table></section>\n"
+    }
+
+    /// A profile's JSON path as a person reads it: 党员分类管理 · mobileAfterMonths.
+    func readablePath(_ path: String) -> String {
+        let parts = path.split(separator: ".").map(String.init)
+        guard parts.count >= 2, parts[0] == "policies", let point = ExtensionPoint(rawValue: parts[1]) else {
+            return path
+        }
+        var shown = pointName(point)
+        if parts.count >= 4, parts[2] == "stages", let stage = Stage(rawValue: parts[3]) {
+            shown += "（\(stage.name(in: language))）"
+        }
+        if let last = parts.last, last != "module" {
+            shown += " · " + last
+        } else {
+            shown += text(" · module", " · 模块")
+        }
+        return shown
     }
 
     /// The start of the index: one row per community, linked to its page.

@@ -18,6 +18,20 @@ public enum DecisionsWriter {
         _ = try PiecedOutput.write([file(decisions, path: path, language: language)], jobs: jobs)
     }
 
+    /// Encodes every record of `decisions` in file order, handing `body` the bytes a few thousand
+    /// records at a time (for `charter replay`, which checks them without writing them).
+    public static func stream(
+        _ decisions: RunDecisions, language: Language, _ body: (_ bytes: [UInt8]) throws -> Void
+    ) rethrows {
+        let file = file(decisions, path: "", language: language)
+        var bytes: [UInt8] = []
+        for piece in 0..<file.pieces {
+            bytes.removeAll(keepingCapacity: true)
+            file.encode(piece, &bytes)
+            try body(bytes)
+        }
+    }
+
     /// The file as pieces: each point's records, a few thousand to a piece.
     static func file(_ decisions: RunDecisions, path: String, language: Language) -> PiecedFile {
         var pieces: [(point: ExtensionPoint, positions: ArraySlice<RunDecisions.Position>)] = []
@@ -35,7 +49,7 @@ public enum DecisionsWriter {
             }
         }
         let list = pieces
-        return PiecedFile(path: path, pieces: list.count) { index, bytes in
+        var file = PiecedFile(path: path, pieces: list.count) { index, bytes in
             let (point, positions) = list[index]
             var writer = JSONWriter(capacity: positions.count * 512)
             for position in positions
@@ -44,5 +58,8 @@ public enum DecisionsWriter {
             }
             writer.move(appendingTo: &bytes)
         }
+        // run.json records the digest, for `charter replay` to check.
+        file.hashed = true
+        return file
     }
 }

@@ -24,7 +24,11 @@ enum DiffCommand: CharterCommand {
           --base PROFILE       The profile in force. Required.
           --candidate PROFILE  The profile proposed. Required.
           --data DIR           The dataset folder. Required.
-          --as-of DATE         Default: the base profile's "as_of", else the candidate's, else today.
+          --as-of DATE         Default: the base profile's "as_of", else today; the candidate is
+                               measured to the same date.
+          --base-as-of DATE    The base's own date (its dated values in force then), to see what a
+          --candidate-as-of DATE  dated change will do: the same profile at two dates, or a base
+                               and its overlay. The dataset is read as of the base's date.
           --out DIR            Write diff.jsonl and diff.html into this new folder.
           --force              Replace an existing --out folder that holds an earlier diff (or other
                                output) of Charter and nothing else.
@@ -39,6 +43,7 @@ enum DiffCommand: CharterCommand {
         """
     static let valuedOptions: Set<String> = [
         "base", "candidate", "data", "as-of", "out", "fail-on", "lang", "jobs", "module-path", "decision-timeout",
+        "base-as-of", "candidate-as-of",
     ]
     static let flagOptions: Set<String> = ["force", "debug"]
 
@@ -66,9 +71,14 @@ enum DiffCommand: CharterCommand {
         }
         try watchModules(arguments, command: name)
         let modulePaths = arguments.all("module-path")
-        let base = try loadProfile(basePath, modulePaths: modulePaths)
-        let candidate = try loadProfile(candidatePath, modulePaths: modulePaths)
-        let asOf = try asOfOption(arguments) ?? base.profile.asOf ?? candidate.profile.asOf ?? today()
+        let common = try asOfOption(arguments)
+        let base = try loadProfile(
+            basePath, modulePaths: modulePaths, asOf: try asOfOption(arguments, "base-as-of") ?? common)
+        // The candidate is measured to the same date as the base unless told otherwise.
+        let candidate = try loadProfile(
+            candidatePath, modulePaths: modulePaths,
+            asOf: try asOfOption(arguments, "candidate-as-of") ?? common ?? base.asOf)
+        let asOf = base.asOf
         var folder: OutputFolder?
         if let out = arguments.value("out") {
             folder = try makeOutputFolder(
@@ -79,7 +89,7 @@ enum DiffCommand: CharterCommand {
         let index = DatasetIndex(read.dataset, jobs: jobs)
         func decide(_ loaded: LoadedProfile) throws(CommandFailure) -> RunDecisions {
             do {
-                let results = try Engine(plan: loaded.plan, asOf: asOf, jobs: jobs).run(index)
+                let results = try Engine(plan: loaded.plan, asOf: loaded.asOf, jobs: jobs).run(index)
                 return RunDecisions(index: index, results: results, points: loaded.plan.decidedPoints)
             } catch {
                 throw CommandFailure(code: 3, message: "charter diff: \(error)")

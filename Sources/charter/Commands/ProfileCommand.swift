@@ -14,25 +14,37 @@ enum ProfileCommand: CharterCommand {
     static let summary = "Write a starting profile (init), or check one and show what it selects (check)."
     static let usage = """
         Usage: charter profile init [--out FILE] [--district NAME] [--module-path DIR]...
-               charter profile check FILE [--module-path DIR]... [--lang zh|en]
+               charter profile check FILE [--as-of DATE] [--module-path DIR]... [--lang zh|en]
+               charter profile flatten FILE [--as-of DATE]
 
         init   Writes a complete profile: for every extension point, a module that decides it, with
                every parameter at its default, ready to edit. Without --out it prints the profile.
                An existing --out file is not overwritten.
         check  Reads a profile, loads the modules it names and checks every choice (module,
                point, parameter names, types and ranges, pinned versions and digests), then prints
-               the resolved table: point × stage → module@version and parameters.
+               the resolved table: point × stage → module@version and parameters, then every
+               value the profiles set, with the file and JSON path it came from and its basis.
+        flatten Prints the profile and every profile it extends as one file. With --as-of, each
+               dated value is replaced by the one in force on that date.
+
+        A profile may build on another with "extends": "PATH" (relative to it): what it names
+        replaces the base's, everything else is inherited. A parameter's value, or a point's
+        module, may change on dated documents:
+          {"values": [{"from": "2025-01-01", "value": 6, "basis": "成组通〔2024〕31号"}, ...]}
+        The value in force on the as-of date is used (--as-of, else the profile's "as_of", else
+        today).
 
         Options:
           --out FILE          Where init writes the profile.
           --district NAME     The district's name in the profile init writes.
           --module-path DIR   Also look for modules in DIR (repeatable; searched first).
           --lang zh|en        Language of check's table headings.
+          --as-of DATE        The date whose values are in force (YYYY-MM-DD).
 
         Exit codes: 0 done (the profile is valid); 2 the profile has problems (each is named by its
         JSON path, with what to do), or bad usage.
         """
-    static let valuedOptions: Set<String> = ["out", "module-path", "lang", "district"]
+    static let valuedOptions: Set<String> = ["out", "module-path", "lang", "district", "as-of"]
     static let flagOptions: Set<String> = []
 
     static func run(_ arguments: Arguments) throws -> Int32 {
@@ -45,11 +57,16 @@ enum ProfileCommand: CharterCommand {
         case "check":
             guard arguments.operands.count == 2 else { throw UsageError(message: "'check' takes one profile file.") }
             return try check(arguments.operands[1], arguments)
+        case "flatten":
+            guard arguments.operands.count == 2 else {
+                throw UsageError(message: "'flatten' takes one profile file.")
+            }
+            return try flatten(arguments.operands[1], arguments)
         case nil:
-            throw UsageError(message: "say 'init' or 'check FILE'.")
+            throw UsageError(message: "say 'init', 'check FILE' or 'flatten FILE'.")
         case let other?:
-            var message = "unknown operand '\(other)'; say 'init' or 'check FILE'."
-            if let suggestion = closestMatchName(other, ["init", "check"]) {
+            var message = "unknown operand '\(other)'; say 'init', 'check FILE' or 'flatten FILE'."
+            if let suggestion = closestMatchName(other, ["init", "check", "flatten"]) {
                 message += " Did you mean '\(suggestion)'?"
             }
             throw UsageError(message: message)
@@ -109,7 +126,7 @@ enum ProfileCommand: CharterCommand {
 
     static func check(_ path: String, _ arguments: Arguments) throws -> Int32 {
         let language = try outputLanguage(arguments)
-        let loaded = try loadProfile(path, modulePaths: arguments.all("module-path"))
+        let loaded = try loadProfile(path, modulePaths: arguments.all("module-path"), asOf: try asOfOption(arguments))
         let chinese = language == .chinese
         var rows: [[String]] = []
         for point in loaded.plan.decidedPoints {
@@ -136,6 +153,51 @@ enum ProfileCommand: CharterCommand {
             Console.out(
                 (chinese ? "不作决定的扩展点：" : "Not decided (left out of the profile): ")
                     + undecided.map(\.rawValue).joined(separator: ", "))
+        }
+        let resolved = loaded.resolved
+        Console.out("")
+        Console.out(
+            chinese
+                ? "截至\(resolved.asOf.chineseText)有效的配置值（来源文件、JSON 路径、依据）："
+                : "Values in force on \(resolved.asOf), where each was set, and its basis:")
+        let valueRows = resolved.values.map { value -> [String] in
+            var basis = value.basis ?? ""
+            if let from = value.from {
+                basis = (chinese ? "自\(from)起" : "from \(from)") + (basis.isEmpty ? "" : " · " + basis)
+            }
+            return [value.path, value.value.serialized, value.file, basis]
+        }
+        Console.out(
+            textTable(chinese ? ["JSON 路径", "值", "文件", "依据"] : ["JSON PATH", "VALUE", "FILE", "BASIS"], valueRows))
+        if resolved.document.chain.count > 1 {
+            Console.out(
+                (chinese ? "继承链：" : "Extends: ") + resolved.document.chain.joined(separator: " → "))
+        }
+        return 0
+    }
+
+    /// Prints the profile and those it extends as one file.
+    static func flatten(_ path: String, _ arguments: Arguments) throws -> Int32 {
+        let document: ProfileDocument
+        do throws(ProfileError) {
+            document = try ProfileDocument.load(path) { file throws(ProfileError) in
+                do throws(CommandFailure) {
+                    return try readTextFile(file, what: "profile")
+                } catch {
+                    throw ProfileError(file: file, problems: [ProfileProblem(path: "", message: error.message)])
+                }
+            }
+        } catch {
+            throw CommandFailure(code: 2, message: error.description)
+        }
+        if let asOf = try asOfOption(arguments) {
+            do throws(ProfileError) {
+                Console.out(try document.resolved(at: asOf).json.prettyPrinted())
+            } catch {
+                throw CommandFailure(code: 2, message: error.description)
+            }
+        } else {
+            Console.out(document.json.prettyPrinted())
         }
         return 0
     }

@@ -125,8 +125,8 @@ enum RunCommand: CharterCommand {
         let clock = monotonicSeconds()
 
         progress.phase("Checking the profile and loading modules…")
-        let loaded = try loadProfile(profilePath, modulePaths: arguments.all("module-path"))
-        let asOf = requestedAsOf ?? loaded.profile.asOf ?? today()
+        let loaded = try loadProfile(profilePath, modulePaths: arguments.all("module-path"), asOf: requestedAsOf)
+        let asOf = loaded.asOf
         let folder = try makeOutputFolder(
             outPath, command: name, force: arguments.flag("force"),
             protected: protectedPaths(data: dataPath, profiles: [loaded]))
@@ -170,9 +170,12 @@ enum RunCommand: CharterCommand {
         }
         var lapStart = writeStart
         do {
-            let report = ReportWriter(
+            var report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
                 redact: arguments.flag("redact"), plan: loaded.plan)
+            report.bases = loaded.resolved.bases.map { basis, values in
+                (basis, values.map { ($0.path, $0.value.serialized) })
+            }
             let tables = TablesWriter(
                 decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs,
                 meanings: report.ruleMeanings)
@@ -183,7 +186,7 @@ enum RunCommand: CharterCommand {
                 writeTimes.append(("\(file) (encoding, all workers)", seconds))
             }
             writeTimes.append(("(write calls, all workers)", times.writeSeconds))
-            let manifest = RunManifest(
+            var manifest = RunManifest(
                 charterVersion: charterVersion, asOf: asOf, language: language, profilePath: profilePath,
                 profileSHA256: (try? SHA256.hexDigest(ofFile: profilePath)) ?? "",
                 district: loaded.profile.district,
@@ -194,6 +197,12 @@ enum RunCommand: CharterCommand {
                     )
                 },
                 selections: selections(loaded.plan), started: started, ended: timestamp(), jobs: jobs)
+            manifest.profileChain = loaded.resolved.document.chain.map {
+                ($0, (try? SHA256.hexDigest(ofFile: $0)) ?? "")
+            }
+            manifest.resolvedProfile = loaded.resolved.json
+            manifest.values = loaded.resolved.values
+            manifest.decisionsSHA256 = times.digests["decisions.jsonl"] ?? ""
             let manifestFile = try BufferedFile(path: folder.file("run.json"))
             try manifestFile.write(manifest.json(decisions: decisions))
             try manifestFile.finish()

@@ -44,12 +44,12 @@ func processCPUSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
-/// The `--as-of` date, if given; a malformed one is a usage error.
-func asOfOption(_ arguments: Arguments) throws(UsageError) -> CivilDate? {
-    guard let text = arguments.value("as-of") else { return nil }
+/// The `--as-of` date (or another date option), if given; a malformed one is a usage error.
+func asOfOption(_ arguments: Arguments, _ option: String = "as-of") throws(UsageError) -> CivilDate? {
+    guard let text = arguments.value(option) else { return nil }
     guard let date = CivilDate(text) else {
         throw UsageError(
-            message: "option '--as-of' takes a date written YYYY-MM-DD, such as 2026-06-30, not '\(text)'.")
+            message: "option '--\(option)' takes a date written YYYY-MM-DD, such as 2026-06-30, not '\(text)'.")
     }
     return date
 }
@@ -78,32 +78,49 @@ func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String
     return text
 }
 
-/// A profile read and resolved against the modules it names.
+/// A profile read and resolved against the modules it names, on one as-of date.
 struct LoadedProfile {
     let path: String
     let profile: Profile
     let plan: RunPlan
     let loader: ModuleLoader
+    /// The values in force on `asOf`, with where each came from.
+    let resolved: ResolvedProfile
+    /// The run's as-of date: the command line's, else the profile's `as_of`, else today.
+    var asOf: CivilDate { resolved.asOf }
 }
 
-/// Reads the profile at `path`, finds its modules and checks it; every problem is exit code 2.
-func loadProfile(_ path: String, modulePaths: [String]) throws(CommandFailure) -> LoadedProfile {
-    let text = try readTextFile(path, what: "profile")
-    let profile: Profile
-    do {
-        profile = try ProfileReader.parse(text, file: path)
+/// Reads the profile at `path` and those it extends, takes the values in force on `asOf` (else
+/// the profile's own `as_of`, else today), finds its modules and checks it; every problem is exit
+/// code 2.
+func loadProfile(_ path: String, modulePaths: [String], asOf requested: CivilDate? = nil) throws(CommandFailure)
+    -> LoadedProfile
+{
+    let resolved: ResolvedProfile
+    do throws(ProfileError) {
+        let document = try ProfileDocument.load(path) { file throws(ProfileError) in
+            do throws(CommandFailure) {
+                return try readTextFile(file, what: "profile")
+            } catch {
+                let message =
+                    error.message.hasPrefix(file + ": ")
+                    ? String(error.message.dropFirst(file.count + 2)) : error.message
+                throw ProfileError(file: file, problems: [ProfileProblem(path: "", message: message)])
+            }
+        }
+        resolved = try document.resolved(at: requested ?? document.asOf ?? today())
     } catch {
         throw CommandFailure(code: 2, message: error.description)
     }
-    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    let profilePaths = profile.modulePaths.map { $0.hasPrefix("/") ? $0 : folder + "/" + $0 }
-    let loader = ModuleLoader(modulePaths: modulePaths + profilePaths)
+    let profile = resolved.profile
+    // The document has made each file's module paths relative to the current folder.
+    let loader = ModuleLoader(modulePaths: modulePaths + profile.modulePaths)
     let resolver = ProfileResolver(loader: loader) { try? SHA256.hexDigest(ofFile: $0) }
     do {
         let plan = try resolver.resolve(profile, file: path)
-        return LoadedProfile(path: path, profile: profile, plan: plan, loader: loader)
+        return LoadedProfile(path: path, profile: profile, plan: plan, loader: loader, resolved: resolved)
     } catch {
-        throw CommandFailure(code: 2, message: error.description)
+        throw CommandFailure(code: 2, message: resolved.document.error(error.problems).description)
     }
 }
 
