@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Builds one of the libFuzzer targets in Tests/Fuzz/ and runs it.
+#
+# Usage: scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer options...]
+#
+#   dataset-csv    the dataset reader on one CSV file (Tests/Fuzz/DatasetCSVFuzz.swift)
+#   dataset-json   the dataset reader on one .json or .jsonl file (Tests/Fuzz/DatasetJSONFuzz.swift)
+#   profile        the profile reader and its JSON parser (Tests/Fuzz/ProfileFuzz.swift)
+#
+# SECONDS defaults to 60. The targets are built with swiftc -sanitize=fuzzer,address into
+# .build/fuzz (never by SwiftPM, and not in SwiftPM's own folders). Each target's corpus grows in
+# .build/fuzz/TARGET/corpus, seeded from the fixtures on every run. A crash, leak, timeout or
+# out-of-memory input is written to .build/fuzz/TARGET/ and the script exits non-zero, naming the
+# file and the command that replays it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets="dataset-csv dataset-json profile"
+usage() {
+    echo "usage: scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]; TARGET is one of: $targets" >&2
+    exit 2
+}
+[ $# -ge 1 ] || usage
+target=$1
+shift
+case " $targets " in *" $target "*) ;; *) usage ;; esac
+seconds=60
+if [ $# -ge 1 ] && [[ $1 =~ ^[0-9]+$ ]]; then
+    seconds=$1
+    shift
+fi
+
+out=.build/fuzz
+lib=$out/lib
+dir=$out/$target
+mkdir -p "$lib" "$dir/corpus"
+
+swift_flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library
+    -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility)
+
+# Whether $1 exists and is newer than every later argument.
+fresh() {
+    local product=$1
+    shift
+    [ -e "$product" ] || return 1
+    local input
+    for input in "$@"; do [ "$input" -nt "$product" ] && return 1; done
+    return 0
+}
+
+# The Swift files of a source folder.
+sources() { find "$1" -name '*.swift' ! -name Package.swift | sort; }
+
+# swiftc with the flags of every module and target, without the gold linker's warnings about the
+# sanitizer's local symbols. The product is written under a temporary name by the callers and
+# renamed once swiftc succeeds, so a failed build (a source edited meanwhile) leaves none behind.
+compile() { swiftc "${swift_flags[@]}" "$@" 2> >(grep -v "warning: Cannot export local symbol" >&2); }
+
+# Builds module $1 from the Swift files of Sources/$1 as a static library in $lib, instrumented like
+# the targets; $2 names the modules it imports (built before it), the other arguments are extra
+# swiftc flags. Rebuilt when a source, one of those modules or this script is newer.
+module() {
+    local name=$1 dependency files inputs=()
+    for dependency in $2; do inputs+=("$lib/lib$dependency.a"); done
+    shift 2
+    mapfile -t files < <(sources "Sources/$name")
+    if fresh "$lib/lib$name.a" "${files[@]}" "${inputs[@]}" "$0"; then return; fi
+    echo "fuzz.sh: building $name" >&2
+    rm -f "$lib/lib$name.a"
+    compile "$@" -module-name "$name" -I "$lib" \
+        -emit-module -emit-module-path "$lib/$name.swiftmodule" -emit-library -static -o "$lib/lib$name.a.new" "${files[@]}"
+    mv "$lib/lib$name.a.new" "$lib/lib$name.a"
+}
+
+# Builds the target's executable $1 as module $2 from the sources of Sources/$3 and the given
+# files of Tests/Fuzz, linked with the libraries named after them (-lNAME, dependents first).
+executable() {
+    local binary=$1 name=$2 folder=$3
+    shift 3
+    local files argument extra=() libs=() archives=()
+    mapfile -t files < <(sources "Sources/$folder")
+    for argument in "$@"; do
+        case "$argument" in
+            -l*) libs+=("$argument") archives+=("$lib/lib${argument#-l}.a") ;;
+            *) extra+=("$argument") ;;
+        esac
+    done
+    if fresh "$binary" "${files[@]}" "${extra[@]}" "${archives[@]}" "$0"; then return; fi
+    echo "fuzz.sh: building $binary" >&2
+    rm -f "$binary"
+    compile -module-name "$name" -I "$lib" -L "$lib" "${libs[@]}" -o "$binary.new" "${files[@]}" "${extra[@]}"
+    mv "$binary.new" "$binary"
+}
+
+# PolicyKit and SHA256Instructions as their own modules (CharterData imports both). The SHA
+# module needs clang's SHA and SSE4.1 target features on x86-64, as Package.swift gives it.
+module PolicyKit ""
+sha_flags=()
+if [ "$(uname -m)" = x86_64 ]; then
+    for feature in +sha +sse4.1; do sha_flags+=(-Xcc -Xclang -Xcc -target-feature -Xcc -Xclang -Xcc "$feature"); done
+fi
+module SHA256Instructions "" "${sha_flags[@]}"
+
+binary=$dir/fuzz-$target
+options=(-max_len=4096)
+case "$target" in
+    dataset-csv | dataset-json)
+        # CharterData's sources and the target in one module, so the target sees the internal API.
+        entry=Tests/Fuzz/DatasetCSVFuzz.swift
+        [ "$target" = dataset-json ] && entry=Tests/Fuzz/DatasetJSONFuzz.swift
+        executable "$binary" CharterDataFuzz CharterData Tests/Fuzz/DatasetFuzzSupport.swift "$entry" \
+            -lSHA256Instructions -lPolicyKit
+        ;;
+    profile)
+        # CharterEngine's sources and the target in one module, over CharterData and CharterModules.
+        module CharterData "PolicyKit SHA256Instructions"
+        module CharterModules "PolicyKit CharterData"
+        executable "$binary" CharterEngineFuzz CharterEngine Tests/Fuzz/ProfileFuzz.swift \
+            -lCharterModules -lCharterData -lSHA256Instructions -lPolicyKit
+        options+=(-dict=Tests/Fuzz/profile.dict)
+        ;;
+esac
+
+# Copies file $1 into the corpus as a seed, behind the selector byte $2 if one is given.
+seed() {
+    local name
+    name="seed-$(echo "$1" | md5sum | cut -c1-12)"
+    if [ $# -ge 2 ]; then
+        { printf "\\x$(printf %02x "$2")"; head -c 4095 "$1"; } >"$dir/corpus/$name"
+    else
+        head -c 4096 "$1" >"$dir/corpus/$name"
+    fi
+}
+kinds=(communities members units posts events bodies meetings distributions)
+# The selector byte of dataset file $1 for this target (see Tests/Fuzz/Dataset*Fuzz.swift), or
+# nothing when the target does not read its form.
+selector() {
+    local base name ext index=-1 i
+    base=$(basename "$1")
+    name=${base%%.*}
+    ext=${base#*.}
+    for i in "${!kinds[@]}"; do [ "${kinds[$i]}" = "$name" ] && index=$i; done
+    [ "$index" -ge 0 ] || return 0
+    case "$target:$ext" in
+        dataset-csv:csv) echo "$index" ;;
+        dataset-json:json) echo "$index" ;;
+        dataset-json:jsonl) echo $((index + 8)) ;;
+    esac
+}
+shopt -s nullglob
+case "$target" in
+    dataset-*)
+        for file in Tests/CharterTests/Fixtures/datasets/*/*/* Examples/data/* Tests/Fuzz/seeds/"$target"/*; do
+            value=$(selector "$file")
+            [ -n "$value" ] && seed "$file" "$value"
+        done
+        ;;
+    profile)
+        for file in Examples/profiles/*.json Examples/ExternalModule/profile.json Tests/PolicyCases/*/*.json \
+            Tests/Fuzz/seeds/profile/*; do
+            seed "$file"
+        done
+        ;;
+esac
+shopt -u nullglob
+
+# Run it; any artifact written during this run is a failure.
+marker=$(mktemp)
+trap 'rm -f "$marker"' EXIT
+set +e
+"$binary" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 "${options[@]}" \
+    -artifact_prefix="$dir/" "$@" "$dir/corpus"
+status=$?
+set -e
+mapfile -t artifacts < <(find "$dir" -maxdepth 1 -type f \
+    \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer "$marker" | sort)
+if [ "$status" -ne 0 ] || [ ${#artifacts[@]} -gt 0 ]; then
+    echo "fuzz.sh: $target failed (libFuzzer exit status $status)." >&2
+    for artifact in "${artifacts[@]}"; do
+        echo "fuzz.sh: artifact $artifact; replay it with: $binary $artifact" >&2
+    done
+    [ "$status" -ne 0 ] && exit "$status"
+    exit 1
+fi
+echo "fuzz.sh: $target ran $seconds seconds without a crash; corpus $dir/corpus ($(find "$dir/corpus" -type f | wc -l) inputs)."
