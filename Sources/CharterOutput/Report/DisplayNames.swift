@@ -70,14 +70,19 @@ struct DisplayNames: Sendable {
     }
 
     /// `text` with rule ids and member ids replaced (see ``reason(_:community:)``).
+    ///
+    /// A member's id is replaced only where a reason names the member, before a colon
+    /// (`m0044：已当选本社区其他职位`): a number elsewhere in the text (`5个月`) may equal an id.
     func readable(_ text: String, community: Int) -> String {
         var output = ""
         var token = ""
-        func flush() {
+        func flush(before next: Character?) {
             guard !token.isEmpty else { return }
             if meanings[token] != nil {
                 output += ruleName(token)
-            } else if let member = decisions.memberIndex(of: token, inCommunity: community) {
+            } else if next == "：" || next == ":",
+                let member = decisions.memberIndex(of: token, inCommunity: community)
+            {
                 output += person(decisions.index.dataset.members[member])
             } else {
                 output += token
@@ -88,11 +93,11 @@ struct DisplayNames: Sendable {
             if character.isASCII && (character.isLetter || character.isNumber || "._-".contains(character)) {
                 token.append(character)
             } else {
-                flush()
+                flush(before: character)
                 output.append(character)
             }
         }
-        flush()
+        flush(before: nil)
         return withoutCodeMarks(output)
     }
 

@@ -115,6 +115,12 @@ import Testing
         }
     }
 
+    @Test func aVacantSeatNamesTheMemberItCouldNotSeatByName() throws {
+        let pages = try (1...8).map { try page("communities/000\($0).html") }.joined()
+        #expect(pages.contains("（m0044）：已当选本社区其他职位"))
+        #expect(!pages.contains(">m0044：") && !pages.contains("、m0044："))
+    }
+
     @Test func aHalfYearWithoutLettersWritesAnIndexThatSaysSo() throws {
         let work = try TemporaryDirectory()
         let data = work.path + "/data"
