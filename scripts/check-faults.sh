@@ -46,7 +46,7 @@ complete() {
 import json, os, sys
 folder = sys.argv[1]
 names = ["decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html",
-         "run.json", ".charter-output"]
+         "run.json", ".charter-output", "letters/index.html", "communities/0001.html"]
 for name in names:
     if not os.path.isfile(os.path.join(folder, name)):
         sys.exit(f"{folder}: {name} is missing")
@@ -54,7 +54,10 @@ marker = open(os.path.join(folder, ".charter-output"), encoding="utf-8").read().
 if marker[0] != "charter-output/1":
     sys.exit(f"{folder}: the marker is not Charter's")
 listed = set(line for line in marker[2:] if line) | {".charter-output"}
-present = set(os.listdir(folder))
+present = set()
+for top, folders, files in os.walk(folder):
+    for name in folders + files:
+        present.add(os.path.relpath(os.path.join(top, name), folder))
 if present != listed:
     sys.exit(f"{folder}: holds {sorted(present)}, its marker lists {sorted(listed)}")
 run = json.load(open(os.path.join(folder, "run.json"), encoding="utf-8"))

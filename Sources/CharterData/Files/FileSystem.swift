@@ -35,16 +35,25 @@ public enum FileSystem {
     }
 
     /// Removes a file, or a folder and everything in it.
+    ///
+    /// A symbolic link is removed as a link: what it points to is never touched, at any depth.
     public static func removeTree(_ path: String) {
-        guard let names = entries(of: path) else {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             unlink(path)
             return
         }
-        for name in names {
-            let child = path + "/" + name
-            if unlink(child) != 0 { removeTree(child) }
+        for name in entries(of: path) ?? [] {
+            removeTree(path + "/" + name)
         }
         rmdir(path)
+    }
+
+    /// Whether `path` is a folder itself (not a link to one) owned by this process's user.
+    public static func isOwnFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
     }
 
     /// The whole content of a file.
@@ -90,32 +99,30 @@ public enum FileSystem {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// `path` made absolute with links resolved, as far as it exists: the part that does not exist
-    /// yet is appended as written (with `.` and `..` applied), so a folder about to be created can
-    /// be compared with existing ones.
+    /// `path` made absolute with links resolved, as far as it exists.
+    ///
+    /// The part that does not exist yet is appended as written, so a folder about to be created
+    /// can be compared with existing ones. Each component is resolved before the next is applied, so `link/..` is the parent of
+    /// where the link points, as the system sees it.
     public static func resolvedPath(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-        var parts: [Substring] = []
-        for part in absolute.split(separator: "/") {
-            if part == "." { continue }
+        var current = path.hasPrefix("/") ? "/" : (realPath(currentDirectory) ?? currentDirectory)
+        var exists = true
+        for part in path.split(separator: "/") where part != "." {
             if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
+                if let slash = current.lastIndex(of: "/") {
+                    current = slash == current.startIndex ? "/" : String(current[..<slash])
+                }
                 continue
             }
-            parts.append(part)
-        }
-        // The longest prefix that exists is resolved by the system; the rest follows it.
-        var existing = parts.count
-        while existing > 0 {
-            let prefix = "/" + parts[0..<existing].joined(separator: "/")
-            if let real = realPath(prefix) {
-                let rest = parts[existing...].joined(separator: "/")
-                if rest.isEmpty { return real }
-                return (real == "/" ? "" : real) + "/" + rest
+            let next = (current == "/" ? "" : current) + "/" + part
+            if exists, let real = realPath(next) {
+                current = real
+            } else {
+                exists = false
+                current = next
             }
-            existing -= 1
         }
-        return "/" + parts.joined(separator: "/")
+        return current
     }
 
     /// The real path of an existing file or folder (links resolved), or `nil`.

@@ -36,6 +36,9 @@ public final class OutputFolder {
     /// (or, for an earlier output caught half-way through its replacement, put back), for the
     /// command to mention.
     public private(set) var leftoversCleared: [String] = []
+    /// An earlier output that an interrupted replacement had moved aside and that was put back.
+    public private(set) var restoredEarlier: String?
+    private let force: Bool
     private var committed = false
 
     /// Prepares to write `destination` for `command`.
@@ -47,14 +50,20 @@ public final class OutputFolder {
         destination: String, command: String, force: Bool, protected: [ProtectedPath] = []
     ) throws(OutputError) {
         var trimmed = destination
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard !trimmed.isEmpty else {
-            throw OutputError(path: destination, message: "is not a folder name. Name the folder to write with --out.")
+        // `out/` and `out/.` name the folder `out`.
+        while trimmed.count > 1, trimmed.hasSuffix("/") || trimmed.hasSuffix("/.") {
+            trimmed.removeLast(trimmed.hasSuffix("/") ? 1 : 2)
+        }
+        guard !trimmed.isEmpty, trimmed != ".", trimmed != "..", !trimmed.hasSuffix("/..") else {
+            throw OutputError(
+                path: destination,
+                message: "does not name a folder by its own name. Name the folder to write with --out.")
         }
         self.destination = trimmed
         self.command = command
+        self.force = force
         try OutputFolder.checkProtected(trimmed, protected)
-        try OutputFolder.checkReplaceable(trimmed, force: force)
+        try OutputFolder.checkReplaceable(trimmed, force: force, command: command)
 
         let slash = trimmed.lastIndex(of: "/")
         let parent = slash.map { $0 == trimmed.startIndex ? "/" : String(trimmed[..<$0]) } ?? "."
@@ -66,7 +75,7 @@ public final class OutputFolder {
                     "cannot be created (\(FileSystem.lastError())). Check the --out path, or choose another folder."
             )
         }
-        leftoversCleared = StagingName.clearLeftovers(in: parent)
+        (leftoversCleared, restoredEarlier) = StagingName.clearLeftovers(in: parent, for: name)
         staging = (parent == "/" ? "" : parent + "/") + StagingName.current(for: name)
         FileSystem.removeTree(staging)
         guard mkdir(staging, 0o700) == 0 else {
@@ -112,8 +121,17 @@ public final class OutputFolder {
         chmod(staging, 0o755 & ~FileSystem.umask)
         var failure: OutputError?
         SignalCleanup.shared.withLock {
-            // The lock keeps a signal's cleanup from removing the folder half-way through.
-            if FileSystem.exists(destination) {
+            // The lock keeps a signal's cleanup from removing the folder half-way through. What
+            // is at the destination now is checked again: it may have appeared, or changed,
+            // while the run was writing.
+            do throws(OutputError) {
+                try OutputFolder.checkReplaceable(destination, force: force, command: command)
+            } catch {
+                failure = error
+                return
+            }
+            var info = stat()
+            if lstat(destination, &info) == 0 {
                 if FileSystem.exchange(staging, destination) {
                     // The staging path now holds the earlier output.
                     FileSystem.removeTree(staging)
@@ -173,10 +191,20 @@ public final class OutputFolder {
         }
     }
 
-    /// Refuses an existing destination that may not be replaced.
-    static func checkReplaceable(_ destination: String, force: Bool) throws(OutputError) {
+    /// Refuses an existing destination that may not be replaced by `command`.
+    ///
+    /// A dataset that `generate` wrote is replaced only by `generate`; the output of `run`,
+    /// `diff` or `replay` only by one of those.
+    static func checkReplaceable(_ destination: String, force: Bool, command: String) throws(OutputError) {
         var info = stat()
         guard lstat(destination, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT != S_IFLNK else {
+            throw OutputError(
+                path: destination,
+                message:
+                    "is a link, not a folder Charter wrote, so it is not replaced. Choose an empty or new folder for --out."
+            )
+        }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw OutputError(
                 path: destination,
@@ -195,8 +223,17 @@ public final class OutputFolder {
         }
         let written: Set<String>
         if let marker = OutputMarker.read(destination + "/" + markerName) {
+            let datasets = marker.command == "generate"
+            guard datasets == (command == "generate") else {
+                throw OutputError(
+                    path: destination,
+                    message: datasets
+                        ? "holds a dataset that charter generate wrote, so charter \(command) does not replace it. Choose an empty or new folder for --out."
+                        : "holds the output of charter \(marker.command), not a dataset, so charter generate does not replace it. Choose an empty or new folder for --out."
+                )
+            }
             written = Set(marker.entries + [markerName])
-        } else if let legacy = legacyRunEntries(destination) {
+        } else if command != "generate", let legacy = legacyRunEntries(destination) {
             written = legacy
         } else {
             throw OutputError(
@@ -220,8 +257,12 @@ public final class OutputFolder {
         let names: Set<String> = [
             "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html", "run.json",
         ]
-        guard let bytes = try? FileSystem.readBytes(folder + "/run.json"), bytes.count < 1 << 24,
-            String(decoding: bytes, as: UTF8.self).contains("\"charter_version\"")
+        // Only a run writes decisions.jsonl and report.html beside a run.json of Charter's.
+        guard FileSystem.exists(folder + "/decisions.jsonl"), FileSystem.exists(folder + "/report.html"),
+            let bytes = try? FileSystem.readBytes(folder + "/run.json"), bytes.count < 1 << 24,
+            bytes.first == UInt8(ascii: "{"),
+            case let text = String(decoding: bytes, as: UTF8.self),
+            text.contains("\"charter_version\""), text.contains("\"counts\"")
         else { return nil }
         return names
     }
@@ -299,40 +340,57 @@ enum StagingName {
         ".\(name).charter-partial-\(getpid())-\(ProcessStart.of(getpid()) ?? 0)"
     }
 
-    /// Removes the staging folders in `parent` whose process is gone; returns their paths.
+    /// Removes the staging folders of `name` in `parent` whose process is gone, and puts back an
+    /// earlier output that an interrupted replacement had moved aside; returns what it removed
+    /// and what it put back.
     ///
-    /// A process is gone when no process has its id, or the one that has it started at another
-    /// time (the id was reused). Staging folders of earlier versions (`.NAME.partial-PID`) are
-    /// removed only when their process is gone and they hold nothing but files Charter writes.
-    static func clearLeftovers(in parent: String) -> [String] {
-        guard let entries = FileSystem.entries(of: parent) else { return [] }
-        var cleared: [String] = []
-        for entry in entries.sorted() where entry.hasPrefix(".") {
+    /// Only folders of this destination's own staging names are looked at
+    /// (`.NAME.charter-partial-PID-START`, `.NAME.charter-partial-PID-START.old`, and the earlier
+    /// versions' `.NAME.partial-PID` holding only files Charter writes), and only real folders
+    /// (not links) of this user. A process is gone when no process has its id, or the one that
+    /// has it started at another time (the id was reused).
+    static func clearLeftovers(in parent: String, for name: String) -> (removed: [String], restored: String?) {
+        guard let entries = FileSystem.entries(of: parent) else { return ([], nil) }
+        var removed: [String] = []
+        var restored: String?
+        let prefix = ".\(name).charter-partial-"
+        let legacyPrefix = ".\(name).partial-"
+        let destination = (parent == "/" ? "" : parent + "/") + name
+        for entry in entries.sorted() where entry.hasPrefix(prefix) || entry.hasPrefix(legacyPrefix) {
             let path = (parent == "/" ? "" : parent + "/") + entry
-            var name = Substring(entry)
-            if name.hasSuffix(".old") { name = name.dropLast(4) }
-            if let marker = name.firstRange(of: ".charter-partial-") {
-                let parts = name[marker.upperBound...].split(separator: "-")
-                guard parts.count == 2, let pid = Int32(parts[0]), let start = UInt64(parts[1]) else { continue }
-                guard ProcessStart.of(pid) != start else { continue }
-                FileSystem.removeTree(path)
-                cleared.append(path)
-            } else if let marker = name.firstRange(of: ".partial-") {
-                guard let pid = Int32(name[marker.upperBound...]), pid > 0, ProcessStart.of(pid) == nil else {
-                    continue
-                }
-                let known: Set<String> = [
-                    "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html",
-                    "run.json", "diff.jsonl", "diff.html", "units.csv", "events.csv", "bodies.csv", "meetings.csv",
-                    "distributions.csv",
-                ]
-                guard FileSystem.tree(of: path).allSatisfy({ known.contains($0) }) else { continue }
-                FileSystem.removeTree(path)
-                cleared.append(path)
+            guard FileSystem.isOwnFolder(path) else { continue }
+            var rest = Substring(entry)
+            let aside = rest.hasSuffix(".old")
+            if aside { rest = rest.dropLast(4) }
+            if rest.hasPrefix(prefix) {
+                let parts = rest.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count == 2, let pid = Int32(parts[0]), let start = UInt64(parts[1]),
+                    parts[0].allSatisfy(\.isNumber), parts[1].allSatisfy(\.isNumber),
+                    ProcessStart.of(pid) != start
+                else { continue }
+            } else {
+                let digits = rest.dropFirst(legacyPrefix.count)
+                guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let pid = Int32(digits), pid > 0,
+                    ProcessStart.of(pid) == nil, FileSystem.tree(of: path).allSatisfy(knownFiles.contains)
+                else { continue }
             }
+            var info = stat()
+            if aside, lstat(destination, &info) != 0, rename(path, destination) == 0 {
+                // Killed between moving the earlier output aside and moving the new one in.
+                restored = destination
+                continue
+            }
+            FileSystem.removeTree(path)
+            removed.append(path)
         }
-        return cleared
+        return (removed, restored)
     }
+
+    /// The files an earlier version's staging folder can hold.
+    static let knownFiles: Set<String> = [
+        "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html", "run.json",
+        "diff.jsonl", "diff.html", "units.csv", "events.csv", "bodies.csv", "meetings.csv", "distributions.csv",
+    ]
 }
 
 /// When a process started, as `/proc/PID/stat` gives it (clock ticks since boot).

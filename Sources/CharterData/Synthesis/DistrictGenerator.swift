@@ -114,7 +114,7 @@ public struct DistrictGenerator: Sendable {
             folder.discard()
             throw SynthesisError(code: .cannotWrite, message: folder.describe(error))
         }
-        summary.leftoversCleared = folder.leftoversCleared
+        summary.leftoversCleared = folder.leftoversCleared + (folder.restoredEarlier.map { ["(put back) " + $0] } ?? [])
         return summary
     }
 

@@ -151,6 +151,10 @@ func makeOutputFolder(
         for path in folder.leftoversCleared {
             Console.error("charter \(command): removed \(path), left by an interrupted run.")
         }
+        if let path = folder.restoredEarlier {
+            Console.error(
+                "charter \(command): put back the earlier output \(path), which an interrupted run had moved aside.")
+        }
         return folder
     } catch {
         throw CommandFailure(code: 2, message: "charter \(command): \(error.description)")

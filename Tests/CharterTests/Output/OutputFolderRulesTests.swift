@@ -37,6 +37,12 @@ import Testing
         #expect(refusal(data + "/../data", protected: protected) != nil)
         try FileManager.default.createSymbolicLink(atPath: work.path + "/link", withDestinationPath: data)
         #expect(refusal(work.path + "/link", protected: protected)?.contains("it is the dataset folder") == true)
+        // `..` after a link is the parent of where the link points, as the system sees it.
+        let elsewhere = work.path + "/elsewhere/deep"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.path + "/district/jump", withDestinationPath: data)
+        #expect(
+            refusal(work.path + "/district/jump/../data", protected: protected)?.contains("the dataset folder") == true)
         // A sibling is fine.
         #expect(refusal(work.path + "/district/out", protected: protected) == nil)
     }
@@ -59,7 +65,8 @@ import Testing
 
     @Test func refusesTheCurrentFolderTheHomeFolderAndTheRoot() throws {
         #expect(refusal(FileSystem.currentDirectory)?.contains("the current folder") == true)
-        #expect(refusal(".")?.contains("the current folder") == true)
+        #expect(refusal(".")?.contains("does not name a folder by its own name") == true)
+        #expect(refusal("..")?.contains("does not name a folder by its own name") == true)
         #expect(refusal("/")?.contains("the root folder") == true)
         if let home = ProcessInfo.processInfo.environment["HOME"], home != "/" {
             #expect(refusal(home)?.contains("the home folder") == true)
@@ -94,8 +101,11 @@ import Testing
         let work = try TemporaryDirectory()
         let out = work.path + "/old"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
-        try write("{\n  \"charter_version\": \"0.1.0\"\n}\n", to: out + "/run.json")
+        try write("{\n  \"charter_version\": \"0.1.0\",\n  \"counts\": {}\n}\n", to: out + "/run.json")
         try write("", to: out + "/decisions.jsonl")
+        // A dataset with a copied run.json is not a run's output: a run writes its report.
+        #expect(refusal(out)?.contains("not a folder Charter wrote") == true)
+        try write("", to: out + "/report.html")
         #expect(refusal(out) == nil)
         try write("", to: out + "/mine.csv")
         #expect(refusal(out)?.contains("'mine.csv'") == true)
@@ -117,26 +127,74 @@ import Testing
         #expect(info.st_mode & 0o077 & ~0o044 == 0, "an output file is never more open than 0644")
     }
 
-    @Test func aStagingFolderWhoseProcessIsGoneIsRemovedByTheNextFolderBesideIt() throws {
+    @Test func aStagingFolderWhoseProcessIsGoneIsRemovedByTheNextRunOfTheSameFolder() throws {
         let work = try TemporaryDirectory()
         let gone = work.path + "/.out.charter-partial-999999999-1"
-        let goneOld = work.path + "/.other.charter-partial-999999999-1.old"
+        let other = work.path + "/.other.charter-partial-999999999-1"
         let mine = work.path + "/.out.charter-partial-\(getpid())-\(selfStart())"
         let legacy = work.path + "/.out.partial-999999999"
-        let legacyForeign = work.path + "/.notes.partial-999999999"
-        for folder in [gone, goneOld, mine, legacy, legacyForeign] {
+        let legacyForeign = work.path + "/.out.partial-999999998"
+        let backup = work.path + "/.district.partial-2024"
+        for folder in [gone, other, mine, legacy, legacyForeign, backup] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         }
         try write("a name", to: gone + "/members.csv")
         try write("{}", to: legacy + "/run.json")
         try write("my own notes", to: legacyForeign + "/notes.txt")
-        let folder = try OutputFolder(destination: work.path + "/elsewhere", command: "run", force: false)
+        // A link with a staging name is not followed: what it points to stays whole.
+        let victim = work.path + "/victim"
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: false)
+        try write("keep", to: victim + "/keep.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: work.path + "/.out.charter-partial-999999997-1", withDestinationPath: victim)
+        let folder = try OutputFolder(destination: work.path + "/out", command: "run", force: false)
         defer { folder.discard() }
-        #expect(folder.leftoversCleared.sorted() == [gone, goneOld, legacy].sorted())
-        for path in [gone, goneOld, legacy] { #expect(!FileManager.default.fileExists(atPath: path)) }
-        // A live process's folder and a folder that holds what Charter does not write stay.
-        #expect(FileManager.default.fileExists(atPath: mine))
-        #expect(FileManager.default.fileExists(atPath: legacyForeign + "/notes.txt"))
+        #expect(folder.leftoversCleared.sorted() == [gone, legacy].sorted())
+        for path in [gone, legacy] { #expect(!FileManager.default.fileExists(atPath: path)) }
+        // Another destination's, a live process's, a folder holding what Charter does not write,
+        // a user's own hidden folder and a link's target all stay.
+        for path in [other, mine, legacyForeign + "/notes.txt", backup, victim + "/keep.txt"] {
+            #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+        }
+    }
+
+    @Test func anEarlierOutputMovedAsideByAnInterruptedReplacementIsPutBack() throws {
+        let work = try TemporaryDirectory()
+        let aside = work.path + "/.out.charter-partial-999999999-1.old"
+        try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: false)
+        try write("earlier", to: aside + "/run.json")
+        let folder = try OutputFolder(destination: work.path + "/out", command: "run", force: true)
+        defer { folder.discard() }
+        #expect(folder.restoredEarlier == work.path + "/out")
+        #expect(try String(contentsOfFile: work.path + "/out/run.json", encoding: .utf8) == "earlier")
+    }
+
+    @Test func aRunDoesNotReplaceAGeneratedDatasetNorGenerateARunsOutput() throws {
+        let work = try TemporaryDirectory()
+        let data = work.path + "/data"
+        let generated = try OutputFolder(destination: data, command: "generate", force: false)
+        try write("id\n", to: generated.file("members.csv"))
+        try generated.commit()
+        do {
+            _ = try OutputFolder(destination: data, command: "run", force: true)
+            Issue.record("a run replaced a dataset")
+        } catch {
+            #expect(error.message.contains("holds a dataset that charter generate wrote"))
+        }
+        let again = try OutputFolder(destination: data, command: "generate", force: true)
+        again.discard()
+    }
+
+    @Test func whatAppearsAtTheDestinationWhileTheRunWritesIsNotReplaced() throws {
+        let work = try TemporaryDirectory()
+        let out = work.path + "/out"
+        let folder = try OutputFolder(destination: out, command: "run", force: false)
+        try write("x", to: folder.file("run.json"))
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        try write("notes", to: out + "/notes.txt")
+        #expect(throws: OutputError.self) { try folder.commit() }
+        #expect(try String(contentsOfFile: out + "/notes.txt", encoding: .utf8) == "notes")
+        folder.discard()
     }
 
     @Test func aDiscardedFolderLeavesNothing() throws {
