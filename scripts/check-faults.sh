@@ -115,9 +115,9 @@ for ((kill = 1; kill <= kills; kill++)); do
             outcomes_new=$((outcomes_new + 1))
         fi
     fi
-    # The next command that writes beside it removes what the kill left, and says so.
+    # The next command that writes the same folder removes what the kill left, and says so.
     left=$(find "$parent" -maxdepth 1 -name '.*partial*' | wc -l)
-    "$charter" run --profile "$pilot" --data Examples/data --out "$parent/next" >/dev/null 2>"$parent/next.err" ||
+    "$charter" run --profile "$pilot" --data Examples/data --out "$parent/out" --force >/dev/null 2>"$parent/next.err" ||
         fail "kill $kill: the next run failed: $(cat "$parent/next.err")"
     if ((left > 0)); then
         grep -q "left by an interrupted run" "$parent/next.err" || fail "kill $kill: the next run did not say what it removed"
@@ -144,7 +144,11 @@ EOF
     "$charter" run --profile "$parent/profile.json" --data "$work/district" --out "$parent/out" --force --jobs 1 \
         --module-path Tests/FaultModules/.build/debug >/dev/null 2>&1 &
     pid=$!
-    sleep 1
+    for _ in $(seq 200); do
+        ls -d "$parent"/.out.charter-partial-* >/dev/null 2>&1 && break
+        sleep 0.05
+    done
+    sleep 0.5
     kill -"$signal" "$pid"
     wait "$pid"
     status=$?
@@ -159,7 +163,7 @@ done
 step "modules that trap, crash and loop forever (Tests/FaultModules)"
 (cd Tests/FaultModules && swift build 2>&1 | tail -1)
 modules="$root/Tests/FaultModules/.build/debug"
-for fault in trap index segv fpe recursion loop; do
+for fault in trap index segv fpe recursion abort loop; do
     parent="$work/fault-$fault"
     mkdir -p "$parent"
     cat >"$parent/profile.json" <<EOF
@@ -247,7 +251,12 @@ set +e
 "$charter" run --profile "$work/sleep.json" --data "$work/district" --out "$parent/out" --jobs 1 \
     --module-path "$modules" >/dev/null 2>"$work/vanish.err" &
 pid=$!
-sleep 1
+# Once its staging folder exists, the run is deciding (the module sleeps there for 2 s).
+for _ in $(seq 100); do
+    ls -d "$parent"/.out.charter-partial-* >/dev/null 2>&1 && break
+    sleep 0.05
+done
+sleep 0.3
 rm -rf "$work/vanish"
 wait "$pid"
 status=$?
@@ -258,4 +267,4 @@ grep -q "$parent/out" "$work/vanish.err" || fail "vanished parent: --out is not 
 echo "vanished parent: exit 2 — $(head -1 "$work/vanish.err")"
 
 echo
-echo "check-faults: OK ($kills kills; signals; 6 module faults; 4 write errors)"
+echo "check-faults: OK ($kills kills; signals; 7 module faults; 4 write errors)"

@@ -56,14 +56,23 @@ public enum ModuleFaults {
     ///   - debug: after reporting, let the fault happen again under the earlier handlers (Swift's
     ///     backtracer prints the backtrace) instead of exiting with code 3.
     public static func install(decisionTimeout: Double, debug: Bool, reporting: Reporting) {
-        state.withLock { state in
-            guard !state.installed else { return }
+        let first = state.withLock { state -> Bool in
+            guard !state.installed else { return false }
             state.installed = true
             state.timeoutNanoseconds = UInt64(max(0.001, decisionTimeout) * 1e9)
             state.debug = debug
             state.reporting = reporting
+            return true
         }
+        guard first else { return }
+        // Everything the handler touches is made here, outside any signal: a lazy global's first
+        // use may allocate or take a lock.
         _ = WatchSlots.all
+        _ = faulting.load(ordering: .relaxed)
+        _ = released.load(ordering: .relaxed)
+        _ = savedStandardError.load(ordering: .relaxed)
+        _ = capturedReader.load(ordering: .relaxed)
+        _ = fallbackMessage.utf8CodeUnitCount
         var descriptors: [Int32] = [0, 0]
         guard pipe(&descriptors) == 0 else { return }
         faultPipe = (descriptors[0], descriptors[1])
@@ -133,45 +142,84 @@ public enum ModuleFaults {
     static let handlersInstalled = Atomic<Bool>(false)
     static let faulting = Atomic<Bool>(false)
     static let released = Atomic<Bool>(false)
+    /// The terminal's standard error while it is captured, and the capture's reading end (-1
+    /// when not capturing), for the handler: it cannot take the capture's lock.
+    static let savedStandardError = Atomic<Int32>(-1)
+    static let capturedReader = Atomic<Int32>(-1)
     static let faultSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
     nonisolated(unsafe) static var faultPipe: (read: Int32, write: Int32) = (-1, -1)
     nonisolated(unsafe) static var previousActions: [sigaction] = Array(repeating: sigaction(), count: 65)
 
     /// The fixed message for when the reporter cannot run.
-    static let fallbackMessage: [UInt8] = Array(
+    static let fallbackMessage: StaticString =
         "charter: a policy module crashed, and the crash could not be reported in full. Nothing was written; run again with --jobs 1 --debug to see where.\n"
-            .utf8)
 
     // MARK: - The signal handler
 
     /// Runs on the faulting thread, inside the signal: async-signal-safe calls only.
     static let faultHandler:
-        @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) ->
-            Void = { signalNumber, _, _ in
-                let slot = WatchSlots.slotOfCurrentThreadInModuleCode()
-                guard slot >= 0 else {
-                    // Not module code: the host's fault, for the handlers that were there before.
+        @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
+            signalNumber, info, _ in
+            // A fault of the code that ran (the kernel's, or the thread's own abort()) is the
+            // module's when the thread was in module code; a signal sent from outside is not.
+            let code = info?.pointee.si_code ?? 0
+            let ownFault = code > 0 || (code == SI_TKILL && info?.pointee._sifields._kill.si_pid == getpid())
+            let slot = ownFault ? WatchSlots.slotOfCurrentThreadInModuleCode() : -1
+            guard slot >= 0 else {
+                // The host's fault, or a signal from outside: standard error is given back so
+                // that what follows is seen.
+                giveBackStandardError()
+                if !ownFault {
+                    // Sent from outside: its default action, as if nothing were installed.
+                    var action = sigaction()
+                    action.__sigaction_handler.sa_handler = SIG_DFL
+                    sigaction(signalNumber, &action, nil)
+                    raise(signalNumber)
+                    return
+                }
+                // The host's own fault, for the handlers that were there before (Swift's
+                // backtracer): a fault happens again when the handler returns, and abort()
+                // raises its signal again by itself.
+                restorePreviousActions()
+                return
+            }
+            if faulting.exchange(true, ordering: .acquiringAndReleasing) {
+                // Another thread is being reported already; wait for the process to end.
+                while true { pause() }
+            }
+            var message: (Int32, Int32) = (Int32(slot), signalNumber)
+            _ = withUnsafeBytes(of: &message) { write(faultPipe.write, $0.baseAddress, $0.count) }
+            // The reporter ends the process; in debug mode it lets the fault happen again instead.
+            for _ in 0..<1000 {
+                if released.load(ordering: .acquiring) {
                     restorePreviousActions()
                     return
                 }
-                if faulting.exchange(true, ordering: .acquiringAndReleasing) {
-                    // Another thread is being reported already; wait for the process to end.
-                    while true { pause() }
-                }
-                var message: (Int32, Int32) = (Int32(slot), signalNumber)
-                _ = withUnsafeBytes(of: &message) { write(faultPipe.write, $0.baseAddress, $0.count) }
-                // The reporter ends the process; in debug mode it lets the fault happen again instead.
-                for _ in 0..<1000 {
-                    if released.load(ordering: .acquiring) {
-                        restorePreviousActions()
-                        return
-                    }
-                    var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
-                    nanosleep(&pause, nil)
-                }
-                fallbackMessage.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
-                _exit(3)
+                var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+                nanosleep(&pause, nil)
             }
+            giveBackStandardError()
+            fallbackMessage.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }
+            _exit(3)
+        }
+
+    /// Points standard error at the terminal again and passes on what was captured, using only
+    /// async-signal-safe calls (for the signal handler).
+    static func giveBackStandardError() {
+        let saved = savedStandardError.load(ordering: .acquiring)
+        guard saved >= 0 else { return }
+        let reader = capturedReader.load(ordering: .acquiring)
+        if reader >= 0 {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+                while true {
+                    let count = read(reader, buffer.baseAddress, buffer.count)
+                    guard count > 0 else { break }
+                    _ = write(saved, buffer.baseAddress, count)
+                }
+            }
+        }
+        dup2(saved, 2)
+    }
 
     static func restorePreviousActions() {
         for signalNumber in faultSignals {
@@ -215,7 +263,7 @@ public enum ModuleFaults {
     static func reportFault(slot: Int, signal: Int32) {
         let watch = WatchSlots.all[slot]
         var failure = failureOf(watch)
-        let trap = trapMessage()
+        let trap = trapMessage(naming: failure.subject)
         let what: String
         switch signal {
         case SIGILL, SIGTRAP:
@@ -318,6 +366,8 @@ public enum ModuleFaults {
             dup2(descriptors[1], 2)
             capture.savedDescriptor = saved
             capture.pipe = (descriptors[0], descriptors[1])
+            savedStandardError.store(saved, ordering: .releasing)
+            capturedReader.store(descriptors[0], ordering: .releasing)
             capture.text = []
             let reader = descriptors[0]
             let drain = Thread {
@@ -354,6 +404,8 @@ public enum ModuleFaults {
             capture.depth -= 1
             guard capture.depth == 0, let saved = capture.savedDescriptor else { return [] }
             drainLocked(&capture)
+            savedStandardError.store(-1, ordering: .releasing)
+            capturedReader.store(-1, ordering: .releasing)
             dup2(saved, 2)
             close(saved)
             close(capture.pipe.write)
@@ -370,26 +422,31 @@ public enum ModuleFaults {
         bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 
-    /// The runtime's first trap message in what modules wrote to standard error, if any: the
-    /// runtime writes it just before the trap, so when two workers trap at once, the first
-    /// message is the first fault's (the one reported).
-    static func trapMessage() -> String? {
+    /// The runtime's trap message in what modules wrote to standard error, when it can be told
+    /// to be the reported fault's: the one that names the subject's id, else the only one (when
+    /// two workers trap at once, their messages cannot be told apart otherwise).
+    static func trapMessage(naming subject: String) -> String? {
         let text = capture.withLock { capture -> [UInt8] in
             if capture.savedDescriptor != nil { drainLocked(&capture) }
             return capture.text
         }
-        let lines = text.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
-        let keys = ["Fatal error", "Precondition failed", "Assertion failed"]
-        for line in lines {
-            let bytes = Array(line.utf8)
-            for key in keys.map({ Array($0.utf8) }) {
-                guard bytes.count >= key.count else { continue }
-                for start in 0...(bytes.count - key.count) where bytes[start..<(start + key.count)].elementsEqual(key) {
-                    return TerminalText.escaped(bytes: bytes[start...])
+        let keys = ["Fatal error", "Precondition failed", "Assertion failed"].map { Array($0.utf8) }
+        var messages: [String] = []
+        for line in text.split(separator: UInt8(ascii: "\n")) {
+            let bytes = Array(line)
+            for key in keys where bytes.count >= key.count {
+                if let start = (0...(bytes.count - key.count)).first(where: {
+                    bytes[$0..<($0 + key.count)].elementsEqual(key)
+                }) {
+                    messages.append(TerminalText.escaped(bytes: bytes[start...]))
+                    break
                 }
             }
         }
-        return nil
+        let head = subject.split(separator: " ").first ?? ""
+        let id = head.split(separator: ":").last.map(String.init) ?? ""
+        if !id.isEmpty, let named = messages.first(where: { $0.contains(id) }) { return named }
+        return Set(messages).count == 1 ? messages.first : nil
     }
 }
 
@@ -418,6 +475,10 @@ final class WorkerWatch: @unchecked Sendable {
     /// The alternate signal stack the holder uses, so a stack overflow can be reported too.
     let signalStack: UnsafeMutableRawPointer = .allocate(byteCount: WorkerWatch.signalStackSize, alignment: 16)
     static let signalStackSize = 1 << 16
+    /// The alternate signal stack the holder had before (the runtime's, on the main thread).
+    ///
+    /// Put back when the holder gives the watch back; only its holder touches it.
+    nonisolated(unsafe) var previousStack = stack_t()
 
     var isInModuleCode: Bool { owner.load(ordering: .relaxed) != 0 && point.load(ordering: .relaxed) >= 0 }
 
@@ -451,7 +512,7 @@ enum WatchSlots {
         for watch in all where watch.owner.compareExchange(expected: 0, desired: thread, ordering: .acquiring).exchanged
         {
             var stack = stack_t(ss_sp: watch.signalStack, ss_flags: 0, ss_size: WorkerWatch.signalStackSize)
-            sigaltstack(&stack, nil)
+            sigaltstack(&stack, &watch.previousStack)
             return watch
         }
         return nil
@@ -461,8 +522,9 @@ enum WatchSlots {
     static func release(_ watch: WorkerWatch?) {
         guard let watch else { return }
         watch.leave()
-        var disable = stack_t(ss_sp: nil, ss_flags: Int32(SS_DISABLE), ss_size: 0)
-        sigaltstack(&disable, nil)
+        var previous = watch.previousStack
+        if previous.ss_sp == nil { previous.ss_flags = Int32(SS_DISABLE) }
+        sigaltstack(&previous, nil)
         watch.owner.store(0, ordering: .releasing)
     }
 

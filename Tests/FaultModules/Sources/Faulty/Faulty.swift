@@ -1,4 +1,5 @@
 public import PolicyKit
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -21,7 +22,8 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
         parameters: [
             ParameterSpec(
                 "fault",
-                kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep"]),
+                kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep", "abort"]
+                ),
                 default: .text("none"),
                 meaning: Reason(zh: "出错的方式。", en: "How it fails.")),
             ParameterSpec(
@@ -31,6 +33,7 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
 
     let fault: String
     let at: Int
+    static let slept = Atomic<Bool>(false)
 
     /// Creates the module with its parameters.
     public init(parameters: Parameters) throws {
@@ -50,7 +53,10 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
             case "fpe": _ = divide(1, by: Int32(index - at))
             case "recursion": _ = recurse(index)
             case "loop": while fault == "loop" { sched_yield() }
-            case "sleep": sleep(2)
+            case "sleep":
+                // Once per run: long enough to act on the run while it decides.
+                if !Faulty.slept.exchange(true, ordering: .relaxed) { sleep(2) }
+            case "abort": abort()
             case "stderr":
                 var line = "Faulty: a line on standard error, with an escape \u{1B}[31m\n"
                 line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
