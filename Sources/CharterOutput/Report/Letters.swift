@@ -8,9 +8,10 @@ import PolicyKit
 /// 所在党组织，提出民主评议、评先选优的意见建议).
 ///
 /// One letter for each sending community and receiving organisation (each `letter_to` of the
-/// members' `points` decisions): an original village's party organisation, a work unit's, or the
-/// organisations that hold the relations of members whose relation is elsewhere (the addressee is
-/// left for the office to fill in, a copy to each). Letters are numbered in community order, then
+/// members' `points` decisions): an original village's party organisation, a work unit's; a
+/// member whose relation is held elsewhere gets a letter of their own, with the addressee left
+/// for the office to fill in, since each such member's organisation is another and no
+/// organisation may read of members not its own. Letters are numbered in community order, then
 /// by addressee, so the same run gives the same numbers. Each community's letters are one file,
 /// `letters/NNNN.html` (NNNN as its page under `communities/`), a printed page per letter, so that
 /// a city's letters stay a file per community.
@@ -41,13 +42,20 @@ struct Letters: Sendable {
             for (position, decision) in points.enumerated() {
                 guard let code = decision.details.letterTo else { continue }
                 period = decision.details.period
-                byAddressee[code, default: []].append(result.members[position])
+                if code == "elsewhere" {
+                    // A letter each: every such member's relation is held by another organisation.
+                    let id = decisions.index.dataset.members[result.members[position]].id
+                    byAddressee["elsewhere\u{0}" + id] = [result.members[position]]
+                } else {
+                    byAddressee[code, default: []].append(result.members[position])
+                }
             }
             guard let period else { continue }
             for code in byAddressee.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 letters.append(
                     Letter(
-                        number: letters.count + 1, community: community, addressee: code,
+                        number: letters.count + 1, community: community,
+                        addressee: code.hasPrefix("elsewhere\u{0}") ? "elsewhere" : code,
                         members: byAddressee[code] ?? [], period: period))
             }
         }
@@ -152,12 +160,6 @@ struct Letters: Sendable {
                 "<td>\(decision.outcome.name(in: report.language))</td><td>\(evaluation)</td><td>\(selection)</td></tr>"
         }
         html += "</table>"
-        if letter.addressee == "elsewhere" && letter.members.count > 1 {
-            let note = text(
-                "(The members listed hold their relations in different organisations: send each its copy.)",
-                "（名单所列党员组织关系分属不同党组织，请分别抄送。）")
-            html += "<p class=\"body\">\(note)</p>"
-        }
         html += "<p class=\"body\">\(text("With thanks for your support.", "特此函告。"))</p>"
         html += "<div class=\"signature\"><div class=\"seal\">\(text("Seal", "盖章处"))</div><div>"
         html += "<p>\(text("Sent by: ", "发函单位："))\(sender)</p>"
@@ -196,7 +198,7 @@ struct Letters: Sendable {
         }
         return PageStyle.page(
             title: text("Letters", "函告") + " · " + names.partyOrganisation(of: community), footer: report.footer,
-            language: report.language, body: body)
+            language: report.language, pageNumbers: false, body: body)
     }
 
     var noLetters: String {

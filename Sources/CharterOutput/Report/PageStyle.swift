@@ -11,12 +11,16 @@ enum PageStyle {
     static let fonts =
         "\"Noto Sans CJK SC\",\"Noto Sans SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"PingFang SC\",\"Microsoft YaHei\",system-ui,sans-serif"
 
-    /// The style sheet, with `footer` in the bottom-left of every printed page.
-    static func css(footer: String, language: Language) -> String {
+    /// The style sheet, with `footer` in the bottom-left of every printed page, and the page
+    /// number in the bottom-right unless `pageNumbers` is off (a file of letters, each a page of
+    /// its own, is not one document).
+    static func css(footer: String, language: Language, pageNumbers: Bool = true) -> String {
         let pageNumber =
-            language == .chinese
-            ? "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\""
-            : "\"Page \" counter(page) \" of \" counter(pages)"
+            !pageNumbers
+            ? "none"
+            : language == .chinese
+                ? "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\""
+                : "\"Page \" counter(page) \" of \" counter(pages)"
         return """
             body{font-family:\(fonts);margin:0;color:#1f2328;background:#f6f7f9;line-height:1.5}
             header{background:#a4161a;color:#fff;padding:18px 28px}header h1{margin:0;font-size:24px}header p{margin:4px 0 0}
@@ -50,9 +54,11 @@ enum PageStyle {
     }
 
     /// A whole page: its head with `title`, then `body`.
-    static func page(title: String, footer: String, language: Language, body: HTML) -> HTML {
+    static func page(
+        title: String, footer: String, language: Language, pageNumbers: Bool = true, body: HTML
+    ) -> HTML {
         let lang = language == .chinese ? "zh-CN" : "en"
-        let style = HTML.trusted(css(footer: footer, language: language))
+        let style = HTML.trusted(css(footer: footer, language: language, pageNumbers: pageNumbers))
         return """
             <!DOCTYPE html>
             <html lang="\(lang)"><head><meta charset="utf-8">
@@ -68,13 +74,27 @@ enum PageStyle {
 }
 
 extension String {
-    /// The text with its double quotes and backslashes escaped, for a CSS string.
+    /// The text as the inside of a CSS string: every ASCII character but letters, digits and the
+    /// space written as an escape (`\22 `), so that nothing in it (a quote, a line end, a form
+    /// feed, `<`, a backslash) can end the string or the style sheet; other characters as they are.
     func replacingQuotes() -> String {
         var text = ""
-        for character in self {
-            if character == "\"" || character == "\\" { text.append("\\") }
-            if character == "\n" || character == "<" { continue }
-            text.append(character)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                let plain =
+                    (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                    || value == 0x20
+                if plain {
+                    text.unicodeScalars.append(scalar)
+                } else {
+                    text += "\\" + String(value, radix: 16) + " "
+                }
+            } else if scalar.value == 0x2028 || scalar.value == 0x2029 {
+                text += "\\" + String(scalar.value, radix: 16) + " "
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
         }
         return text
     }

@@ -23,7 +23,8 @@ import Testing
         try String(contentsOfFile: Self.example.path + "/" + name, encoding: .utf8)
     }
 
-    /// The letters the decisions call for: (community, addressee) → member ids.
+    /// The letters the decisions call for: (community, addressee) → member ids, a letter per
+    /// member for a relation held elsewhere.
     func expectedLetters() throws -> [String: [String]] {
         var letters: [String: [String]] = [:]
         let members = try DatasetReader().read(
@@ -38,7 +39,9 @@ import Testing
                 let subject = record["subject"] as? String
             else { continue }
             let id = String(subject.dropFirst("member:".count))
-            letters[(community[id] ?? "?") + " → " + to, default: []].append(id)
+            // A member whose relation is elsewhere gets a letter of their own.
+            letters[(community[id] ?? "?") + " → " + (to == "elsewhere" ? "elsewhere " + id : to), default: []]
+                .append(id)
         }
         return letters
     }
@@ -161,6 +164,14 @@ import Testing
         }
         let letter = try String(contentsOfFile: work.path + "/o/letters/0001.html", encoding: .utf8)
         #expect(letter.contains("&lt;img src=x&gt;"))
+    }
+
+    @Test func aDistrictNameCannotEndTheFootersStyleString() {
+        let escaped = "测试区\r;}}main{display:none}\"\u{0C}<\\".replacingQuotes()
+        for character in ["\r", "\n", "\u{0C}", "\"", ";", "}", "{", "<"] {
+            #expect(!escaped.contains(character), "\(escaped)")
+        }
+        #expect(escaped.hasPrefix("测试区\\d "))
     }
 
     @Test func largeNumbersHaveThousandsSeparators() {
