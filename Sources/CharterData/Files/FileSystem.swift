@@ -170,7 +170,8 @@ public enum FileSystem {
         guard descriptor >= 0 else {
             throw OutputError.lastFailure(path: path, creating: true)
         }
-        defer { close(descriptor) }
+        var isOpen = true
+        defer { if isOpen { close(descriptor) } }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
@@ -182,6 +183,9 @@ public enum FileSystem {
             }
             offset += written
         }
+        // A network file system reports a full disk or a quota at the latest when the file is closed.
+        isOpen = false
+        guard close(descriptor) == 0 else { throw OutputError.lastFailure(path: path, creating: false) }
     }
 
     /// The C library's explanation of the last error.

@@ -104,7 +104,8 @@ public struct ProfileDocument: Sendable {
         return ProfileDocument(file: path, chain: [path] + base.chain, json: merged, sources: sources)
     }
 
-    static func folder(of path: String) -> String {
+    /// The folder of a file's path (`.` for a bare name).
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

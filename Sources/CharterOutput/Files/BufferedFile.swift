@@ -25,7 +25,9 @@ public final class BufferedFile {
         buffer.reserveCapacity(capacity + 4096)
     }
 
-    deinit { close(descriptor) }
+    private var closed = false
+
+    deinit { if !closed { close(descriptor) } }
 
     /// Appends bytes; a block as large as the buffer is written straight through.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
@@ -77,5 +79,9 @@ public final class BufferedFile {
     /// failing half-way; waiting for the disk as well would double the time of a city-scale run.
     public func finish() throws(OutputError) {
         try flush()
+        // A network file system reports a full disk or a quota at the latest when the file is
+        // closed.
+        closed = true
+        guard close(descriptor) == 0 else { throw OutputError.lastFailure(path: path, creating: false) }
     }
 }

@@ -175,7 +175,8 @@ enum ReplayCommand: CharterCommand {
         let decisions = RunDecisions(index: index, results: results, points: plan.decidedPoints)
         let replayed = try compare(decisions, language: language, recorded: recorded, beside: recordPath)
         if let out = arguments.value("out") {
-            try writeOutput(out, decisions, plan: plan, profile: profile, asOf: asOf, language: language, arguments)
+            try writeOutput(
+                out, decisions, plan: plan, profile: profile, asOf: asOf, language: language, data: data, arguments)
         }
         keepUntilExit(decisions)
         if let difference = replayed.difference {
@@ -235,11 +236,12 @@ enum ReplayCommand: CharterCommand {
     /// Writes the replayed run's output folder, as `charter run` does (without its timings).
     static func writeOutput(
         _ out: String, _ decisions: RunDecisions, plan: RunPlan, profile: Profile, asOf: CivilDate, language: Language,
-        _ arguments: Arguments
+        data: String, _ arguments: Arguments
     ) throws(CommandFailure) {
         let folder = try makeOutputFolder(
             out, command: name, force: arguments.flag("force"),
-            protected: [ProtectedPath(path: arguments.value("data") ?? ".", role: .dataset)])
+            protected: [ProtectedPath(path: data, role: .dataset)]
+                + plan.modules.map { ProtectedPath(path: ProfileDocument.folder(of: $0.realPath), role: .modulePath) })
         do {
             let report = ReportWriter(
                 decisions: decisions, district: profile.district, asOf: asOf, language: language, redact: false,
