@@ -189,6 +189,17 @@ EOF
     echo "$fault: exit 3 — $(head -c 220 "$parent/stderr")…"
 done
 grep -q "Fatal error: Index out of range" "$work/fault-index/stderr" || fail "index: the runtime's message is not quoted"
+# A module that traps as it starts, while the profile is resolved, is named the same way.
+sed 's/"trap"/"inittrap"/' "$work/fault-trap/profile.json" >"$work/inittrap.json"
+set +e
+"$charter" run --profile "$work/inittrap.json" --data "$work/district" --out "$work/fault-trap/out" \
+    --module-path "$modules" >/dev/null 2>"$work/inittrap.err"
+status=$?
+set -e
+[[ "$status" == 3 ]] || fail "inittrap: exit $status, expected 3: $(cat "$work/inittrap.err")"
+grep -q "Policy module Faulty@0.1.0 failed on member_management for its start" "$work/inittrap.err" ||
+    fail "inittrap: the message does not name the module's start: $(cat "$work/inittrap.err")"
+echo "inittrap: exit 3 — $(head -c 200 "$work/inittrap.err")…"
 grep -q "decision-timeout 2" "$work/fault-loop/stderr" || fail "loop: the timeout is not named"
 
 step "--debug shows the runtime's backtrace, and still leaves nothing behind"
@@ -267,4 +278,4 @@ grep -q "$parent/out" "$work/vanish.err" || fail "vanished parent: --out is not 
 echo "vanished parent: exit 2 — $(head -1 "$work/vanish.err")"
 
 echo
-echo "check-faults: OK ($kills kills; signals; 7 module faults; 4 write errors)"
+echo "check-faults: OK ($kills kills; signals; 8 module faults; 4 write errors)"

@@ -97,6 +97,22 @@ public enum ModuleFaults {
     /// error itself is then read into a buffer, for the runtime's trap messages).
     public static var standardError: Int32 { capture.withLock { $0.savedDescriptor ?? 2 } }
 
+    /// Runs module code outside deciding (a module's start) watched as a decision is: a fault
+    /// or a call longer than the timeout names `module`, `point` and `subject`.
+    public static func watching<Value>(
+        module: String, point: ExtensionPoint, subject: String, _ body: () throws -> Value
+    ) rethrows -> Value {
+        guard isInstalled, let watch = WatchSlots.claim() else { return try body() }
+        defer { WatchSlots.release(watch) }
+        let run = beginRun(
+            Describer { _, _, _, _ in ModuleFailure(module: module, point: point, subject: subject, message: "") })
+        defer { endRun(run) }
+        watch.enter(
+            run: run, point: point.ordinal, stage: -1, community: 0, member: -1, at: MonotonicClock.nanoseconds())
+        defer { watch.leave() }
+        return try body()
+    }
+
     // MARK: - Runs
 
     /// How a run names a watched call: the module's `Name@version` and the subject's text.

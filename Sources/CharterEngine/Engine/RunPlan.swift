@@ -12,11 +12,16 @@ public struct PolicySelection: Sendable {
     /// The rule ids the module declares, by point.
     public let declaredRules: [ExtensionPoint: Set<String>]
 
-    /// Makes an instance of `module` with `parameters`.
-    public init(module: LoadedModule, parameters: Parameters) throws {
+    /// Makes an instance of `module` with `parameters`, for `point` (named when the module's
+    /// start faults; see ``ModuleFaults``).
+    public init(module: LoadedModule, parameters: Parameters, point: ExtensionPoint = .stage) throws {
         self.module = module
         self.parameters = parameters
-        self.instance = try module.entry.makeInstance(parameters: parameters)
+        self.instance = try ModuleFaults.watching(
+            module: module.label, point: point, subject: "its start with the profile's parameters (init(parameters:))"
+        ) {
+            try module.entry.makeInstance(parameters: parameters)
+        }
         var rules: [ExtensionPoint: Set<String>] = [:]
         for rule in module.metadata.rules { rules[rule.point, default: []].insert(rule.id) }
         self.declaredRules = rules

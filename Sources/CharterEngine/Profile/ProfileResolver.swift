@@ -126,7 +126,7 @@ public struct ProfileResolver {
         guard problems.count == before else { return nil }
         do {
             return try PolicySelection(
-                module: module, parameters: Parameters(defaultsOf: module.metadata, overriddenBy: values))
+                module: module, parameters: Parameters(defaultsOf: module.metadata, overriddenBy: values), point: point)
         } catch {
             problems.append(
                 ProfileProblem(path: "\(path).params", message: "Module '\(name)' refused its parameters: \(error)."))

@@ -22,7 +22,9 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
         parameters: [
             ParameterSpec(
                 "fault",
-                kind: .choice(["none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep", "abort"]
+                kind: .choice([
+                    "none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep", "abort", "inittrap",
+                ]
                 ),
                 default: .text("none"),
                 meaning: Reason(zh: "出错的方式。", en: "How it fails.")),
@@ -39,6 +41,7 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
     public init(parameters: Parameters) throws {
         fault = try parameters.text("fault")
         at = try parameters.integer("at")
+        if fault == "inittrap" { fatalError("Faulty was told to trap as it starts") }
     }
 
     /// Grid management, except for the member at position `at`, where it fails as told.
