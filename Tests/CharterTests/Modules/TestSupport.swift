@@ -54,3 +54,14 @@ func buildFakeModule(named fileName: String, in directory: TemporaryDirectory, d
 struct FakeModuleError: Error {
     let output: String
 }
+
+/// A dataset of a few rows written for one test: `files` maps a file name (`members.csv`) to
+/// its text; returns the folder.
+func writeDataset(in work: TemporaryDirectory, _ files: [String: String]) throws -> String {
+    let data = work.path + "/data"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    for (name, text) in files {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: data + "/" + name))
+    }
+    return data
+}

@@ -126,14 +126,13 @@ import Testing
 
     @Test func aHalfYearWithoutLettersWritesAnIndexThatSaysSo() throws {
         let work = try TemporaryDirectory()
-        let data = work.path + "/data"
-        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        try Data("id,name\nC1,一社区\n".utf8).write(to: URL(fileURLWithPath: data + "/communities.csv"))
-        try Data(
-            "id,name,community_id,birth_date,join_date,status,relation\nM1,张三,C1,1980-01-01,2000-01-01,full,community\n"
-                .utf8
-        )
-        .write(to: URL(fileURLWithPath: data + "/members.csv"))
+        let data = try writeDataset(
+            in: work,
+            [
+                "communities.csv": "id,name\nC1,一社区\n",
+                "members.csv":
+                    "id,name,community_id,birth_date,join_date,status,relation\nM1,张三,C1,1980-01-01,2000-01-01,full,community\n",
+            ])
         let result = try Charter.run([
             "run", "--profile", RunFixture.pilot, "--data", data, "--out", work.path + "/o", "--lang", "zh",
         ])

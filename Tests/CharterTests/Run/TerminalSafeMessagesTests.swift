@@ -5,14 +5,13 @@ import Testing
 @Suite struct TerminalSafeMessagesTests {
     @Test func aControlByteInADataValueIsEscapedInCheckMessages() throws {
         let work = try TemporaryDirectory()
-        let data = work.path + "/data"
-        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        try Data("id,name\nC1,一社区\n".utf8).write(to: URL(fileURLWithPath: data + "/communities.csv"))
-        try Data(
-            "id,community_id,birth_date,join_date,status,relation\nM1,C1,1980-01-01,2000-01-01,full\u{1B}[2J,community\n"
-                .utf8
-        )
-        .write(to: URL(fileURLWithPath: data + "/members.csv"))
+        let data = try writeDataset(
+            in: work,
+            [
+                "communities.csv": "id,name\nC1,一社区\n",
+                "members.csv":
+                    "id,community_id,birth_date,join_date,status,relation\nM1,C1,1980-01-01,2000-01-01,full\u{1B}[2J,community\n",
+            ])
         let result = try Charter.run(["check", "--data", data, "--as-of", "2026-06-30"])
         #expect(result.status == 2)
         #expect(result.error.contains("members.csv:2: column status:"), "\(result.error)")
