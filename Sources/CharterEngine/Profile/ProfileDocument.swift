@@ -85,6 +85,13 @@ public struct ProfileDocument: Sendable {
                 ])
         }
         let json = try parseJSON(try read(path), file: path)
+        guard case .object = json else {
+            throw ProfileError(
+                file: path,
+                problems: [
+                    ProfileProblem(path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
+                ])
+        }
         var own = json.removingKey("extends")
         own = own.resolvingModulePaths(relativeTo: folder(of: path))
         guard let extends = json["extends"] else {
@@ -98,6 +105,17 @@ public struct ProfileDocument: Sendable {
                 ])
         }
         let basePath = relative.hasPrefix("/") ? relative : folder(of: path) + "/" + relative
+        guard FileSystem.exists(basePath) else {
+            throw ProfileError(
+                file: path,
+                problems: [
+                    ProfileProblem(
+                        path: "extends",
+                        message:
+                            "names \(basePath), which does not exist. Give the path of the profile this one builds on, relative to this file."
+                    )
+                ])
+        }
         let base = try load(basePath, read: read, seen: seen + [real])
         var sources = base.sources
         let merged = merge(base.json, own, path: "", file: path, sources: &sources)
@@ -133,7 +151,9 @@ public struct ProfileDocument: Sendable {
             let merged: JSONValue
             if let existing, mergesByKey(path: path, key: key) {
                 let baseModule = members[existing].1["module"]
-                if isChoice(path: path, key: key), let overModule = value["module"], baseModule != overModule {
+                if isChoice(path: path, key: key), let overModule = value["module"],
+                    moduleNames(baseModule).isDisjoint(with: moduleNames(overModule))
+                {
                     // Another module for the point: its parameters and stages start afresh.
                     replace(childPath, file: file, sources: &sources)
                     merged = value
@@ -147,6 +167,17 @@ public struct ProfileDocument: Sendable {
             if let existing { members[existing].1 = merged } else { members.append((key, merged)) }
         }
         return .object(members)
+    }
+
+    /// The module names a module choice gives: one, or those of its dated values.
+    static func moduleNames(_ value: JSONValue?) -> Set<String> {
+        switch value {
+        case .string(let name)?: return [name]
+        case .object?:
+            guard case .array(let entries)? = value?["values"] else { return [] }
+            return Set(entries.compactMap { if case .string(let name)? = $0["value"] { name } else { nil } })
+        default: return []
+        }
     }
 
     /// Whether the object at `path.key` merges key by key (else the overlay's value replaces it).
@@ -376,7 +407,9 @@ extension JSONValue {
         members[index].1 = .array(
             paths.map { path in
                 guard case .string(let text) = path, !text.hasPrefix("/") else { return path }
-                return .string(folder == "." ? text : folder + "/" + text)
+                // Absolute, so that the flattened profile and run.json mean the same from anywhere.
+                let base = FileSystem.realPath(folder) ?? folder
+                return .string(base + "/" + text)
             })
         return .object(members)
     }

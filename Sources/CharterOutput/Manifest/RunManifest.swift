@@ -36,6 +36,8 @@ public struct RunManifest {
     public var values: [ResolvedValue] = []
     /// The SHA-256 of `decisions.jsonl`.
     public var decisionsSHA256 = ""
+    /// The dataset folder's real path, for `charter replay` from another folder.
+    public var datasetFolder = ""
 
     /// Creates a manifest.
     public init(
@@ -98,6 +100,7 @@ public struct RunManifest {
                 ])
             ),
             ("decisions", .object([("file", .string("decisions.jsonl")), ("sha256", .string(decisionsSHA256))])),
+            ("dataset_folder", .string(datasetFolder)),
             ("dataset", .array(files)),
             (
                 "modules",

@@ -78,7 +78,8 @@ enum DiffCommand: CharterCommand {
         let candidate = try loadProfile(
             candidatePath, modulePaths: modulePaths,
             asOf: try asOfOption(arguments, "candidate-as-of") ?? common ?? base.asOf)
-        let asOf = base.asOf
+        // The dataset is read, and checked, as of the earlier of the two dates.
+        let asOf = min(base.asOf, candidate.asOf)
         var folder: OutputFolder?
         if let out = arguments.value("out") {
             folder = try makeOutputFolder(

@@ -91,7 +91,14 @@ enum ReplayCommand: CharterCommand {
             recordedFiles.append((name, digest))
             recordedFolder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
         }
-        let data = arguments.value("data") ?? recordedFolder
+        // The folder as the run named it, else its real path then (when replaying from elsewhere).
+        var data = arguments.value("data") ?? recordedFolder
+        if arguments.value("data") == nil, !FileSystem.exists(data),
+            case .string(let folder)? = record["dataset_folder"],
+            !folder.isEmpty
+        {
+            data = folder
+        }
         guard FileSystem.exists(data) else {
             throw refuse(
                 "the dataset folder \(data) does not exist. Name the folder that holds the run's dataset with --data.")

@@ -203,6 +203,7 @@ enum RunCommand: CharterCommand {
             manifest.resolvedProfile = loaded.resolved.json
             manifest.values = loaded.resolved.values
             manifest.decisionsSHA256 = times.digests["decisions.jsonl"] ?? ""
+            manifest.datasetFolder = FileSystem.realPath(dataPath) ?? dataPath
             let manifestFile = try BufferedFile(path: folder.file("run.json"))
             try manifestFile.write(manifest.json(decisions: decisions))
             try manifestFile.finish()

@@ -75,6 +75,39 @@ import Testing
         #expect(management.params.isEmpty && management.stages.isEmpty)
     }
 
+    @Test func anOverlayThatDatesTheSameModuleKeepsTheBasesParameters() throws {
+        let work = try folder([
+            "city.json": #"{"policies": {"branch_setup": {"module": "ChengduPilot", "params": {"largeBranch": 40}}}}"#,
+            "district.json": """
+            {"extends": "city.json", "policies": {"branch_setup": {"module": {"values": [
+              {"from": "2024-01-01", "value": "ChengduPilot", "basis": "成组通〔2024〕31号"}]}}}}
+            """,
+        ])
+        let resolved = try load(work.path + "/district.json").resolved(at: date("2026-06-30"))
+        let setup = try #require(resolved.profile.policies[.branchSetup])
+        #expect(setup.module == "ChengduPilot")
+        #expect(setup.params.first { $0.name == "largeBranch" }?.value == .number("40"))
+    }
+
+    @Test func aBaseThatIsNotAProfileOrDoesNotExistIsNamed() throws {
+        let work = try folder([
+            "array.json": "[1, 2]",
+            "on-array.json": #"{"extends": "array.json", "policies": {}}"#,
+            "on-nothing.json": #"{"extends": "nope.json", "policies": {}}"#,
+        ])
+        #expect {
+            _ = try load(work.path + "/on-array.json")
+        } throws: { error in
+            (error as? ProfileError)?.description.contains("array.json: A profile is a JSON object") == true
+        }
+        #expect {
+            _ = try load(work.path + "/on-nothing.json")
+        } throws: { error in
+            let text = (error as? ProfileError)?.description ?? ""
+            return text.contains("on-nothing.json: extends: names ") && text.contains("nope.json, which does not exist")
+        }
+    }
+
     @Test func aCycleIsRefusedNamingTheChain() throws {
         let work = try folder([
             "a.json": #"{"extends": "b.json", "policies": {}}"#,
