@@ -1,3 +1,5 @@
+import CharterData
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -41,20 +43,15 @@ extension ModuleLoader {
         let real = String(cString: resolved)
         free(resolved)
         try refuseIfWritableByOthers(real, kind: "file", module: file)
-        try refuseIfWritableByOthers(folder(of: real), kind: "folder", module: file)
+        try refuseIfWritableByOthers(FileSystem.folder(of: real), kind: "folder", module: file)
         // A link is only as safe as the folder it was found in: where others can add a link to a
         // library of their own, that library (0755 in a folder of theirs) would pass the checks
         // above, so the folder the link lies in is checked too.
-        let found = canonicalPath(folder(of: file))
-        if found != folder(of: real) {
+        let found = canonicalPath(FileSystem.folder(of: file))
+        if found != FileSystem.folder(of: real) {
             try refuseIfWritableByOthers(found, kind: "folder", module: file)
         }
         return real
-    }
-
-    private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     private static func refuseIfWritableByOthers(

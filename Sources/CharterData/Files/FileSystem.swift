@@ -92,6 +92,12 @@ public enum FileSystem {
         return found
     }
 
+    /// The folder part of a path: `a/b` for `a/b/c`, `/` for `/c`, `.` for a bare name.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// The current folder.
     public static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -65,9 +65,8 @@ public final class OutputFolder {
         try OutputFolder.checkProtected(trimmed, protected)
         try OutputFolder.checkReplaceable(trimmed, force: force, command: command)
 
-        let slash = trimmed.lastIndex(of: "/")
-        let parent = slash.map { $0 == trimmed.startIndex ? "/" : String(trimmed[..<$0]) } ?? "."
-        let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
+        let parent = FileSystem.folder(of: trimmed)
+        let name = trimmed.lastIndex(of: "/").map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
         if !FileSystem.exists(parent), !FileSystem.makeFolders(parent) {
             throw OutputError(
                 path: parent,

@@ -93,7 +93,7 @@ public struct ProfileDocument: Sendable {
                 ])
         }
         var own = json.removingKey("extends")
-        own = own.resolvingModulePaths(relativeTo: folder(of: path))
+        own = own.resolvingModulePaths(relativeTo: FileSystem.folder(of: path))
         guard let extends = json["extends"] else {
             return ProfileDocument(file: path, chain: [path], json: own, sources: ["": path])
         }
@@ -104,7 +104,7 @@ public struct ProfileDocument: Sendable {
                     ProfileProblem(path: "extends", message: "must be the path of the profile this one builds on.")
                 ])
         }
-        let basePath = relative.hasPrefix("/") ? relative : folder(of: path) + "/" + relative
+        let basePath = relative.hasPrefix("/") ? relative : FileSystem.folder(of: path) + "/" + relative
         guard FileSystem.exists(basePath) else {
             throw ProfileError(
                 file: path,
@@ -120,12 +120,6 @@ public struct ProfileDocument: Sendable {
         var sources = base.sources
         let merged = merge(base.json, own, path: "", file: path, sources: &sources)
         return ProfileDocument(file: path, chain: [path] + base.chain, json: merged, sources: sources)
-    }
-
-    /// The folder of a file's path (`.` for a bare name).
-    public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     static func parseJSON(_ text: String, file: String) throws(ProfileError) -> JSONValue {

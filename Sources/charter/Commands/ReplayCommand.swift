@@ -89,7 +89,7 @@ enum ReplayCommand: CharterCommand {
             guard case .string(let path)? = file["path"], case .string(let digest)? = file["sha256"] else { continue }
             let name = String(path.split(separator: "/").last ?? Substring(path))
             recordedFiles.append((name, digest))
-            recordedFolder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+            recordedFolder = FileSystem.folder(of: path)
         }
         // The folder as the run named it, else its real path then (when replaying from elsewhere).
         var data = arguments.value("data") ?? recordedFolder
@@ -144,9 +144,7 @@ enum ReplayCommand: CharterCommand {
                 }
                 recordedModules[name] = digest
                 for key in ["real_path", "file"] {
-                    if case .string(let file)? = module[key], let slash = file.lastIndex(of: "/") {
-                        modulePaths.append(String(file[..<slash]))
-                    }
+                    if case .string(let file)? = module[key] { modulePaths.append(FileSystem.folder(of: file)) }
                 }
             }
         }
@@ -208,9 +206,7 @@ enum ReplayCommand: CharterCommand {
         var hasher = SHA256.Hasher()
         var records = 0
         var all: [UInt8] = []
-        let folder =
-            recordPath.contains("/")
-            ? String(recordPath[..<(recordPath.lastIndex(of: "/") ?? recordPath.endIndex)]) : "."
+        let folder = FileSystem.folder(of: recordPath)
         let old = try? FileSystem.readBytes(folder + "/decisions.jsonl")
         DecisionsWriter.stream(decisions, language: language) { bytes in
             bytes.withUnsafeBytes { hasher.update($0) }
@@ -248,7 +244,7 @@ enum ReplayCommand: CharterCommand {
         let folder = try makeOutputFolder(
             out, command: name, force: arguments.flag("force"),
             protected: [ProtectedPath(path: data, role: .dataset)]
-                + plan.modules.map { ProtectedPath(path: ProfileDocument.folder(of: $0.realPath), role: .modulePath) })
+                + plan.modules.map { ProtectedPath(path: FileSystem.folder(of: $0.realPath), role: .modulePath) })
         do {
             let report = ReportWriter(
                 decisions: decisions, district: profile.district, asOf: asOf, language: language, redact: false,

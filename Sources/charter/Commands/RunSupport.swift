@@ -166,9 +166,7 @@ func protectedPaths(data: String?, profiles: [LoadedProfile]) -> [ProtectedPath]
     var paths: [ProtectedPath] = []
     if let data { paths.append(ProtectedPath(path: data, role: .dataset)) }
     for profile in profiles {
-        let path = profile.path
-        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-        paths.append(ProtectedPath(path: folder.isEmpty ? "/" : folder, role: .profile))
+        paths.append(ProtectedPath(path: FileSystem.folder(of: profile.path), role: .profile))
         paths += profile.loader.directories.map { ProtectedPath(path: $0, role: .modulePath) }
     }
     return paths
