@@ -104,6 +104,11 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
+    /// The error of one problem at `path` in `file`.
+    public init(file: String, path: String, message: String) {
+        self.init(file: file, problems: [ProfileProblem(path: path, message: message)])
+    }
+
     /// Each problem on its own line, prefixed by the file.
     public var description: String {
         problems.map { "\($0.file ?? file): \($0)" }.joined(separator: "\n")

@@ -61,9 +61,7 @@ public struct ProfileDocument: Sendable {
     public static func single(_ text: String, file: String) throws(ProfileError) -> ProfileDocument {
         let json = try parseJSON(text, file: file)
         if json["extends"] != nil {
-            throw ProfileError(
-                file: file,
-                problems: [ProfileProblem(path: "extends", message: "is not allowed here: give the whole profile.")])
+            throw ProfileError(file: file, path: "extends", message: "is not allowed here: give the whole profile.")
         }
         return ProfileDocument(file: file, chain: [file], json: json, sources: ["": file])
     }
@@ -75,22 +73,15 @@ public struct ProfileDocument: Sendable {
         if let first = seen.firstIndex(of: real) {
             let cycle = (seen[first...] + [real]).joined(separator: " → ")
             throw ProfileError(
-                file: path,
-                problems: [
-                    ProfileProblem(
-                        path: "extends",
-                        message:
-                            "The profiles extend each other in a cycle (\(cycle)); one of them must be the base, extending nothing."
-                    )
-                ])
+                file: path, path: "extends",
+                message:
+                    "The profiles extend each other in a cycle (\(cycle)); one of them must be the base, extending nothing."
+            )
         }
         let json = try parseJSON(try read(path), file: path)
         guard case .object = json else {
             throw ProfileError(
-                file: path,
-                problems: [
-                    ProfileProblem(path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
-                ])
+                file: path, path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
         }
         var own = json.removingKey("extends")
         own = own.resolvingModulePaths(relativeTo: FileSystem.folder(of: path))
@@ -99,22 +90,15 @@ public struct ProfileDocument: Sendable {
         }
         guard case .string(let relative) = extends, !relative.isEmpty else {
             throw ProfileError(
-                file: path,
-                problems: [
-                    ProfileProblem(path: "extends", message: "must be the path of the profile this one builds on.")
-                ])
+                file: path, path: "extends", message: "must be the path of the profile this one builds on.")
         }
         let basePath = relative.hasPrefix("/") ? relative : FileSystem.folder(of: path) + "/" + relative
         guard FileSystem.exists(basePath) else {
             throw ProfileError(
-                file: path,
-                problems: [
-                    ProfileProblem(
-                        path: "extends",
-                        message:
-                            "names \(basePath), which does not exist. Give the path of the profile this one builds on, relative to this file."
-                    )
-                ])
+                file: path, path: "extends",
+                message:
+                    "names \(basePath), which does not exist. Give the path of the profile this one builds on, relative to this file."
+            )
         }
         let base = try load(basePath, read: read, seen: seen + [real])
         var sources = base.sources
@@ -126,8 +110,7 @@ public struct ProfileDocument: Sendable {
         do {
             return try JSONValue.parse(text)
         } catch {
-            throw ProfileError(
-                file: file, problems: [ProfileProblem(path: "", message: "This is not valid JSON (\(error)).")])
+            throw ProfileError(file: file, path: "", message: "This is not valid JSON (\(error)).")
         }
     }
 

@@ -22,10 +22,7 @@ public enum ProfileReader {
         var problems: [ProfileProblem] = []
         guard case .object(let members) = json else {
             throw ProfileError(
-                file: file,
-                problems: [
-                    ProfileProblem(path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
-                ])
+                file: file, path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
         }
         var profile = Profile(district: "")
         for (key, value) in members {

@@ -178,18 +178,7 @@ enum ProfileCommand: CharterCommand {
 
     /// Prints the profile and those it extends as one file.
     static func flatten(_ path: String, _ arguments: Arguments) throws -> Int32 {
-        let document: ProfileDocument
-        do throws(ProfileError) {
-            document = try ProfileDocument.load(path) { file throws(ProfileError) in
-                do throws(CommandFailure) {
-                    return try readTextFile(file, what: "profile")
-                } catch {
-                    throw ProfileError(file: file, problems: [ProfileProblem(path: "", message: error.message)])
-                }
-            }
-        } catch {
-            throw CommandFailure(code: 2, message: error.description)
-        }
+        let document = try loadProfileDocument(path)
         if let asOf = try asOfOption(arguments) {
             do throws(ProfileError) {
                 Console.out(try document.resolved(at: asOf).json.prettyPrinted())

@@ -186,9 +186,11 @@ enum RunCommand: CharterCommand {
                 writeTimes.append(("\(file) (encoding, all workers)", seconds))
             }
             writeTimes.append(("(write calls, all workers)", times.writeSeconds))
+            // The profile named first, then the profiles it extends, each hashed once.
+            let chain = loaded.resolved.document.chain.map { ($0, (try? SHA256.hexDigest(ofFile: $0)) ?? "") }
             var manifest = RunManifest(
                 charterVersion: charterVersion, asOf: asOf, language: language, profilePath: profilePath,
-                profileSHA256: (try? SHA256.hexDigest(ofFile: profilePath)) ?? "",
+                profileSHA256: chain.first?.1 ?? "",
                 district: loaded.profile.district,
                 modules: loaded.plan.modules.map {
                     (
@@ -197,9 +199,7 @@ enum RunCommand: CharterCommand {
                     )
                 },
                 selections: selections(loaded.plan), started: started, ended: timestamp(), jobs: jobs)
-            manifest.profileChain = loaded.resolved.document.chain.map {
-                ($0, (try? SHA256.hexDigest(ofFile: $0)) ?? "")
-            }
+            manifest.profileChain = chain
             manifest.resolvedProfile = loaded.resolved.json
             manifest.values = loaded.resolved.values
             manifest.decisionsSHA256 = times.digests["decisions.jsonl"] ?? ""

@@ -81,13 +81,33 @@ func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String
 /// A profile read and resolved against the modules it names, on one as-of date.
 struct LoadedProfile {
     let path: String
-    let profile: Profile
     let plan: RunPlan
     let loader: ModuleLoader
     /// The values in force on `asOf`, with where each came from.
     let resolved: ResolvedProfile
     /// The run's as-of date: the command line's, else the profile's `as_of`, else today.
     var asOf: CivilDate { resolved.asOf }
+    /// The profile in force on `asOf`.
+    var profile: Profile { resolved.profile }
+}
+
+/// Reads the profile at `path` and every profile it extends; a file that cannot be read or
+/// parsed is exit code 2, named.
+func loadProfileDocument(_ path: String) throws(CommandFailure) -> ProfileDocument {
+    do throws(ProfileError) {
+        return try ProfileDocument.load(path) { file throws(ProfileError) in
+            do throws(CommandFailure) {
+                return try readTextFile(file, what: "profile")
+            } catch {
+                let message =
+                    error.message.hasPrefix(file + ": ")
+                    ? String(error.message.dropFirst(file.count + 2)) : error.message
+                throw ProfileError(file: file, path: "", message: message)
+            }
+        }
+    } catch {
+        throw CommandFailure(code: 2, message: error.description)
+    }
 }
 
 /// Reads the profile at `path` and those it extends, takes the values in force on `asOf` (else
@@ -96,18 +116,9 @@ struct LoadedProfile {
 func loadProfile(_ path: String, modulePaths: [String], asOf requested: CivilDate? = nil) throws(CommandFailure)
     -> LoadedProfile
 {
+    let document = try loadProfileDocument(path)
     let resolved: ResolvedProfile
     do throws(ProfileError) {
-        let document = try ProfileDocument.load(path) { file throws(ProfileError) in
-            do throws(CommandFailure) {
-                return try readTextFile(file, what: "profile")
-            } catch {
-                let message =
-                    error.message.hasPrefix(file + ": ")
-                    ? String(error.message.dropFirst(file.count + 2)) : error.message
-                throw ProfileError(file: file, problems: [ProfileProblem(path: "", message: message)])
-            }
-        }
         resolved = try document.resolved(at: requested ?? document.asOf ?? today())
     } catch {
         throw CommandFailure(code: 2, message: error.description)
@@ -118,7 +129,7 @@ func loadProfile(_ path: String, modulePaths: [String], asOf requested: CivilDat
     let resolver = ProfileResolver(loader: loader) { try? SHA256.hexDigest(ofFile: $0) }
     do {
         let plan = try resolver.resolve(profile, file: path)
-        return LoadedProfile(path: path, profile: profile, plan: plan, loader: loader, resolved: resolved)
+        return LoadedProfile(path: path, plan: plan, loader: loader, resolved: resolved)
     } catch {
         throw CommandFailure(code: 2, message: resolved.document.error(error.problems).description)
     }
