@@ -4,11 +4,20 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public let path: String
     /// What went wrong and what to do.
     public let message: String
+    /// Whether the folder was refused by the rules of what may be written or replaced (rather
+    /// than failing to be written).
+    public let refused: Bool
 
     /// Creates the error.
-    public init(path: String, message: String) {
+    public init(path: String, message: String, refused: Bool = false) {
         self.path = path
         self.message = message
+        self.refused = refused
+    }
+
+    /// The error of a folder the rules refuse to write or replace.
+    public static func refusal(path: String, message: String) -> OutputError {
+        OutputError(path: path, message: message, refused: true)
     }
 
     /// `PATH: message`.

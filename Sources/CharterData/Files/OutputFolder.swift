@@ -55,7 +55,7 @@ public final class OutputFolder {
             trimmed.removeLast(trimmed.hasSuffix("/") ? 1 : 2)
         }
         guard !trimmed.isEmpty, trimmed != ".", trimmed != "..", !trimmed.hasSuffix("/..") else {
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message: "does not name a folder by its own name. Name the folder to write with --out.")
         }
@@ -182,7 +182,7 @@ public final class OutputFolder {
             guard refused else { continue }
             let relation =
                 target == path ? "is" : holds ? "holds" : "lies inside"
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message:
                     "is not written: it \(relation) \(item.role.description) (\(item.path)), and writing there could destroy it. Choose an empty or new folder elsewhere for --out."
@@ -198,14 +198,14 @@ public final class OutputFolder {
         var info = stat()
         guard lstat(destination, &info) == 0 else { return }
         guard info.st_mode & S_IFMT != S_IFLNK else {
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message:
                     "is a link, not a folder Charter wrote, so it is not replaced. Choose an empty or new folder for --out."
             )
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message:
                     "exists and is not a folder; Charter replaces only a folder it wrote. Choose an empty or new folder for --out."
@@ -214,7 +214,7 @@ public final class OutputFolder {
         let entries = FileSystem.tree(of: destination)
         if entries.isEmpty { return }
         guard force else {
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message:
                     "already exists. Choose an empty or new folder for --out, or add --force to replace it if it holds an earlier output of Charter (it is replaced only once the new one is complete)."
@@ -224,7 +224,7 @@ public final class OutputFolder {
         if let marker = OutputMarker.read(destination + "/" + markerName) {
             let datasets = marker.command == "generate"
             guard datasets == (command == "generate") else {
-                throw OutputError(
+                throw OutputError.refusal(
                     path: destination,
                     message: datasets
                         ? "holds a dataset that charter generate wrote, so charter \(command) does not replace it. Choose an empty or new folder for --out."
@@ -235,14 +235,14 @@ public final class OutputFolder {
         } else if command != "generate", let legacy = legacyRunEntries(destination) {
             written = legacy
         } else {
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message:
                     "is not a folder Charter wrote (it has no \(markerName) marker), so --force does not replace it. Choose an empty or new folder for --out."
             )
         }
         if let stranger = entries.sorted().first(where: { !written.contains($0) }) {
-            throw OutputError(
+            throw OutputError.refusal(
                 path: destination,
                 message:
                     "holds '\(stranger)', which Charter did not write, so --force does not replace it. Move what you want to keep, or choose an empty or new folder for --out."
@@ -250,12 +250,15 @@ public final class OutputFolder {
         }
     }
 
+    /// The files a run wrote before its output folders carried the marker.
+    static let legacyRunFiles: Set<String> = [
+        "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html", "run.json",
+    ]
+
     /// The entries a run's output folder had before folders carried the marker: accepted when its
     /// `run.json` is Charter's and it holds nothing else.
     static func legacyRunEntries(_ folder: String) -> Set<String>? {
-        let names: Set<String> = [
-            "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html", "run.json",
-        ]
+        let names = legacyRunFiles
         // Only a run writes decisions.jsonl and report.html beside a run.json of Charter's.
         guard FileSystem.exists(folder + "/decisions.jsonl"), FileSystem.exists(folder + "/report.html"),
             let bytes = try? FileSystem.readBytes(folder + "/run.json"), bytes.count < 1 << 24,
@@ -386,10 +389,8 @@ enum StagingName {
     }
 
     /// The files an earlier version's staging folder can hold.
-    static let knownFiles: Set<String> = [
-        "decisions.jsonl", "communities.csv", "members.csv", "posts.csv", "findings.csv", "report.html", "run.json",
-        "diff.jsonl", "diff.html", "units.csv", "events.csv", "bodies.csv", "meetings.csv", "distributions.csv",
-    ]
+    static let knownFiles: Set<String> = OutputFolder.legacyRunFiles.union(
+        ["diff.jsonl", "diff.html"] + DatasetFile.allCases.map(\.fileName))
 }
 
 /// When a process started, as `/proc/PID/stat` gives it (clock ticks since boot).
@@ -417,7 +418,6 @@ public final class SignalCleanup: @unchecked Sendable {
 
     private let lock = RecursiveLock()
     private var paths: [String] = []
-    private var actions: [@Sendable () -> Void] = []
     private var sources: [any DispatchSourceSignal] = []
 
     /// Registers a folder to remove on a stop signal.
@@ -426,12 +426,6 @@ public final class SignalCleanup: @unchecked Sendable {
             paths.append(path)
             installLocked()
         }
-    }
-
-    /// Registers something else to do on a stop signal or a module's fault, before the folders
-    /// are removed.
-    public func onStop(_ action: @escaping @Sendable () -> Void) {
-        withLock { actions.append(action) }
     }
 
     func unregisterLocked(_ path: String) {
@@ -447,7 +441,6 @@ public final class SignalCleanup: @unchecked Sendable {
     /// Removes every registered folder now; the process is about to end.
     public func removeAll() {
         withLock {
-            for action in actions { action() }
             for path in paths { FileSystem.removeTree(path) }
             paths = []
         }

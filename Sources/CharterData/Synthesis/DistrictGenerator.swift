@@ -95,8 +95,7 @@ public struct DistrictGenerator: Sendable {
             folder = try OutputFolder(destination: directory, command: "generate", force: force, protected: protected)
         } catch {
             throw SynthesisError(
-                code: error.message.hasPrefix("already exists") || error.message.contains("--force")
-                    ? .outputExists : .cannotWrite,
+                code: error.refused ? .outputExists : .cannotWrite,
                 message: error.description)
         }
         var summary: GenerationSummary
