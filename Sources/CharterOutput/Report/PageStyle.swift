@@ -57,6 +57,11 @@ enum PageStyle {
     static func page(
         title: String, footer: String, language: Language, pageNumbers: Bool = true, body: HTML
     ) -> HTML {
+        start(title: title, footer: footer, language: language, pageNumbers: pageNumbers) + body + end
+    }
+
+    /// A page's beginning, up to and with `<body>` (for a page written in pieces).
+    static func start(title: String, footer: String, language: Language, pageNumbers: Bool = true) -> HTML {
         let lang = language == .chinese ? "zh-CN" : "en"
         let style = HTML.trusted(css(footer: footer, language: language, pageNumbers: pageNumbers))
         return """
@@ -67,10 +72,12 @@ enum PageStyle {
             <style>
             \(style)
             </style></head><body>
-            \(body)</body></html>
 
             """
     }
+
+    /// A page's end.
+    static let end: HTML = "</body></html>\n"
 }
 
 extension String {

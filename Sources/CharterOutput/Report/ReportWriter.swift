@@ -47,6 +47,7 @@ public struct ReportWriter: Sendable {
         var places = [Int](repeating: 0, count: decisions.index.communityOrder.count)
         for (place, community) in decisions.index.communityOrder.enumerated() { places[community] = place }
         self.places = places
+        names = DisplayNames(decisions: decisions, meanings: meanings, language: language, redact: redact)
     }
 
     /// Each community's place in the community order, by its row.
@@ -57,10 +58,8 @@ public struct ReportWriter: Sendable {
 
     func text(_ english: String, _ chinese: String) -> String { language == .chinese ? chinese : english }
 
-    /// How the pages name things.
-    var names: DisplayNames {
-        DisplayNames(decisions: decisions, meanings: ruleMeanings, language: language, redact: redact)
-    }
+    /// How the pages name things (made once: the pages ask it for every member they name).
+    let names: DisplayNames
 
     /// The as-of date as the pages write it (2026年6月30日).
     var dateText: String { language == .chinese ? asOf.chineseText : asOf.description }
@@ -100,7 +99,7 @@ public struct ReportWriter: Sendable {
                 let start = (piece - 1) * Self.communityPiece
                 bytes += indexRows(order[start..<min(start + Self.communityPiece, order.count)]).markup.utf8
             } else {
-                bytes += "</tbody></table></section></main></body></html>\n".utf8
+                bytes += ("</tbody></table></section></main>" + PageStyle.end).markup.utf8
             }
         }
     }
@@ -139,11 +138,8 @@ public struct ReportWriter: Sendable {
         body += districtSummary()
         body += basisSection()
         body += indexStart()
-        let page = PageStyle.page(title: "\(district) · \(title)", footer: footer, language: language, body: body)
-        // The page continues with the index's rows; its end is written by the last piece.
-        let markup = page.markup
-        let end = "</body></html>\n"
-        return HTML.trusted(markup.hasSuffix(end) ? String(markup.dropLast(end.count)) : markup)
+        // The page goes on with the index's rows; the last piece ends it.
+        return PageStyle.start(title: "\(district) · \(title)", footer: footer, language: language) + body
     }
 
     /// Which module decides each point, with the stages that have their own.
