@@ -205,35 +205,49 @@ enum ReplayCommand: CharterCommand {
     ) throws(CommandFailure) -> (digest: String, records: Int, difference: String??) {
         var hasher = SHA256.Hasher()
         var records = 0
-        var all: [UInt8] = []
-        let folder = FileSystem.folder(of: recordPath)
-        let old = try? FileSystem.readBytes(folder + "/decisions.jsonl")
         DecisionsWriter.stream(decisions, language: language) { bytes in
             bytes.withUnsafeBytes { hasher.update($0) }
             records += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            if old != nil { all += bytes }
         }
         let digest = SHA256.hex(hasher.finalize())
         guard digest != recorded else { return (digest, records, nil) }
-        guard let old else { return (digest, records, .some(nil)) }
+        // Only when they differ is the recorded file read, and the records encoded again to find
+        // the first that differs.
+        let folder = FileSystem.folder(of: recordPath)
+        guard let old = try? FileSystem.readBytes(folder + "/decisions.jsonl") else {
+            return (digest, records, .some(nil))
+        }
         let oldLines = old.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let newLines = all.split(separator: 0x0A, omittingEmptySubsequences: false)
-        for index in 0..<max(oldLines.count, newLines.count) {
-            let before = index < oldLines.count ? String(decoding: oldLines[index], as: UTF8.self) : "(none)"
-            let after = index < newLines.count ? String(decoding: newLines[index], as: UTF8.self) : "(none)"
-            guard before != after else { continue }
-            func cut(_ text: String) -> String { text.count > 400 ? String(text.prefix(400)) + "…" : text }
-            return (
-                digest, records,
-                .some(
-                    "First differing record: line \(index + 1) of \(folder)/decisions.jsonl\n  recorded: \(cut(before))\n  replayed: \(cut(after))"
-                )
-            )
+        var line = 0
+        var difference: String?
+        DecisionsWriter.stream(decisions, language: language) { bytes in
+            guard difference == nil else { return }
+            for replayed in bytes.split(separator: 0x0A) {
+                let before = line < oldLines.count ? String(decoding: oldLines[line], as: UTF8.self) : "(none)"
+                let after = String(decoding: replayed, as: UTF8.self)
+                line += 1
+                guard before != after else { continue }
+                difference = firstDifference(line: line, folder: folder, before, after)
+                return
+            }
+        }
+        if difference == nil, line < oldLines.count, !oldLines[line].isEmpty {
+            difference = firstDifference(
+                line: line + 1, folder: folder, String(decoding: oldLines[line], as: UTF8.self), "(none)")
         }
         return (
             digest, records,
-            .some("The records are the same line by line; \(folder)/decisions.jsonl is not the file the run recorded.")
+            .some(
+                difference
+                    ?? "The records are the same line by line; \(folder)/decisions.jsonl is not the file the run recorded."
+            )
         )
+    }
+
+    static func firstDifference(line: Int, folder: String, _ before: String, _ after: String) -> String {
+        func cut(_ text: String) -> String { text.count > 400 ? String(text.prefix(400)) + "…" : text }
+        return
+            "First differing record: line \(line) of \(folder)/decisions.jsonl\n  recorded: \(cut(before))\n  replayed: \(cut(after))"
     }
 
     /// Writes the replayed run's output folder, as `charter run` does (without its timings).
