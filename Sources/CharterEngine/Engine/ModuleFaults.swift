@@ -449,14 +449,8 @@ public enum ModuleFaults {
         let keys = ["Fatal error", "Precondition failed", "Assertion failed"].map { Array($0.utf8) }
         var messages: [String] = []
         for line in text.split(separator: UInt8(ascii: "\n")) {
-            let bytes = Array(line)
-            for key in keys where bytes.count >= key.count {
-                if let start = (0...(bytes.count - key.count)).first(where: {
-                    bytes[$0..<($0 + key.count)].elementsEqual(key)
-                }) {
-                    messages.append(TerminalText.escaped(bytes: bytes[start...]))
-                    break
-                }
+            if let found = keys.lazy.compactMap({ line.firstRange(of: $0) }).first {
+                messages.append(TerminalText.escaped(bytes: line[found.lowerBound...]))
             }
         }
         let head = subject.split(separator: " ").first ?? ""
