@@ -230,26 +230,26 @@ cmp -s "$parent/out/run.json" "$work/earlier/run.json" || fail "ulimit -f: the e
 no_staging "$parent"
 echo "ulimit -f: exit 2 — $(head -1 "$parent/stderr")"
 
+# A run into OUT fails with exit 2 and a message holding TEXT, leaving no --out and no staging.
+write_refused() { # LABEL OUT TEXT
+    local label=$1 out=$2 text=$3 status
+    set +e
+    "$charter" run --profile "$pilot" --data "$work/district" --out "$out" >/dev/null 2>"$work/${label// /-}.err"
+    status=$?
+    set -e
+    [[ "$status" == 2 ]] || fail "$label: exit $status, expected 2: $(cat "$work/${label// /-}.err")"
+    grep -q "$text" "$work/${label// /-}.err" || fail "$label: $(cat "$work/${label// /-}.err")"
+    [[ ! -e "$out" ]] || fail "$label: --out was written"
+    no_staging "$(dirname "$out")"
+    echo "$label: exit 2 — $(head -1 "$work/${label// /-}.err")"
+}
+
 if mkdir -p "$work/full" "$work/readonly" && mount -t tmpfs -o size=2m tmpfs "$work/full" 2>/dev/null; then
     mounted+=("$work/full")
-    set +e
-    "$charter" run --profile "$pilot" --data "$work/district" --out "$work/full/out" >/dev/null 2>"$work/full.err"
-    status=$?
-    set -e
-    [[ "$status" == 2 ]] || fail "full disk: exit $status"
-    grep -q "No space left on device" "$work/full.err" || fail "full disk: $(cat "$work/full.err")"
-    no_staging "$work/full"
-    [[ ! -e "$work/full/out" ]] || fail "full disk: --out was written"
-    echo "full disk: exit 2 — $(head -1 "$work/full.err")"
+    write_refused "full disk" "$work/full/out" "No space left on device"
     mount -t tmpfs -o size=1m,ro tmpfs "$work/readonly"
     mounted+=("$work/readonly")
-    set +e
-    "$charter" run --profile "$pilot" --data "$work/district" --out "$work/readonly/out" >/dev/null 2>"$work/ro.err"
-    status=$?
-    set -e
-    [[ "$status" == 2 ]] || fail "read-only disk: exit $status"
-    grep -q "Read-only file system" "$work/ro.err" || fail "read-only disk: $(cat "$work/ro.err")"
-    echo "read-only disk: exit 2 — $(head -1 "$work/ro.err")"
+    write_refused "read-only disk" "$work/readonly/out" "Read-only file system"
 else
     echo "(no tmpfs can be mounted here: the full and read-only disk cases are skipped)"
 fi
