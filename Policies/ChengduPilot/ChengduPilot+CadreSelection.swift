@@ -1,64 +1,152 @@
 public import PolicyKit
 
 extension ChengduPilot: CadreSelectionPolicy {
-    /// The rules of the `cadre_selection` point (选拔干部): the eligibility checks a vacant seat's
-    /// reasons name, then the ways a row is filled, in the spec's order.
-    static let selectionRules: [RuleInfo] = [
-        RuleInfo(
-            "select.absent", point: .cadreSelection,
-            meaning: Reason(
-                zh: "外出务工经商的党员（已填外出日期）不作为人选。",
-                en: "A member who is away (any `away_since`) cannot be selected.")),
-        RuleInfo(
-            "select.age", point: .cadreSelection,
-            meaning: Reason(
-                zh: "人选须年满18周岁、不超过规定的最高年龄。",
-                en: "A candidate is 18 or older and at most `maxAge`.")),
-        RuleInfo(
-            "select.negative-list", point: .cadreSelection,
-            meaning: Reason(
-                zh: "受过刑事处罚或为失信被执行人的，不作为人选（负面清单）。",
-                en: "No criminal record and not a dishonest judgment debtor (the negative list).")),
-        RuleInfo(
-            "select.sanction", point: .cadreSelection,
-            meaning: Reason(
-                zh: "处分影响期未满的，不作为人选。",
-                en: "A disciplinary penalty period must have ended before the as-of date.")),
-        RuleInfo(
-            "select.unqualified", point: .cadreSelection,
-            meaning: Reason(
-                zh: "近3年民主评议被评为不合格的，不作为人选。",
-                en: "Not rated unqualified in the last 3 years of democratic evaluation.")),
-        RuleInfo(
-            "select.standing", point: .cadreSelection,
-            meaning: Reason(
-                zh: "社区党组织委员须为正式党员，书记须入党满2年。",
-                en: "Party committee seats need a full member; its secretary needs 24 months since joining.")),
-        RuleInfo(
-            "select.appointed-secretary", point: .cadreSelection,
-            meaning: Reason(
-                zh: "过渡期社区党组织书记由镇党委副书记兼任（委派）。",
-                en: "In transition the party secretary's seat goes to the town deputy secretary (appointed).")),
-        RuleInfo(
-            "select.one-shoulder", point: .cadreSelection,
-            meaning: Reason(
-                zh: "一肩挑：社区党组织书记兼任居委会主任。",
-                en: "One shoulder: the party secretary also becomes the residents' committee director.")),
-        RuleInfo(
-            "select.village-representation", point: .cadreSelection,
-            meaning: Reason(
-                zh: "议事会先保证每个原行政村有一名得分最高的符合条件的代表。",
-                en: "A deliberation council first seats the best-ranked eligible member of each original village.")),
-        RuleInfo(
-            "select.ranked", point: .cadreSelection,
-            meaning: Reason(
-                zh: "按得分从高到低选出符合条件的人选。",
-                en: "The best-ranked eligible member not yet selected takes the seat.")),
-        RuleInfo(
-            "select.no-candidate", point: .cadreSelection,
-            meaning: Reason(
-                zh: "没有符合条件的人选的，该席位空缺。",
-                en: "A seat nobody can fill is vacant.")),
+    // MARK: Rules, in the spec's order
+
+    /// `select.absent`.
+    static let absent = Rule(
+        "select.absent", point: .cadreSelection,
+        meaning: Text(
+            zh: "外出务工经商的党员（已填外出日期）不作为人选。",
+            en: "A member who is away (any `away_since`) cannot be selected."))
+    /// `select.age`.
+    static let ageLimit = Rule(
+        "select.age", point: .cadreSelection,
+        meaning: Text(
+            zh: "人选须年满18周岁、不超过规定的最高年龄。",
+            en: "A candidate is 18 or older and at most `maxAge`."))
+    /// `select.negative-list`.
+    static let negativeList = Rule(
+        "select.negative-list", point: .cadreSelection,
+        meaning: Text(
+            zh: "受过刑事处罚或为失信被执行人的，不作为人选（负面清单）。",
+            en: "No criminal record and not a dishonest judgment debtor (the negative list)."))
+    /// `select.sanction`.
+    static let sanction = Rule(
+        "select.sanction", point: .cadreSelection,
+        meaning: Text(
+            zh: "处分影响期未满的，不作为人选。",
+            en: "A disciplinary penalty period must have ended before the as-of date."))
+    /// `select.unqualified`.
+    static let unqualified = Rule(
+        "select.unqualified", point: .cadreSelection,
+        meaning: Text(
+            zh: "近3年民主评议被评为不合格的，不作为人选。",
+            en: "Not rated unqualified in the last 3 years of democratic evaluation."))
+    /// `select.standing`.
+    static let standing = Rule(
+        "select.standing", point: .cadreSelection,
+        meaning: Text(
+            zh: "社区党组织委员须为正式党员，书记须入党满2年。",
+            en: "Party committee seats need a full member; its secretary needs 24 months since joining."))
+    /// `select.appointed-secretary`.
+    static let appointedSecretary = Rule(
+        "select.appointed-secretary", point: .cadreSelection,
+        meaning: Text(
+            zh: "过渡期社区党组织书记由镇党委副书记兼任（委派）。",
+            en: "In transition the party secretary's seat goes to the town deputy secretary (appointed)."))
+    /// `select.one-shoulder`.
+    static let oneShoulderSelection = Rule(
+        "select.one-shoulder", point: .cadreSelection,
+        meaning: Text(
+            zh: "一肩挑：社区党组织书记兼任居委会主任。",
+            en: "One shoulder: the party secretary also becomes the residents' committee director."))
+    /// `select.village-representation`.
+    static let villageRepresentation = Rule(
+        "select.village-representation", point: .cadreSelection,
+        meaning: Text(
+            zh: "议事会先保证每个原行政村有一名得分最高的符合条件的代表。",
+            en: "A deliberation council first seats the best-ranked eligible member of each original village."))
+    /// `select.ranked`.
+    static let ranked = Rule(
+        "select.ranked", point: .cadreSelection,
+        meaning: Text(
+            zh: "按得分从高到低选出符合条件的人选。",
+            en: "The best-ranked eligible member not yet selected takes the seat."))
+    /// `select.no-candidate`.
+    static let noCandidate = Rule(
+        "select.no-candidate", point: .cadreSelection,
+        meaning: Text(
+            zh: "没有符合条件的人选的，该席位空缺。",
+            en: "A seat nobody can fill is vacant."))
+
+    static let selectionRules = [
+        absent, ageLimit, negativeList, sanction, unqualified, standing, appointedSecretary, oneShoulderSelection,
+        villageRepresentation, ranked, noCandidate,
+    ]
+
+    // MARK: Reasons
+
+    /// The appointed secretary of transition, not named yet.
+    static let appointedNobody = ReasonTemplate(
+        "select.appointed-secretary-none",
+        zh: "过渡期社区党组织书记由镇党委副书记兼任，社区尚未指定人选。",
+        en: "In transition the town deputy secretary serves as party secretary; the community names none yet.")
+    /// The appointed secretary of transition.
+    static let appointedDeputy = ReasonTemplate(
+        "select.appointed-secretary", slots: [.text("deputy")],
+        zh: "过渡期社区党组织书记由镇党委副书记{deputy}兼任。",
+        en: "In transition the town deputy secretary {deputy} serves as party secretary.")
+    /// One shoulder.
+    static let oneShoulderReason = ReasonTemplate(
+        "select.one-shoulder", slots: [.member("secretary"), .amount("score")],
+        zh: "一肩挑：社区党组织书记{secretary}兼任居委会主任（得分{score}分）。",
+        en: "One shoulder: the party secretary {secretary} also becomes director (score {score}).")
+    /// A village's representative.
+    static let villageReason = ReasonTemplate(
+        "select.village-representation", slots: [.member("member"), .place("village"), .amount("score")],
+        zh: "原村代表：{member}为原{village}得分最高的符合条件党员（得分{score}分）。",
+        en: "Village representation: {member} is the best-ranked eligible member from {village} (score {score}).")
+    /// Selected by ranking.
+    static let rankedReason = ReasonTemplate(
+        "select.ranked", slots: [.member("member"), .amount("score")],
+        zh: "按得分排序选出{member}（得分{score}分）。", en: "Selected by ranking: {member} (score {score}).")
+    /// A vacant seat.
+    static let vacantReason = ReasonTemplate(
+        "select.no-candidate", zh: "没有符合条件的人选，该席位空缺。", en: "No eligible member is left: the seat is vacant.")
+    /// A willing member who is away.
+    static let absentReason = ReasonTemplate(
+        "select.absent", slots: [.member("member"), .date("since")],
+        zh: "{member}：自{since}外出（select.absent）。", en: "{member}: away since {since} (select.absent).")
+    /// A willing member too young or too old.
+    static let ageReason = ReasonTemplate(
+        "select.age", slots: [.member("member"), .count("age"), .count("maxAge")],
+        zh: "{member}：{age}岁，不在18至{maxAge}岁之间（select.age）。",
+        en: "{member}: aged {age}, outside 18 to {maxAge} (select.age).")
+    /// A willing member on the negative list.
+    static let negativeListReason = ReasonTemplate(
+        "select.negative-list", slots: [.member("member")],
+        zh: "{member}：受过刑事处罚或为失信被执行人（select.negative-list）。",
+        en: "{member}: a criminal record or a dishonest judgment debtor (select.negative-list).")
+    /// A willing member under a penalty.
+    static let sanctionReason = ReasonTemplate(
+        "select.sanction", slots: [.member("member"), .date("until")],
+        zh: "{member}：处分影响期至{until}（select.sanction）。",
+        en: "{member}: under a disciplinary penalty until {until} (select.sanction).")
+    /// A willing member rated unqualified.
+    static let unqualifiedReason = ReasonTemplate(
+        "select.unqualified", slots: [.member("member"), .count("year")],
+        zh: "{member}：{year}年民主评议不合格，未满3年（select.unqualified）。",
+        en: "{member}: rated unqualified in {year}, 3 years or less ago (select.unqualified).")
+    /// A probationary member for a party committee seat.
+    static let probationaryReason = ReasonTemplate(
+        "select.standing-full", slots: [.member("member")],
+        zh: "{member}：预备党员，不能担任社区党组织委员（select.standing）。",
+        en: "{member}: a probationary member cannot sit on the party committee (select.standing).")
+    /// A member too recent for secretary.
+    static let tooRecentReason = ReasonTemplate(
+        "select.standing", slots: [.member("member"), .date("joined")],
+        zh: "{member}：{joined}入党，不满2年，不能担任书记（select.standing）。",
+        en: "{member}: joined on {joined}, under 24 months ago, too soon for secretary (select.standing).")
+    /// A member who holds another seat.
+    static let alreadySelectedReason = ReasonTemplate(
+        "select.already-selected", slots: [.member("member")],
+        zh: "{member}：已当选本社区其他职位。", en: "{member}: already selected for another seat.")
+
+    static let selectionReasons = [
+        appointedNobody, appointedDeputy, oneShoulderReason, villageReason, rankedReason, vacantReason, absentReason,
+        ageReason, negativeListReason, sanctionReason, unqualifiedReason, probationaryReason, tooRecentReason,
+        alreadySelectedReason,
     ]
 
     /// Fills the community's posts row by row and seat by seat (选拔干部).
@@ -70,20 +158,11 @@ extension ChengduPilot: CadreSelectionPolicy {
         for post in context.posts {
             if stage == .transition && post.body == .partyCommittee && post.title == .secretary {
                 let deputy = context.community.townDeputySecretary
-                let reason =
-                    deputy.isEmpty
-                    ? Reason(
-                        zh: "过渡期社区党组织书记由镇党委副书记兼任，社区尚未指定人选。",
-                        en:
-                            "In transition the town deputy secretary serves as party secretary; the community names none yet."
-                    )
-                    : Reason(
-                        zh: "过渡期社区党组织书记由镇党委副书记\(deputy)兼任。",
-                        en: "In transition the town deputy secretary \(deputy) serves as party secretary.")
+                let reason = deputy.isEmpty ? Self.appointedNobody() : Self.appointedDeputy(.text(deputy))
                 for _ in 0..<post.seats {
                     decisions.append(
                         SeatDecision(
-                            outcome: .appointed, rules: ["select.appointed-secretary"], reasons: [reason],
+                            outcome: .appointed, rules: [Self.appointedSecretary], reasons: [reason],
                             details: SeatDetails(alternates: [], appointee: deputy)))
                 }
                 continue
@@ -97,13 +176,8 @@ extension ChengduPilot: CadreSelectionPolicy {
                 remaining -= 1
                 decisions.append(
                     pool.select(
-                        secretary, need: need, rule: "select.one-shoulder",
-                        reason: Reason(
-                            zh: "一肩挑：社区党组织书记\(pool.id(secretary))兼任居委会主任（得分\(pool.score(secretary))分）。",
-                            en:
-                                "One shoulder: the party secretary \(pool.id(secretary)) also becomes director (score \(pool.score(secretary)))."
-                        )
-                    ))
+                        secretary, need: need, rule: Self.oneShoulderSelection,
+                        reason: Self.oneShoulderReason(.member(pool.id(secretary)), .amount(pool.score(secretary)))))
             }
             if post.body == .deliberationCouncil && remaining > 0 {
                 for representative in pool.villageRepresentatives(need, limit: remaining) {
@@ -111,13 +185,10 @@ extension ChengduPilot: CadreSelectionPolicy {
                     let village = pool.village(representative)
                     decisions.append(
                         pool.select(
-                            representative, need: need, rule: "select.village-representation",
-                            reason: Reason(
-                                zh:
-                                    "原村代表：\(pool.id(representative))为原\(village)得分最高的符合条件党员（得分\(pool.score(representative))分）。",
-                                en:
-                                    "Village representation: \(pool.id(representative)) is the best-ranked eligible member from \(village) (score \(pool.score(representative)))."
-                            )))
+                            representative, need: need, rule: Self.villageRepresentation,
+                            reason: Self.villageReason(
+                                .member(pool.id(representative)), .place(village),
+                                .amount(pool.score(representative)))))
                 }
             }
             while remaining > 0 {
@@ -131,11 +202,8 @@ extension ChengduPilot: CadreSelectionPolicy {
                 }
                 decisions.append(
                     pool.select(
-                        best, need: need, rule: "select.ranked",
-                        reason: Reason(
-                            zh: "按得分排序选出\(pool.id(best))（得分\(pool.score(best))分）。",
-                            en: "Selected by ranking: \(pool.id(best)) (score \(pool.score(best)))."))
-                )
+                        best, need: need, rule: Self.ranked,
+                        reason: Self.rankedReason(.member(pool.id(best)), .amount(pool.score(best)))))
                 if post.body == .partyCommittee && post.title == .secretary && pool.firstSecretary == nil {
                     pool.firstSecretary = best
                 }
@@ -167,13 +235,13 @@ extension ChengduPilot: CadreSelectionPolicy {
 
     /// The first eligibility check a member fails for any seat, apart from the body's own
     /// (`select.standing`) and from being already selected; `nil` when none fails.
-    func generalFailure(_ member: Member, asOf: CivilDate) -> String? {
-        if member.awaySince != nil { return "select.absent" }
+    func generalFailure(_ member: Member, asOf: CivilDate) -> Rule? {
+        if member.awaySince != nil { return Self.absent }
         let age = member.birthDate.age(at: asOf)
-        if age < 18 || age > maxAge { return "select.age" }
-        if member.criminalRecord || member.dishonestDebtor { return "select.negative-list" }
-        if let until = member.sanctionUntil, until >= asOf { return "select.sanction" }
-        if let year = member.unqualifiedYear, asOf.year - year <= 3 { return "select.unqualified" }
+        if age < 18 || age > maxAge { return Self.ageLimit }
+        if member.criminalRecord || member.dishonestDebtor { return Self.negativeList }
+        if let until = member.sanctionUntil, until >= asOf { return Self.sanction }
+        if let year = member.unqualifiedYear, asOf.year - year <= 3 { return Self.unqualified }
         return nil
     }
 }
@@ -288,7 +356,7 @@ struct CandidatePool {
 
     /// Gives the seat to the candidate at `position`, with the next two eligible candidates
     /// without a seat as alternates.
-    mutating func select(_ position: Int, need: SeatRequirement, rule: String, reason: Reason) -> SeatDecision {
+    mutating func select(_ position: Int, need: SeatRequirement, rule: Rule, reason: Reason) -> SeatDecision {
         taken[position] = true
         var alternates: [String] = []
         for other in ranked.indices where alternates.count < 2 {
@@ -301,61 +369,41 @@ struct CandidatePool {
 
     /// A vacant seat, with each willing member's first failing check in its reasons.
     func vacancy(_ need: SeatRequirement) -> SeatDecision {
-        var reasons = [
-            Reason(zh: "没有符合条件的人选，该席位空缺。", en: "No eligible member is left: the seat is vacant.")
-        ]
+        var reasons = [ChengduPilot.vacantReason()]
         let asOf = context.asOf
         for member in context.members where member.willingToServe {
             let failure: Reason
             if let rule = module.generalFailure(member, asOf: asOf) {
                 failure = failureReason(rule, member)
             } else if need.fullMember && !member.isFull {
-                failure = Reason(
-                    zh: "\(member.id)：预备党员，不能担任社区党组织委员（select.standing）。",
-                    en: "\(member.id): a probationary member cannot sit on the party committee (select.standing).")
+                failure = ChengduPilot.probationaryReason(.member(member.id))
             } else if need.standing && member.joinDate.addingMonths(24) > asOf {
-                failure = Reason(
-                    zh: "\(member.id)：\(member.joinDate.chineseText)入党，不满2年，不能担任书记（select.standing）。",
-                    en:
-                        "\(member.id): joined on \(member.joinDate), under 24 months ago, too soon for secretary (select.standing)."
-                )
+                failure = ChengduPilot.tooRecentReason(.member(member.id), .date(member.joinDate))
             } else {
                 // Passing every check, the member must already hold a seat, or this one were filled.
-                failure = Reason(
-                    zh: "\(member.id)：已当选本社区其他职位。", en: "\(member.id): already selected for another seat.")
+                failure = ChengduPilot.alreadySelectedReason(.member(member.id))
             }
             reasons.append(failure)
         }
-        return SeatDecision(outcome: .vacant, rules: ["select.no-candidate"], reasons: reasons, details: SeatDetails())
+        return SeatDecision(
+            outcome: .vacant, rules: [ChengduPilot.noCandidate], reasons: reasons, details: SeatDetails())
     }
 
     /// Why a member fails a general check.
-    private func failureReason(_ rule: String, _ member: Member) -> Reason {
-        let id = member.id
+    private func failureReason(_ rule: Rule, _ member: Member) -> Reason {
+        let id = ReasonArgument.member(member.id)
+        let asOf = context.asOf
         switch rule {
-        case "select.absent":
-            let since = member.awaySince ?? context.asOf
-            return Reason(
-                zh: "\(id)：自\(since.chineseText)外出（select.absent）。", en: "\(id): away since \(since) (select.absent).")
-        case "select.age":
-            let age = member.birthDate.age(at: context.asOf)
-            return Reason(
-                zh: "\(id)：\(age)岁，不在18至\(module.maxAge)岁之间（select.age）。",
-                en: "\(id): aged \(age), outside 18 to \(module.maxAge) (select.age).")
-        case "select.negative-list":
-            return Reason(
-                zh: "\(id)：受过刑事处罚或为失信被执行人（select.negative-list）。",
-                en: "\(id): a criminal record or a dishonest judgment debtor (select.negative-list).")
-        case "select.sanction":
-            let until = member.sanctionUntil ?? context.asOf
-            return Reason(
-                zh: "\(id)：处分影响期至\(until.chineseText)（select.sanction）。",
-                en: "\(id): under a disciplinary penalty until \(until) (select.sanction).")
+        case ChengduPilot.absent:
+            return ChengduPilot.absentReason(id, .date(member.awaySince ?? asOf))
+        case ChengduPilot.ageLimit:
+            return ChengduPilot.ageReason(id, .count(member.birthDate.age(at: asOf)), .count(module.maxAge))
+        case ChengduPilot.negativeList:
+            return ChengduPilot.negativeListReason(id)
+        case ChengduPilot.sanction:
+            return ChengduPilot.sanctionReason(id, .date(member.sanctionUntil ?? asOf))
         default:
-            let year = member.unqualifiedYear ?? context.asOf.year
-            return Reason(
-                zh: "\(id)：\(year)年民主评议不合格，未满3年（select.unqualified）。",
-                en: "\(id): rated unqualified in \(year), 3 years or less ago (select.unqualified).")
+            return ChengduPilot.unqualifiedReason(id, .count(member.unqualifiedYear ?? asOf.year))
         }
     }
 }

@@ -1,9 +1,9 @@
-public import PolicyKit
+@_spi(CharterHost) public import PolicyKit
 
 /// A policy module loaded from its library.
 public struct LoadedModule: Sendable {
     /// What the module's entry returned: its metadata and its factory.
-    public let entry: ModuleEntry
+    package let entry: ModuleEntry
     /// The library file it was loaded from, as found on the search path (a symbolic link stays a
     /// link here, so messages and outputs name what the user put on the path).
     public let file: String
@@ -18,7 +18,7 @@ public struct LoadedModule: Sendable {
     /// Creates a loaded module; the loader and tests that register a module in-process use this.
     ///
     /// `realPath` defaults to `file`, for a module linked in rather than loaded from a library.
-    public init(
+    package init(
         entry: ModuleEntry, file: String, realPath: String? = nil, compilerVersion: String, interfaceVersion: UInt32
     ) {
         self.entry = entry
@@ -32,6 +32,12 @@ public struct LoadedModule: Sendable {
     public var name: String { entry.metadata.name }
     /// The module's metadata.
     public var metadata: ModuleMetadata { entry.metadata }
+    /// The points the module provides, in run order.
+    public var points: [ExtensionPoint] { entry.points }
+    /// An instance of the module with the given parameters.
+    public func makeInstance(parameters: Parameters) throws -> any PolicyModule {
+        try entry.makeInstance(parameters: parameters)
+    }
     /// `Name@version`, as decision records write it.
     public var label: String { "\(entry.metadata.name)@\(entry.metadata.version)" }
 }

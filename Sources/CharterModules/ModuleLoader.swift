@@ -1,5 +1,5 @@
 import CharterData
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 
 #if canImport(Glibc)
     import Glibc
@@ -120,12 +120,27 @@ public struct ModuleLoader: Sendable {
                 "This file is not a shared library that can be loaded (the dynamic loader says: \(error.message)). "
                     + "Remove it from the module directory, or rebuild the module with `swift build`.")
         }
-        let symbolName = PolicyKitInterface.entrySymbol(forModule: ModuleLoader.moduleName(ofFile: file))
+        let name = ModuleLoader.moduleName(ofFile: file)
+        let symbolName = ModuleHandshake.entrySymbol(forModule: name, interface: PolicyKitInterface.version)
         guard let symbol = library.symbol(symbolName) else {
+            // A module built against another interface exports its entry under that interface's
+            // name: say which, and how to rebuild it, rather than that it is no module at all.
+            let others = (1...PolicyKitInterface.version + 8).filter { $0 != PolicyKitInterface.version }
+            if let other = others.first(where: {
+                library.symbol(ModuleHandshake.entrySymbol(forModule: name, interface: $0)) != nil
+            }) {
+                throw ModuleLoadError(
+                    .versionMismatch, file: file,
+                    "Module '\(name)' was built against PolicyKit interface \(other), "
+                        + "but this charter uses PolicyKit interface \(PolicyKitInterface.version). "
+                        + "Rebuild the module against this PolicyKit (update its code to the interface \(PolicyKitInterface.version) SDK, "
+                        + "see the \"Writing a policy module\" article, and run `swift build` in the module's package), "
+                        + "or run it with the charter it was built for.")
+            }
             throw ModuleLoadError(
                 .noEntryPoint, file: file,
                 "This shared library is not a Charter policy module: it has no entry symbol '\(symbolName)'. "
-                    + "A module exports one with `@_cdecl(\"\(symbolName)\")` calling exportPolicyModule(_:_:) "
+                    + "A module exports one with `@_cdecl(\"\(symbolName)\")` calling \(name).export(_:) "
                     + "(and its file is named lib<Name>.so); if this file is something else, move it out of the module directory."
             )
         }
@@ -152,7 +167,6 @@ public struct ModuleLoader: Sendable {
         let hostCompilerText = "\(hostCompiler)"
 
         guard let result, moduleInterface == PolicyKitInterface.version, moduleCompiler == hostCompilerText else {
-            let name = ModuleLoader.moduleName(ofFile: file)
             throw ModuleLoadError(
                 .versionMismatch, file: file,
                 "Module '\(name)' was built by Swift \(moduleCompiler) against PolicyKit interface \(moduleInterface), "
@@ -183,16 +197,23 @@ public struct ModuleLoader: Sendable {
             problems.append(
                 "it calls itself '\(metadata.name)' but its file is lib\(expected).so (rename one to match)")
         }
-        if module.entry.points.isEmpty {
+        if module.points.isEmpty {
             problems.append("it provides no extension point")
         }
         var ruleIDs: Set<String> = []
         for rule in metadata.rules {
             if !ruleIDs.insert(rule.id).inserted { problems.append("rule '\(rule.id)' is declared twice") }
-            if !module.entry.points.contains(rule.point) {
+            if !module.points.contains(rule.point) {
                 problems.append(
                     "rule '\(rule.id)' belongs to point '\(rule.point.rawValue)', which the module does not provide")
             }
+        }
+        var templateIDs: Set<String> = []
+        for template in metadata.reasons {
+            if !templateIDs.insert(template.id).inserted {
+                problems.append("reason template '\(template.id)' is declared twice")
+            }
+            problems += template.problems
         }
         var names: Set<String> = []
         for parameter in metadata.parameters {

@@ -2,7 +2,7 @@ public import CharterData
 import CharterEngine
 import CharterModules
 import Foundation
-public import PolicyKit
+@_spi(CharterHost) public import PolicyKit
 
 /// Checks that a policy module keeps the contract every module must keep, on generated districts.
 ///
@@ -44,12 +44,15 @@ public enum ConformanceKit {
         for spec in Module.metadata.parameters where spec.meaning.chinese.isEmpty || spec.meaning.english.isEmpty {
             failures.append("Metadata: parameter '\(spec.name)' needs a meaning in both Chinese and English.")
         }
+        for spec in Module.metadata.parameters where spec.points.isEmpty {
+            failures.append("Metadata: parameter '\(spec.name)' names no point it affects.")
+        }
         let plan: RunPlan
         do {
             let selection = try PolicySelection(
                 module: loaded, parameters: Parameters(defaultsOf: Module.metadata, overriddenBy: parameters))
             plan = RunPlan(
-                points: Dictionary(uniqueKeysWithValues: loaded.entry.points.map { ($0, PointPlan(base: selection)) }))
+                points: Dictionary(uniqueKeysWithValues: loaded.points.map { ($0, PointPlan(base: selection)) }))
         } catch {
             return failures + ["The module refused its parameters: \(error)."]
         }
@@ -80,6 +83,7 @@ public enum ConformanceKit {
         let first: [String: [[UInt8]]]
         do {
             first = try records(dataset, plan: plan, asOf: asOf)
+            failures += try reasonFailures(dataset, plan: plan, asOf: asOf).map { "\(label): \($0)." }
         } catch {
             return ["\(label): \(error)"]
         }
@@ -117,6 +121,37 @@ public enum ConformanceKit {
             }
         } catch {
             failures.append("\(label): \(error)")
+        }
+        return failures
+    }
+
+    /// What is wrong with the reasons the decisions give, each problem once, in the order first met.
+    ///
+    /// A reason not made from a template of the module's catalog is wrong, and so is a slot left
+    /// unfilled or filled with a value of another kind.
+    static func reasonFailures(_ dataset: Dataset, plan: RunPlan, asOf: CivilDate) throws -> [String] {
+        let index = DatasetIndex(dataset)
+        let results = try Engine(plan: plan, asOf: asOf, jobs: 2).run(index)
+        let decisions = RunDecisions(index: index, results: results, points: plan.decidedPoints)
+        var catalogs: [ExtensionPoint: [ReasonTemplate]] = [:]
+        for (point, selection) in plan.points { catalogs[point] = selection.base.module.metadata.reasons }
+        var seen: Set<String> = []
+        var failures: [String] = []
+        func report(_ problem: String) {
+            if seen.insert(problem).inserted { failures.append(problem) }
+        }
+        for point in plan.decidedPoints {
+            let catalog = catalogs[point] ?? []
+            decisions.forEachRecord(of: point) { record in
+                for reason in record.reasons {
+                    for problem in reason.problems { report("a \(point.rawValue) decision's \(problem)") }
+                    for template in reason.templates where !catalog.contains(where: { $0 === template }) {
+                        report(
+                            "a \(point.rawValue) decision uses the reason template '\(template.id)', which the module's metadata does not list in its reasons"
+                        )
+                    }
+                }
+            }
         }
         return failures
     }

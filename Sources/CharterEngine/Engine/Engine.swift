@@ -269,7 +269,7 @@ public struct Engine: Sendable {
     }
 
     private func check(
-        _ rules: [String], _ selection: PolicySelection, _ point: ExtensionPoint, _ subject: @autoclosure () -> String
+        _ rules: [Rule], _ selection: PolicySelection, _ point: ExtensionPoint, _ subject: @autoclosure () -> String
     ) throws(ModuleFailure) {
         try check(rules, declared: selection.declaredRules[point] ?? [], selection, point, subject())
     }
@@ -278,7 +278,7 @@ public struct Engine: Sendable {
     /// one is not (a member's subject would otherwise be built for every member).
     @inline(__always)
     private func check(
-        _ rules: [String], declared: Set<String>, _ selection: PolicySelection, _ point: ExtensionPoint,
+        _ rules: [Rule], declared: Set<String>, _ selection: PolicySelection, _ point: ExtensionPoint,
         _ subject: @autoclosure () -> String
     ) throws(ModuleFailure) {
         var declared = DeclaredRules(declared)
@@ -289,7 +289,7 @@ public struct Engine: Sendable {
     /// declared.
     @inline(__always)
     private func check(
-        _ rules: [String], declared: inout DeclaredRules, _ selection: PolicySelection, _ point: ExtensionPoint,
+        _ rules: [Rule], declared: inout DeclaredRules, _ selection: PolicySelection, _ point: ExtensionPoint,
         _ subject: @autoclosure () -> String
     ) throws(ModuleFailure) {
         if let rule = declared.firstUndeclared(in: rules) {
@@ -307,14 +307,14 @@ public struct Engine: Sendable {
 /// instructions, where hashing every rule of a million members' decisions was not.
 struct DeclaredRules {
     private let declared: Set<String>
-    private var lastAccepted: [String] = []
+    private var lastAccepted: [Rule] = []
 
     init(_ declared: Set<String>) { self.declared = declared }
 
     /// The first of `rules` that is not declared, or `nil` when all are.
-    mutating func firstUndeclared(in rules: [String]) -> String? {
+    mutating func firstUndeclared(in rules: [Rule]) -> String? {
         if rules == lastAccepted { return nil }
-        for rule in rules where !declared.contains(rule) { return rule }
+        for rule in rules where !declared.contains(rule.id) { return rule.id }
         lastAccepted = rules
         return nil
     }

@@ -20,7 +20,7 @@ public struct PolicySelection: Sendable {
         self.instance = try ModuleFaults.watching(
             module: module.label, point: point, subject: "its start with the profile's parameters (init(parameters:))"
         ) {
-            try module.entry.makeInstance(parameters: parameters)
+            try module.makeInstance(parameters: parameters)
         }
         var rules: [ExtensionPoint: Set<String>] = [:]
         for rule in module.metadata.rules { rules[rule.point, default: []].insert(rule.id) }

@@ -71,13 +71,13 @@ public struct ProfileResolver {
             return nil
         }
         let before = problems.count
-        if !module.entry.points.contains(point) {
-            let providers = loader.discover().modules.filter { $0.entry.points.contains(point) }.map(\.name)
+        if !module.points.contains(point) {
+            let providers = loader.discover().modules.filter { $0.points.contains(point) }.map(\.name)
             problems.append(
                 ProfileProblem(
                     path: "\(path).module",
                     message: "Module '\(name)' does not decide \(point.rawValue); it decides "
-                        + "\(module.entry.points.map(\.rawValue).joined(separator: ", ")). "
+                        + "\(module.points.map(\.rawValue).joined(separator: ", ")). "
                         + (providers.isEmpty
                             ? "No module found decides \(point.rawValue)."
                             : "Modules that decide \(point.rawValue): \(providers.joined(separator: ", ")).")))

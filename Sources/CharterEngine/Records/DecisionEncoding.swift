@@ -37,6 +37,27 @@ public enum DecisionEncoding {
         point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
         rules: [String], reasons: [Reason], language: Language, to writer: inout JSONWriter
     ) {
+        appendRecordHead(
+            point: point, subject: subject, outcome: outcome, module: module, rules: { $0.strings(rules) },
+            reasons: reasons, language: language, to: &writer)
+    }
+
+    /// Appends a decision's record up to its details: the caller writes the details object, then `}`.
+    @inline(__always)
+    static func appendRecordHead(
+        point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
+        rules: [Rule], reasons: [Reason], language: Language, to writer: inout JSONWriter
+    ) {
+        appendRecordHead(
+            point: point, subject: subject, outcome: outcome, module: module, rules: { $0.rules(rules) },
+            reasons: reasons, language: language, to: &writer)
+    }
+
+    @inline(__always)
+    private static func appendRecordHead(
+        point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
+        rules: (inout JSONWriter) -> Void, reasons: [Reason], language: Language, to writer: inout JSONWriter
+    ) {
         writer.raw("{\"point\":")
         writer.string(point.rawValue)
         writer.raw(",\"subject\":")
@@ -46,11 +67,11 @@ public enum DecisionEncoding {
         writer.raw(",\"module\":")
         writer.string(module)
         writer.raw(",\"rules\":")
-        writer.strings(rules)
+        rules(&writer)
         writer.raw(",\"reasons\":[")
         for index in reasons.indices {
             if index > 0 { writer.byte(UInt8(ascii: ",")) }
-            writer.string(language == .chinese ? reasons[index].chinese : reasons[index].english)
+            writer.reason(reasons[index], in: language)
         }
         writer.raw("],\"details\":")
     }

@@ -68,7 +68,7 @@ extension DecisionRecord {
     public init(community: String, module: String, stage decision: StageDecision) {
         self.init(
             point: .stage, subject: "community:\(community)", module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules, reasons: decision.reasons
+            rules: decision.rules.map(\.id), reasons: decision.reasons
         ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
@@ -76,7 +76,7 @@ extension DecisionRecord {
     public init(community: String, module: String, branchSetup decision: BranchSetupDecision) {
         self.init(
             point: .branchSetup, subject: "community:\(community)", module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules, reasons: decision.reasons
+            rules: decision.rules.map(\.id), reasons: decision.reasons
         ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
@@ -84,7 +84,7 @@ extension DecisionRecord {
     public init(member: String, module: String, management decision: ManagementDecision) {
         self.init(
             point: .memberManagement, subject: "member:\(member)", module: module,
-            outcome: decision.outcome.rawValue, rules: decision.rules, reasons: decision.reasons
+            outcome: decision.outcome.rawValue, rules: decision.rules.map(\.id), reasons: decision.reasons
         ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
@@ -92,7 +92,7 @@ extension DecisionRecord {
     public init(seat subject: String, module: String, seat decision: SeatDecision) {
         self.init(
             point: .cadreSelection, subject: subject, module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules, reasons: decision.reasons
+            rules: decision.rules.map(\.id), reasons: decision.reasons
         ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
@@ -100,7 +100,7 @@ extension DecisionRecord {
     public init(member: String, module: String, points decision: PointsDecision) {
         self.init(
             point: .points, subject: "member:\(member)", module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules, reasons: decision.reasons
+            rules: decision.rules.map(\.id), reasons: decision.reasons
         ) { DecisionEncoding.details(decision, to: &$0) }
     }
 
@@ -108,7 +108,7 @@ extension DecisionRecord {
     public init(community: String, module: String, governance decision: GovernanceDecision) {
         self.init(
             point: .governance, subject: "community:\(community)", module: module,
-            outcome: decision.outcome.rawValue, rules: decision.rules, reasons: decision.reasons
+            outcome: decision.outcome.rawValue, rules: decision.rules.map(\.id), reasons: decision.reasons
         ) { DecisionEncoding.details(decision, to: &$0) }
     }
 }

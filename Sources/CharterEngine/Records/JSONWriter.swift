@@ -166,4 +166,58 @@ public struct JSONWriter: ~Copyable {
         value.write(to: &text)
         text.withUnsafeBufferPointer { append($0) }
     }
+
+    /// Appends the ids of the rules that fired, as an array of strings.
+    public mutating func rules(_ rules: [Rule]) {
+        byte(UInt8(ascii: "["))
+        for index in rules.indices {
+            if index > 0 { byte(UInt8(ascii: ",")) }
+            string(rules[index].id)
+        }
+        byte(UInt8(ascii: "]"))
+    }
+
+    /// Appends a reason in `language` as a JSON string, rendered from its template and the values
+    /// of its slots straight into the output.
+    public mutating func reason(_ reason: Reason, in language: Language) {
+        byte(UInt8(ascii: "\""))
+        reasonText(reason, language)
+        byte(UInt8(ascii: "\""))
+    }
+
+    private mutating func reasonText(_ reason: Reason, _ language: Language) {
+        guard let template = reason.template else {
+            escaped(reason.text(in: language))
+            return
+        }
+        let arguments = reason.arguments
+        for segment in template.segments(in: language) {
+            escaped(segment.literal)
+            if let slot = segment.slot, slot < arguments.count { argument(arguments[slot], language) }
+        }
+    }
+
+    private mutating func argument(_ argument: ReasonArgument, _ language: Language) {
+        switch argument {
+        case .date(let date):
+            if language == .chinese { date.withChineseUTF8 { append($0) } } else { date.withUTF8 { append($0) } }
+        case .halfYear(let half):
+            integer(half.year)
+            if language == .chinese {
+                if half.isSecondHalf { raw("年下半年") } else { raw("年上半年") }
+            } else {
+                raw(half.isSecondHalf ? "H2" : "H1")
+            }
+        case .count(let number): integer(number)
+        case .amount(let amount): self.amount(amount)
+        case .member(let text), .place(let text), .text(let text): escaped(text)
+        case .term(let term): escaped(language == .chinese ? term.chinese : term.english)
+        case .phrase(let reason): reasonText(reason, language)
+        case .phrases(let reasons, let separator):
+            for index in reasons.indices {
+                if index > 0 { escaped(language == .chinese ? separator.chinese : separator.english) }
+                reasonText(reasons[index], language)
+            }
+        }
+    }
 }

@@ -206,7 +206,7 @@ struct CommunityPage: Sendable {
             return html + "<p class=\"complete tag\">\(text("All checks passed.", "各项检查均达标。"))</p>"
         }
         html += "<table><thead><tr><th>\(text("finding", "缺项"))</th><th>\(text("concerned", "涉及"))</th></tr></thead>"
-        for rule in decision.rules {
+        for rule in decision.rules.map(\.id) {
             let concerned = decision.details.concerned[rule] ?? []
             let members = decisions.memberIndices(of: concerned, inCommunity: result.community).compactMap { $0 }
             let who: HTML

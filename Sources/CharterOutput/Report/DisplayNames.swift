@@ -8,7 +8,7 @@ import PolicyKit
 /// in `decisions.jsonl` and the CSV tables.
 struct DisplayNames: Sendable {
     let decisions: RunDecisions
-    let meanings: [String: Reason]
+    let meanings: [String: Text]
     let language: Language
     let redact: Bool
 

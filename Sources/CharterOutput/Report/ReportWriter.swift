@@ -24,7 +24,7 @@ public struct ReportWriter: Sendable {
     /// The modules that decided, for rule meanings.
     public let plan: RunPlan
     /// Each declared rule's meaning, by rule id (the first module to declare it).
-    public let ruleMeanings: [String: Reason]
+    public let ruleMeanings: [String: Text]
 
     /// How many members an alert or finding lists before pointing to the tables.
     static let listLimit = 12
@@ -39,7 +39,7 @@ public struct ReportWriter: Sendable {
         self.language = language
         self.redact = redact
         self.plan = plan
-        var meanings: [String: Reason] = [:]
+        var meanings: [String: Text] = [:]
         for module in plan.modules {
             for rule in module.metadata.rules where meanings[rule.id] == nil { meanings[rule.id] = rule.meaning }
         }

@@ -17,11 +17,11 @@ public struct TablesWriter: Sendable {
     /// How many workers encode the large tables.
     public let jobs: Int
     /// What each rule means, for the findings.
-    public let meanings: [String: Reason]
+    public let meanings: [String: Text]
 
     /// Creates a writer.
     public init(
-        decisions: RunDecisions, language: Language, redact: Bool, jobs: Int = 1, meanings: [String: Reason] = [:]
+        decisions: RunDecisions, language: Language, redact: Bool, jobs: Int = 1, meanings: [String: Text] = [:]
     ) {
         self.decisions = decisions
         self.language = language
@@ -130,7 +130,7 @@ public struct TablesWriter: Sendable {
         // A finding may concern thousands of members: their labels (`name(id)`, a body's name,
         // or the id) are written into one buffer, without a string per member.
         var labels: [UInt8] = []
-        for rule in governance.rules {
+        for rule in governance.rules.map(\.id) {
             let concerned = (governance.details.concerned[rule] ?? []).sortedByUTF8()
             let indices = decisions.memberIndices(of: concerned, inCommunity: community)
             labels.removeAll(keepingCapacity: true)

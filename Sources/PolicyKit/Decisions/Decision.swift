@@ -3,15 +3,17 @@
 public struct Decision<Outcome: Hashable & Sendable, Details: Hashable & Sendable>: Hashable, Sendable {
     /// The decision itself.
     public var outcome: Outcome
-    /// The ids of the rules that fired, in the order they fired; the outcome's rule comes first.
-    public var rules: [String]
+    /// The rules that fired, in the order they fired; the outcome's rule comes first.
+    public var rules: [Rule]
+    /// The ids of the rules that fired, in the order they fired, as `decisions.jsonl` lists them.
+    public var ruleIDs: [String] { rules.map(\.id) }
     /// Why, in plain language, one entry per point a reader should know.
     public var reasons: [Reason]
     /// The point's structured details.
     public var details: Details
 
     /// Creates a decision.
-    public init(outcome: Outcome, rules: [String], reasons: [Reason], details: Details) {
+    public init(outcome: Outcome, rules: [Rule], reasons: [Reason], details: Details) {
         self.outcome = outcome
         self.rules = rules
         self.reasons = reasons

@@ -20,6 +20,9 @@ extension DomainCode {
         language == .chinese ? chineseName : englishName
     }
 
+    /// The names in both languages, for a reason's ``ReasonSlot/term(_:)`` slot.
+    public var term: Text { Text(zh: chineseName, en: englishName) }
+
     /// Every code of the type, comma separated, for error messages.
     public static var allCodes: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -1,5 +1,6 @@
 /// A loaded module as the host receives it: its metadata, the points it provides, and a way to
 /// make instances.
+@_spi(CharterHost)
 public final class ModuleEntry: Sendable {
     /// The module's metadata.
     public let metadata: ModuleMetadata
@@ -30,6 +31,7 @@ public final class ModuleEntry: Sendable {
 /// Layout (byte offsets): 0 magic `CHRT` (UInt32), 4 host interface version (UInt32),
 /// 8 host compiler version (pointer to a NUL-terminated string), 16 module interface version
 /// (UInt32), 24 module compiler version (pointer).
+@_spi(CharterHost)
 public enum ModuleHandshake {
     /// The number of bytes of the handshake buffer.
     public static let size = 32
@@ -49,28 +51,48 @@ public enum ModuleHandshake {
         /// The module's compiler version.
         public static let moduleCompiler = 24
     }
+
+    /// The prefix of the C symbol through which the host enters a module built against interface
+    /// `version`: `charter_policy_module_v2_` for this one.
+    public static func entrySymbolPrefix(interface version: UInt32) -> String { "charter_policy_module_v\(version)_" }
+
+    /// The C symbol through which the host enters the module `name`, built against `version`.
+    ///
+    /// The symbol carries the module's name so that several modules can be linked into one
+    /// program (a test bundle, say) without their entry points colliding.
+    public static func entrySymbol(forModule name: String, interface version: UInt32) -> String {
+        entrySymbolPrefix(interface: version) + name
+    }
 }
 
-/// Exports a policy module from its library in one line.
+extension PolicyModule {
+    /// Hands the module to the host that loads its library: the one thing a module's entry
+    /// point does.
+    ///
+    /// Put this line, with your module's type and name, in one file of the module:
+    ///
+    /// ```swift
+    /// @_cdecl("charter_policy_module_v2_MyModule") public func export(_ host: OpaquePointer) -> OpaquePointer? { MyModule.export(host) }
+    /// ```
+    ///
+    /// It tells the host which compiler and PolicyKit interface the module was built with and,
+    /// when they are the host's, gives it the module; otherwise the host refuses the library with
+    /// a message that says how to rebuild it. `host` is the host's handshake, opaque to the module.
+    @_alwaysEmitIntoClient
+    public static func export(_ host: OpaquePointer) -> OpaquePointer? {
+        _exportPolicyModule(
+            Self.self, host, interface: PolicyKitInterface.version, compiler: PolicyKitInterface.compilerVersion)
+    }
+}
+
+/// The handshake behind ``PolicyModule/export(_:)``; call that instead.
 ///
-/// Put this line, with your module's type and name, in one file of the module:
-///
-/// ```swift
-/// @_cdecl("charter_policy_module_v1_MyModule")
-/// public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
-///     exportPolicyModule(MyModule.self, handshake)
-/// }
-/// ```
-///
-/// The function writes the versions the module was built with into the host's handshake buffer
-/// and, when they match the host's, returns the module's ``ModuleEntry`` (retained once, for the
-/// host to take).
-@_alwaysEmitIntoClient
-public func exportPolicyModule<Module: PolicyModule>(
-    _ module: Module.Type, _ handshake: UnsafeMutableRawPointer
-) -> UnsafeMutableRawPointer? {
-    let interface = PolicyKitInterface.version
-    let compiler = PolicyKitInterface.compilerVersion
+/// `interface` and `compiler` are the versions the module was built with (evaluated in the
+/// module's own code); the host's are read from the handshake.
+public func _exportPolicyModule<Module: PolicyModule>(
+    _ module: Module.Type, _ host: OpaquePointer, interface: UInt32, compiler: StaticString
+) -> OpaquePointer? {
+    let handshake = UnsafeMutableRawPointer(host)
     guard handshake.load(fromByteOffset: ModuleHandshake.Offset.magic, as: UInt32.self) == ModuleHandshake.magic
     else { return nil }
     handshake.storeBytes(of: interface, toByteOffset: ModuleHandshake.Offset.moduleInterface, as: UInt32.self)
@@ -79,17 +101,8 @@ public func exportPolicyModule<Module: PolicyModule>(
         as: UnsafeRawPointer.self)
     let hostInterface = handshake.load(fromByteOffset: ModuleHandshake.Offset.hostInterface, as: UInt32.self)
     let hostCompiler = handshake.load(fromByteOffset: ModuleHandshake.Offset.hostCompiler, as: UnsafeRawPointer.self)
-    func sameText(_ lhs: UnsafeRawPointer, _ rhs: UnsafeRawPointer) -> Bool {
-        var offset = 0
-        while true {
-            let left = lhs.load(fromByteOffset: offset, as: UInt8.self)
-            guard left == rhs.load(fromByteOffset: offset, as: UInt8.self) else { return false }
-            if left == 0 { return true }
-            offset += 1
-        }
-    }
-    guard hostInterface == interface, sameText(hostCompiler, UnsafeRawPointer(compiler.utf8Start)) else {
-        return nil
-    }
-    return Unmanaged.passRetained(ModuleEntry(module)).toOpaque()
+    let ours = String(cString: compiler.utf8Start)
+    guard hostInterface == interface, String(cString: hostCompiler.assumingMemoryBound(to: UInt8.self)) == ours
+    else { return nil }
+    return OpaquePointer(Unmanaged.passRetained(ModuleEntry(module)).toOpaque())
 }

@@ -1,48 +1,66 @@
-/// What a module says about itself: name, version, the rules it can fire, its parameters.
+/// What a module says about itself: name, version, the rules it can fire, the wording of its
+/// reasons, its parameters.
 public struct ModuleMetadata: Sendable {
     /// The module's name: a Swift identifier, also the name of its library, `lib<Name>.so`.
     public var name: String
     /// The module's version.
     public var version: SemanticVersion
     /// One line on what the module is for.
-    public var summary: Reason
+    public var summary: Text
     /// Every rule the module can fire.
-    public var rules: [RuleInfo]
+    public var rules: [Rule]
+    /// The module's message catalog: every template its reasons are made from.
+    public var reasons: [ReasonTemplate]
     /// The parameters a profile may set.
     public var parameters: [ParameterSpec]
 
     /// Creates a module's metadata.
     public init(
-        name: String, version: SemanticVersion, summary: Reason, rules: [RuleInfo],
-        parameters: [ParameterSpec] = []
+        name: String, version: SemanticVersion, summary: Text, rules: [Rule], reasons: [ReasonTemplate],
+        parameters: [any ModuleParameter] = []
     ) {
         self.name = name
         self.version = version
         self.summary = summary
         self.rules = rules
-        self.parameters = parameters
+        self.reasons = reasons
+        self.parameters = parameters.map(\.spec)
     }
 
     /// The rule with the given id, if the module declares it.
-    public func rule(_ id: String) -> RuleInfo? { rules.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// The parameter with the given name, if the module declares it.
     public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
+
+    /// The reason template with the given id, if the module declares it.
+    public func reason(_ id: String) -> ReasonTemplate? { reasons.first { $0.id == id } }
 }
 
 /// A rule a module can fire, with what it means.
-public struct RuleInfo: Hashable, Sendable {
+///
+/// Declare each rule once, as a static value of the module, and fire it by that value:
+///
+/// ```swift
+/// static let mobile = Rule("manage.mobile", point: .memberManagement, meaning: Text(zh: "…", en: "…"))
+///
+/// ManagementDecision(outcome: .dynamic, rules: [Self.mobile], reasons: [...], details: ...)
+/// ```
+public struct Rule: Hashable, Sendable, CustomStringConvertible {
     /// The rule id, such as `manage.mobile`, listed in a decision's `rules` when it fires.
-    public var id: String
+    public let id: String
     /// The extension point whose decisions list it.
-    public var point: ExtensionPoint
+    public let point: ExtensionPoint
     /// What the rule says.
-    public var meaning: Reason
+    public let meaning: Text
 
-    /// Creates a rule description.
-    public init(_ id: String, point: ExtensionPoint, meaning: Reason) {
+    /// Declares a rule.
+    public init(_ id: String, point: ExtensionPoint, meaning: Text) {
         self.id = id
         self.point = point
         self.meaning = meaning
     }
+
+    /// The rule's id.
+    public var description: String { id }
 }

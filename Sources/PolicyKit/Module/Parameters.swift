@@ -63,15 +63,113 @@ public struct ParameterSpec: Hashable, Sendable {
     public var kind: ParameterKind
     /// Its value when a profile does not set it.
     public var defaultValue: ParameterValue
+    /// The extension points whose decisions it changes: a profile sets it under those only.
+    public var points: [ExtensionPoint]
     /// What it means, in one line.
-    public var meaning: Reason
+    public var meaning: Text
 
     /// Creates a parameter description.
-    public init(_ name: String, kind: ParameterKind, default defaultValue: ParameterValue, meaning: Reason) {
+    public init(
+        _ name: String, kind: ParameterKind, default defaultValue: ParameterValue, points: [ExtensionPoint],
+        meaning: Text
+    ) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
+        self.points = points.sorted()
         self.meaning = meaning
+    }
+}
+
+/// A declared parameter of any type, as a module's metadata lists it.
+public protocol ModuleParameter: Sendable {
+    /// The parameter's description.
+    var spec: ParameterSpec { get }
+}
+
+/// The type of a parameter's value: a whole number, a flag, or a choice of words.
+public protocol ParameterType: Hashable, Sendable {
+    /// The value from a profile's value, or `nil` when it is of another type.
+    init?(parameterValue: ParameterValue)
+    /// The value as a profile writes it.
+    var parameterValue: ParameterValue { get }
+}
+
+extension Int: ParameterType {
+    /// The number, when the value is one.
+    public init?(parameterValue: ParameterValue) {
+        guard case .integer(let number) = parameterValue else { return nil }
+        self = number
+    }
+
+    /// The number as a profile's value.
+    public var parameterValue: ParameterValue { .integer(self) }
+}
+
+extension Bool: ParameterType {
+    /// The flag, when the value is one.
+    public init?(parameterValue: ParameterValue) {
+        guard case .boolean(let flag) = parameterValue else { return nil }
+        self = flag
+    }
+
+    /// The flag as a profile's value.
+    public var parameterValue: ParameterValue { .boolean(self) }
+}
+
+extension ParameterType where Self: RawRepresentable & CaseIterable, RawValue == String {
+    /// The case named by the value's word.
+    public init?(parameterValue: ParameterValue) {
+        guard case .text(let word) = parameterValue else { return nil }
+        self.init(rawValue: word)
+    }
+
+    /// The case's word as a profile's value.
+    public var parameterValue: ParameterValue { .text(rawValue) }
+}
+
+/// A parameter declared once, as a static value of its module, and read through that value.
+///
+/// ```swift
+/// static let mobileAfterMonths = Parameter<Int>(
+///     "mobileAfterMonths", in: 1...60, default: 6, points: [.memberManagement],
+///     meaning: Text(zh: "…", en: "…"))
+///
+/// init(parameters: Parameters) throws {
+///     mobileAfterMonths = try parameters.value(of: Self.mobileAfterMonths)
+/// }
+/// ```
+public struct Parameter<Value: ParameterType>: ModuleParameter {
+    /// The parameter's description.
+    public let spec: ParameterSpec
+
+    /// The parameter's name.
+    public var name: String { spec.name }
+}
+
+extension Parameter where Value == Int {
+    /// Declares a whole-number parameter within `range`.
+    public init(
+        _ name: String, in range: ClosedRange<Int>, default defaultValue: Int, points: [ExtensionPoint], meaning: Text
+    ) {
+        spec = ParameterSpec(
+            name, kind: .integer(range), default: .integer(defaultValue), points: points, meaning: meaning)
+    }
+}
+
+extension Parameter where Value == Bool {
+    /// Declares a flag.
+    public init(_ name: String, default defaultValue: Bool, points: [ExtensionPoint], meaning: Text) {
+        spec = ParameterSpec(name, kind: .boolean, default: .boolean(defaultValue), points: points, meaning: meaning)
+    }
+}
+
+extension Parameter where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
+    /// Declares a choice among the cases of `Value`, written by their raw values.
+    public init(_ name: String, default defaultValue: Value, points: [ExtensionPoint], meaning: Text) {
+        spec = ParameterSpec(
+            name, kind: .choice(Value.allCases.map(\.rawValue)), default: .text(defaultValue.rawValue), points: points,
+            meaning: meaning)
     }
 }
 
@@ -92,26 +190,19 @@ public struct Parameters: Hashable, Sendable {
         self.values = all
     }
 
-    /// The whole-number value of a parameter.
-    public func integer(_ name: String) throws(ParameterError) -> Int {
-        guard case .integer(let number) = values[name] else { throw ParameterError(name: name, expected: "integer") }
-        return number
-    }
-
-    /// The boolean value of a parameter.
-    public func boolean(_ name: String) throws(ParameterError) -> Bool {
-        guard case .boolean(let flag) = values[name] else { throw ParameterError(name: name, expected: "boolean") }
-        return flag
-    }
-
-    /// The word value of a parameter.
-    public func text(_ name: String) throws(ParameterError) -> String {
-        guard case .text(let word) = values[name] else { throw ParameterError(name: name, expected: "string") }
-        return word
+    /// The value of a declared parameter.
+    ///
+    /// It throws when the module's metadata does not list the parameter (so the host never
+    /// checked or completed it), or when the value is of another type than the declaration's.
+    public func value<Value>(of parameter: Parameter<Value>) throws(ParameterError) -> Value {
+        guard let value = values[parameter.name], let typed = Value(parameterValue: value) else {
+            throw ParameterError(name: parameter.name, expected: parameter.spec.kind.typeName)
+        }
+        return typed
     }
 }
 
-/// A module asked for a parameter it did not declare, or with another type than declared.
+/// A module read a parameter its metadata does not list, or whose value is of another type.
 public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The parameter's name.
     public var name: String
@@ -126,6 +217,6 @@ public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// A sentence that says what is wrong.
     public var description: String {
-        "The module reads parameter '\(name)' as \(expected), but it has no such \(expected) parameter; declare it in the module's metadata."
+        "The module reads parameter '\(name)' as \(expected), but its metadata lists no such \(expected) parameter; add the declaration to the module's metadata."
     }
 }

@@ -10,7 +10,7 @@ public enum PolicyKitInterface {
     /// It grows whenever a public type or protocol changes
     /// in a way that a module built before cannot be loaded with.
     @_alwaysEmitIntoClient
-    public static var version: UInt32 { 1 }
+    public static var version: UInt32 { 2 }
 
     /// The version of the Swift compiler that built the caller, such as `6.3.1`.
     @_alwaysEmitIntoClient
@@ -187,13 +187,4 @@ public enum PolicyKitInterface {
             "older than 5.9"
         #endif
     }
-
-    /// The prefix of the one C symbol through which the host enters a module.
-    public static let entrySymbolPrefix = "charter_policy_module_v1_"
-
-    /// The C symbol through which the host enters the module `name`: `charter_policy_module_v1_NAME`.
-    ///
-    /// The symbol carries the module's name so that several modules can be linked into one
-    /// program (a test bundle, say) without their entry points colliding.
-    public static func entrySymbol(forModule name: String) -> String { entrySymbolPrefix + name }
 }

@@ -47,7 +47,7 @@ enum ModulesCommand: CharterCommand {
         let rows = modules.sorted { $0.name < $1.name }.map { module in
             [
                 module.name, module.metadata.version.description,
-                module.entry.points.map(\.rawValue).joined(separator: ","), String(module.metadata.rules.count),
+                module.points.map(\.rawValue).joined(separator: ","), String(module.metadata.rules.count),
                 module.file,
             ]
         }
@@ -67,7 +67,7 @@ enum ModulesCommand: CharterCommand {
         var text = "\(module.label): \(metadata.summary.text(in: language))\n"
         text +=
             "File: \(module.file) (Swift \(module.compilerVersion), PolicyKit interface \(module.interfaceVersion))\n"
-        text += "Points: \(module.entry.points.map(\.rawValue).joined(separator: ", "))\n\n"
+        text += "Points: \(module.points.map(\.rawValue).joined(separator: ", "))\n\n"
         if metadata.parameters.isEmpty {
             text += "Parameters: none\n"
         } else {

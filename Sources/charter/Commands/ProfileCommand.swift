@@ -86,8 +86,8 @@ enum ProfileCommand: CharterCommand {
         }
         var policies: [(String, JSONValue)] = []
         for point in ExtensionPoint.allCases {
-            let providers = modules.filter { $0.entry.points.contains(point) }
-                .sorted { ($1.entry.points.count, $0.name) < ($0.entry.points.count, $1.name) }
+            let providers = modules.filter { $0.points.contains(point) }
+                .sorted { ($1.points.count, $0.name) < ($0.points.count, $1.name) }
             guard let module = providers.first else { continue }
             let params = module.metadata.parameters.map { ($0.name, JSONValue($0.defaultValue)) }
             policies.append(

@@ -1,18 +1,21 @@
 import CharterData
 import CharterEngine
 import CharterModules
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 import Testing
 
 /// A module that breaks its contract on purpose: it fires a rule it never declared for members
 /// whose id ends in 7, and gives every community one seat decision too few.
 struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
+    static let grid = Rule("breaker.grid", point: .memberManagement, meaning: Text(zh: "网格", en: "grid"))
+    static let seat = Rule("breaker.seat", point: .cadreSelection, meaning: Text(zh: "席位", en: "seat"))
+    /// Declared as a value but left out of the metadata.
+    static let undeclared = Rule("breaker.undeclared", point: .memberManagement, meaning: Text(zh: "无", en: "none"))
+    static let gridReason = ReasonTemplate("breaker.grid", zh: "网格", en: "grid")
+    static let vacantReason = ReasonTemplate("breaker.seat", zh: "空缺", en: "vacant")
     static let metadata = ModuleMetadata(
-        name: "RuleBreaker", version: SemanticVersion(0, 1, 0), summary: Reason(zh: "测试用", en: "for tests"),
-        rules: [
-            RuleInfo("breaker.grid", point: .memberManagement, meaning: Reason(zh: "网格", en: "grid")),
-            RuleInfo("breaker.seat", point: .cadreSelection, meaning: Reason(zh: "席位", en: "seat")),
-        ])
+        name: "RuleBreaker", version: SemanticVersion(0, 1, 0), summary: Text(zh: "测试用", en: "for tests"),
+        rules: [grid, seat], reasons: [gridReason, vacantReason])
 
     let shortOfSeats: Bool
 
@@ -21,15 +24,15 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
     func decideManagement(ofMemberAt index: Int, in context: CommunityContext) -> ManagementDecision {
         let id = context.members[index].id
         return ManagementDecision(
-            outcome: .grid, rules: [id.hasSuffix("7") ? "breaker.undeclared" : "breaker.grid"],
-            reasons: [Reason(zh: "网格", en: "grid")], details: ManagementDetails(grid: "-"))
+            outcome: .grid, rules: [id.hasSuffix("7") ? Self.undeclared : Self.grid], reasons: [Self.gridReason()],
+            details: ManagementDetails(grid: "-"))
     }
 
     func selectCadres(in context: CommunityContext) -> [SeatDecision] {
         let seats = context.posts.reduce(0) { $0 + $1.seats }
         return Array(
             repeating: SeatDecision(
-                outcome: .vacant, rules: ["breaker.seat"], reasons: [Reason(zh: "空缺", en: "vacant")],
+                outcome: .vacant, rules: [Self.seat], reasons: [Self.vacantReason()],
                 details: SeatDetails()),
             count: max(0, seats - 1))
     }

@@ -1,6 +1,6 @@
 import CharterModules
 import Foundation
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 import Testing
 
 @Suite struct ModuleLoaderTests {
@@ -22,8 +22,8 @@ import Testing
 
     @Test func castsTheModuleToItsPointProtocolAcrossTheLibraryBoundary() throws {
         let module = try loader.load(named: "CharterBaseline")
-        #expect(module.entry.points == [.branchSetup])
-        let instance = try module.entry.makeInstance(parameters: Parameters(defaultsOf: module.metadata))
+        #expect(module.points == [.branchSetup])
+        let instance = try module.makeInstance(parameters: Parameters(defaultsOf: module.metadata))
         let policy = try #require(instance as? any BranchSetupPolicy)
         let community = Community(id: "C1")
         let member = Member(
@@ -33,7 +33,7 @@ import Testing
             in: CommunityContext(
                 community: community, asOf: CivilDate(year: 2026, month: 6, day: 30) ?? .latest, members: [member]))
         #expect(decision.outcome == .jointBranch)
-        #expect(decision.rules == ["baseline.joint"])
+        #expect(decision.ruleIDs == ["baseline.joint"])
     }
 
     @Test func refusesAModuleThatIsNotThere() {
@@ -63,7 +63,9 @@ import Testing
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Foreign")
         }
         #expect(error.code == .noEntryPoint)
-        #expect(error.message.contains(PolicyKitInterface.entrySymbol(forModule: "Foreign")))
+        #expect(
+            error.message.contains(
+                ModuleHandshake.entrySymbol(forModule: "Foreign", interface: PolicyKitInterface.version)))
     }
 
     @Test(arguments: [
@@ -75,7 +77,8 @@ import Testing
         _ = try buildFakeModule(
             named: "libFuture.so", in: directory,
             defines: [
-                "CHARTER_FAKE_ENTRY", "CHARTER_FAKE_SYMBOL=\(PolicyKitInterface.entrySymbol(forModule: "Future"))",
+                "CHARTER_FAKE_ENTRY",
+                "CHARTER_FAKE_SYMBOL=\(ModuleHandshake.entrySymbol(forModule: "Future", interface: PolicyKitInterface.version))",
                 "CHARTER_FAKE_INTERFACE=\(interface)u", "CHARTER_FAKE_COMPILER=\"\(compiler)\"",
             ])
         let error = try #require(throws: ModuleLoadError.self) {

@@ -1,6 +1,6 @@
 import CharterModules
 import Foundation
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 import Testing
 
 #if canImport(Glibc)
@@ -104,7 +104,8 @@ private let otherUser: uid_t = 1234
         let file = try buildFakeModule(
             named: "libFuture.so", in: folder,
             defines: [
-                "CHARTER_FAKE_ENTRY", "CHARTER_FAKE_SYMBOL=\(PolicyKitInterface.entrySymbol(forModule: "Future"))",
+                "CHARTER_FAKE_ENTRY",
+                "CHARTER_FAKE_SYMBOL=\(ModuleHandshake.entrySymbol(forModule: "Future", interface: PolicyKitInterface.version))",
                 "CHARTER_FAKE_INTERFACE=999u", "CHARTER_FAKE_COMPILER=\"\(PolicyKitInterface.compilerVersion)\"",
             ])
         #expect(chmod(folder.path, folderMode) == 0)

@@ -1,6 +1,6 @@
 import CharterModules
 import Foundation
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 import Testing
 
 /// The `charter` executable refuses a module built for another PolicyKit interface or compiler,
@@ -24,7 +24,8 @@ import Testing
         _ = try buildFakeModule(
             named: "libFuture.so", in: directory,
             defines: [
-                "CHARTER_FAKE_ENTRY", "CHARTER_FAKE_SYMBOL=\(PolicyKitInterface.entrySymbol(forModule: "Future"))",
+                "CHARTER_FAKE_ENTRY",
+                "CHARTER_FAKE_SYMBOL=\(ModuleHandshake.entrySymbol(forModule: "Future", interface: PolicyKitInterface.version))",
                 "CHARTER_FAKE_INTERFACE=\(interface)u", "CHARTER_FAKE_COMPILER=\"\(compiler)\"",
             ])
         return directory

@@ -1,7 +1,7 @@
 import CharterData
 import CharterEngine
 import CharterModules
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 import Testing
 
 @testable import CharterOutput
@@ -9,25 +9,26 @@ import Testing
 /// A linked module that passes data text through to the tables: each member's grid is the
 /// member's building, and every member has -3 points.
 private struct DataEcho: MemberManagementPolicy, PointsPolicy {
+    static let grid = Rule("echo.grid", point: .memberManagement, meaning: Text(zh: "网格", en: "grid"))
+    static let points = Rule("echo.points", point: .points, meaning: Text(zh: "积分", en: "points"))
+    static let gridReason = ReasonTemplate("echo.grid", zh: "网格", en: "grid")
+    static let pointsReason = ReasonTemplate("echo.points", zh: "积分", en: "points")
     static let metadata = ModuleMetadata(
-        name: "DataEcho", version: SemanticVersion(0, 1, 0), summary: Reason(zh: "测试用", en: "for tests"),
-        rules: [
-            RuleInfo("echo.grid", point: .memberManagement, meaning: Reason(zh: "网格", en: "grid")),
-            RuleInfo("echo.points", point: .points, meaning: Reason(zh: "积分", en: "points")),
-        ])
+        name: "DataEcho", version: SemanticVersion(0, 1, 0), summary: Text(zh: "测试用", en: "for tests"),
+        rules: [grid, points], reasons: [gridReason, pointsReason])
 
     init(parameters: Parameters) throws {}
 
     func decideManagement(ofMemberAt index: Int, in context: CommunityContext) -> ManagementDecision {
         ManagementDecision(
-            outcome: .grid, rules: ["echo.grid"], reasons: [Reason(zh: "网格", en: "grid")],
+            outcome: .grid, rules: [Self.grid], reasons: [Self.gridReason()],
             details: ManagementDetails(grid: context.members[index].building))
     }
 
     func gradePoints(in context: CommunityContext) -> [PointsDecision] {
         context.members.map { _ in
             PointsDecision(
-                outcome: .attention, rules: ["echo.points"], reasons: [Reason(zh: "积分", en: "points")],
+                outcome: .attention, rules: [Self.points], reasons: [Self.pointsReason()],
                 details: PointsDetails(period: HalfYear(year: 2026, second: false), points: Amount(-3)))
         }
     }

@@ -40,7 +40,7 @@ enum Fixture {
     func baselineJoint(full: Int) throws {
         let decision = try Fixture.decide(Fixture.members(full, probationary: 5))
         #expect(decision.outcome == .jointBranch)
-        #expect(decision.rules == ["baseline.joint"])
+        #expect(decision.ruleIDs == ["baseline.joint"])
         #expect(decision.details.fullMembers == full)
         #expect(decision.details.branches.isEmpty)
         #expect(decision.details.committeeSeats == 0)
@@ -52,7 +52,7 @@ enum Fixture {
     func baselineBranch(full: Int, seats: Int) throws {
         let decision = try Fixture.decide(Fixture.members(full, in: "锦江苑", probationary: 2))
         #expect(decision.outcome == .branch)
-        #expect(decision.rules == ["baseline.branch"])
+        #expect(decision.ruleIDs == ["baseline.branch"])
         #expect(decision.details.branches.count == 1)
         #expect(decision.details.branches.first?.id == "C1/branch")
         #expect(decision.details.branches.first?.members.count == full)
@@ -70,7 +70,7 @@ enum Fixture {
     func baselineGeneralBranch(full: Int) throws {
         let decision = try Fixture.decide(Fixture.members(full, in: "A"))
         #expect(decision.outcome == .generalBranch)
-        #expect(decision.rules == ["baseline.general-branch"])
+        #expect(decision.ruleIDs == ["baseline.general-branch"])
         #expect(decision.details.committeeSeats == 5)
         #expect(decision.details.secretarySource == .elected)
         #expect(decision.details.branches.map(\.id) == ["C1/A#1", "C1/A#2"])
@@ -80,7 +80,7 @@ enum Fixture {
     func baselinePartyCommittee(full: Int) throws {
         let decision = try Fixture.decide(Fixture.members(full, in: "A"))
         #expect(decision.outcome == .partyCommittee)
-        #expect(decision.rules == ["baseline.party-committee"])
+        #expect(decision.ruleIDs == ["baseline.party-committee"])
         #expect(decision.details.committeeSeats == 7)
         #expect(decision.details.secretarySource == .elected)
         #expect(decision.details.branches.map(\.members.count).reduce(0, +) == full)

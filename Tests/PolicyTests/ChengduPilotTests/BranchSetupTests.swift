@@ -21,14 +21,14 @@ import Testing
         let units = (1...6).map { Fixture.unit("U\($0)", members: 3, partyOrganisation: true) }
         let decision = setup(stage, members, deputy: "", units: units)
         #expect(decision.outcome == .jointBranch)
-        #expect(decision.rules == ["setup.too-few-members"])
+        #expect(decision.ruleIDs == ["setup.too-few-members"])
         #expect(decision.details.fullMembers == 2)
         #expect(decision.details.branches.isEmpty)
         #expect(decision.details.committeeSeats == 0)
         #expect(decision.details.secretarySource == SecretarySource.none)
         #expect(decision.details.partTimeUnits.isEmpty)
         // Three full members: no longer.
-        #expect(setup(stage, Fixture.members(3)).rules != ["setup.too-few-members"])
+        #expect(setup(stage, Fixture.members(3)).ruleIDs != ["setup.too-few-members"])
     }
 
     @Test(arguments: [(3, 0), (6, 0), (7, 3), (29, 3), (30, 5), (60, 5)])
@@ -36,7 +36,7 @@ import Testing
         let members = Fixture.members(count, subdivision: "A") + [Fixture.member("P1") { $0.status = .probationary }]
         let decision = setup(.preparation, members)
         #expect(decision.outcome == .temporaryBranch)
-        #expect(decision.rules == ["setup.preparation"])
+        #expect(decision.ruleIDs == ["setup.preparation"])
         #expect(decision.details.committeeSeats == seats)
         #expect(decision.details.secretarySource == .elected)
         // One branch of every full member, never split, even past 50.
@@ -57,7 +57,7 @@ import Testing
     func setupTransition(count: Int, seats: Int) {
         let decision = setup(.transition, Fixture.members(count, subdivision: "A"), deputy: "王书记")
         #expect(decision.outcome == .functionalCommittee)
-        #expect(decision.rules == ["setup.transition"])
+        #expect(decision.ruleIDs == ["setup.transition"])
         #expect(decision.details.secretarySource == .townDeputySecretary)
         #expect(decision.details.committeeSeats == seats)
         #expect(decision.details.branches.map(\.id) == ["C1/A#1", "C1/A#2"])
@@ -68,17 +68,17 @@ import Testing
     func setupNoDeputySecretary(deputy: String, fires: Bool) {
         let decision = setup(.transition, Fixture.members(3), deputy: deputy)
         #expect(decision.outcome == .functionalCommittee)
-        #expect(decision.rules == (fires ? ["setup.transition", "setup.no-deputy-secretary"] : ["setup.transition"]))
+        #expect(decision.ruleIDs == (fires ? ["setup.transition", "setup.no-deputy-secretary"] : ["setup.transition"]))
         #expect(decision.details.secretarySource == (fires ? SecretarySource.none : .townDeputySecretary))
         // Not in other stages, even with no deputy named.
-        #expect(setup(.integration, Fixture.members(3), deputy: "").rules == ["setup.integration"])
+        #expect(setup(.integration, Fixture.members(3), deputy: "").ruleIDs == ["setup.integration"])
     }
 
     @Test(arguments: [(3, 5), (100, 7)])
     func setupIntegration(count: Int, seats: Int) {
         let decision = setup(.integration, Fixture.members(count, subdivision: "A"))
         #expect(decision.outcome == .generalBranch)
-        #expect(decision.rules == ["setup.integration"])
+        #expect(decision.ruleIDs == ["setup.integration"])
         #expect(decision.details.secretarySource == .elected)
         #expect(decision.details.committeeSeats == seats)
         #expect(decision.details.partTimeUnits.isEmpty)
@@ -95,7 +95,7 @@ import Testing
         ]
         let decision = setup(.maturity, Fixture.members(120), units: units.sorted { $0.id < $1.id })
         #expect(decision.outcome == .regionalCommittee)
-        #expect(decision.rules == ["setup.maturity"])
+        #expect(decision.ruleIDs == ["setup.maturity"])
         #expect(decision.details.secretarySource == .elected)
         // By party members descending, then id; at most 4; units without a party organisation left out.
         #expect(decision.details.partTimeUnits == ["U3", "U1", "U5", "U4"])

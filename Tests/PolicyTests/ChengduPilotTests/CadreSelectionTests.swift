@@ -119,7 +119,7 @@ import Testing
             stage: .transition, deputy: deputy)
         #expect(seats.count == 2)
         #expect(seats[0].outcome == .appointed)
-        #expect(seats[0].rules == ["select.appointed-secretary"])
+        #expect(seats[0].ruleIDs == ["select.appointed-secretary"])
         #expect(seats[0].details.appointee == deputy)
         #expect(seats[0].details.member == nil)
         #expect(seats[0].details.alternates.isEmpty)
@@ -132,7 +132,7 @@ import Testing
         let seats = select(
             [Fixture.candidate("M1")], posts: [Fixture.post(.partyCommittee, .secretary)], stage: stage, deputy: "王")
         #expect(seats.first?.outcome == .selected)
-        #expect(seats.first?.rules == ["select.ranked"])
+        #expect(seats.first?.ruleIDs == ["select.ranked"])
     }
 
     var shoulderMembers: [Member] {
@@ -153,7 +153,7 @@ import Testing
             ])
         #expect(seats.map(\.details.member) == ["A", "A", "B", "C"])
         #expect(
-            seats.map(\.rules) == [["select.ranked"], ["select.one-shoulder"], ["select.ranked"], ["select.ranked"]])
+            seats.map(\.ruleIDs) == [["select.ranked"], ["select.one-shoulder"], ["select.ranked"], ["select.ranked"]])
         // Alternates: the next two eligible members not yet selected.
         #expect(seats[1].details.alternates == ["B", "C"])
         #expect(seats[1].details.score == Amount(12))
@@ -165,7 +165,7 @@ import Testing
             posts: [Fixture.post(.partyCommittee, .secretary), Fixture.post(.residentsCommittee, .director)],
             pilot: Fixture.pilot(["oneShoulder": .boolean(false)]))
         #expect(seats.map(\.details.member) == ["A", "B"])
-        #expect(seats[1].rules == ["select.ranked"])
+        #expect(seats[1].ruleIDs == ["select.ranked"])
     }
 
     @Test func selectOneShoulderOnlyAfterTheSecretary() {
@@ -178,7 +178,7 @@ import Testing
             ])
         #expect(seats.map(\.details.member) == ["A", "B", "C", "B"])
         #expect(
-            seats.map(\.rules) == [["select.ranked"], ["select.ranked"], ["select.ranked"], ["select.one-shoulder"]])
+            seats.map(\.ruleIDs) == [["select.ranked"], ["select.ranked"], ["select.ranked"], ["select.one-shoulder"]])
     }
 
     @Test func selectOneShoulderTakesTheFirstSecretarySeat() {
@@ -186,7 +186,7 @@ import Testing
             shoulderMembers,
             posts: [Fixture.post(.partyCommittee, .secretary, seats: 2), Fixture.post(.residentsCommittee, .director)])
         #expect(seats.map(\.details.member) == ["A", "B", "A"])
-        #expect(seats[2].rules == ["select.one-shoulder"])
+        #expect(seats[2].ruleIDs == ["select.one-shoulder"])
     }
 
     @Test func selectOneShoulderNotInTransition() {
@@ -196,7 +196,7 @@ import Testing
             stage: .transition, deputy: "王")
         #expect(seats[0].outcome == .appointed)
         #expect(seats[1].details.member == "A")
-        #expect(seats[1].rules == ["select.ranked"])
+        #expect(seats[1].ruleIDs == ["select.ranked"])
     }
 
     var villagers: [Member] {
@@ -227,7 +227,7 @@ import Testing
         // Each village's best first, villages in the ranking order of their best; then the ranking.
         #expect(seats.map(\.details.member) == ["A1", "B1", "C1", "A2"])
         #expect(
-            seats.map(\.rules) == [
+            seats.map(\.ruleIDs) == [
                 ["select.village-representation"], ["select.village-representation"],
                 ["select.village-representation"], ["select.ranked"],
             ])
@@ -238,7 +238,7 @@ import Testing
     @Test func selectVillageRepresentationWithFewerSeatsThanVillages() {
         let seats = select(villagers, posts: [Fixture.post(.deliberationCouncil, .member, seats: 2)])
         #expect(seats.map(\.details.member) == ["A1", "B1"])
-        #expect(seats.allSatisfy { $0.rules == ["select.village-representation"] })
+        #expect(seats.allSatisfy { $0.ruleIDs == ["select.village-representation"] })
     }
 
     @Test func selectVillageRepresentationAtEveryRow() {
@@ -250,7 +250,7 @@ import Testing
             ])
         #expect(seats.map(\.details.member) == ["A1", "A2", "B1", "N1"])
         #expect(
-            seats.map { $0.rules[0] } == [
+            seats.map { $0.ruleIDs[0] } == [
                 "select.village-representation", "select.village-representation", "select.village-representation",
                 "select.ranked",
             ])
@@ -259,7 +259,7 @@ import Testing
     @Test func selectVillageRepresentationOnlyInDeliberationCouncils() {
         let seats = select(villagers, posts: [Fixture.post(.supervisoryCouncil, .member, seats: 3)])
         #expect(seats.map(\.details.member) == ["A1", "A2", "N1"])
-        #expect(seats.allSatisfy { $0.rules == ["select.ranked"] })
+        #expect(seats.allSatisfy { $0.ruleIDs == ["select.ranked"] })
     }
 
     @Test func selectRanked() {
@@ -294,7 +294,7 @@ import Testing
         let seats = select(members, posts: [Fixture.post(.residentsCommittee, .member, seats: 6)], events: events)
         #expect(seats.map(\.details.member) == ["M4", "M3", "M5", "M1", "M2", nil])
         #expect(seats.map(\.details.score) == [Amount(20), Amount(20), Amount(20), Amount("8.5"), Amount("6.9"), nil])
-        #expect(seats[0].rules == ["select.ranked"])
+        #expect(seats[0].ruleIDs == ["select.ranked"])
         #expect(seats.map(\.details.alternates) == [["M3", "M5"], ["M5", "M1"], ["M1", "M2"], ["M2"], [], []])
         #expect(seats[5].outcome == .vacant)
     }
@@ -311,7 +311,7 @@ import Testing
         members[0].awaySince = Fixture.day("2026-06-01")
         let seats = select(members, posts: [Fixture.post(.deliberationCouncil, .member)])
         #expect(seats.map(\.details.member) == ["A2"])
-        #expect(seats[0].rules == ["select.village-representation"])
+        #expect(seats[0].ruleIDs == ["select.village-representation"])
     }
 
     @Test(arguments: [1, 2])
@@ -322,7 +322,7 @@ import Testing
         let seats = select(members, posts: [Fixture.post(.residentsCommittee, .member, seats: 3)])
         #expect(seats.map(\.outcome) == [.selected, .vacant, .vacant])
         for vacant in seats.dropFirst() {
-            #expect(vacant.rules == ["select.no-candidate"])
+            #expect(vacant.ruleIDs == ["select.no-candidate"])
             #expect(vacant.details.alternates.isEmpty)
             #expect(vacant.details.member == nil && vacant.details.score == nil)
             // One reason for the vacancy, then one per willing member.

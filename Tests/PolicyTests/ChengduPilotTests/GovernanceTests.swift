@@ -43,7 +43,7 @@ struct CompliantCommunity {
     func govComplete(stage: Stage) {
         let decision = CompliantCommunity(stage).check()
         #expect(decision.outcome == .complete)
-        #expect(decision.rules == ["gov.complete"])
+        #expect(decision.ruleIDs == ["gov.complete"])
         #expect(decision.details.findings.isEmpty)
         #expect(decision.details.concerned.isEmpty)
     }
@@ -51,9 +51,9 @@ struct CompliantCommunity {
     /// Whether `rule` is found, and the decision is consistent with it.
     func finds(_ rule: String, _ community: CompliantCommunity) -> Bool {
         let decision = community.check()
-        let found = decision.rules.contains(rule)
+        let found = decision.ruleIDs.contains(rule)
         #expect(decision.details.findings.contains(rule) == found)
-        #expect(decision.outcome == (decision.rules == ["gov.complete"] ? .complete : .gaps))
+        #expect(decision.outcome == (decision.ruleIDs == ["gov.complete"] ? .complete : .gaps))
         return found
     }
 
@@ -325,7 +325,7 @@ struct CompliantCommunity {
             "gov.disclosure", "gov.volunteer-hours", "rights.election", "lead.volunteer",
         ]
         #expect(decision.outcome == .gaps)
-        #expect(decision.rules == expected)
+        #expect(decision.ruleIDs == expected)
         #expect(decision.details.findings == expected.sortedByUTF8())
         #expect(decision.details.concerned.keys.sorted() == ["gov.body-missing", "lead.volunteer", "rights.election"])
         #expect(decision.details.concerned["lead.volunteer"] == ["M1", "M2"])

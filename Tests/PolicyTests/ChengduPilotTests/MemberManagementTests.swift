@@ -31,7 +31,7 @@ import Testing
         }
         let decision = manage(member, events: [Fixture.event("M1", asOf, .dualReport)], asOf: Fixture.day(asOf))
         #expect(decision.outcome == (mobile ? .dynamic : .joint))
-        #expect(decision.rules.first == (mobile ? "manage.mobile" : "manage.in-service"))
+        #expect(decision.ruleIDs.first == (mobile ? "manage.mobile" : "manage.in-service"))
         #expect(decision.details.grid == nil)
     }
 
@@ -54,7 +54,7 @@ import Testing
         let decision = manage(member, events: [Fixture.event("M1", "2026-03-01", .dualReport)])
         #expect(decision.outcome == outcome)
         #expect(
-            decision.rules.first
+            decision.ruleIDs.first
                 == (outcome == .joint
                     ? "manage.in-service" : outcome == .dual ? "manage.relation-outside" : "manage.grid"))
     }
@@ -65,7 +65,7 @@ import Testing
     func manageRelationOutside(relation: Relation, outcome: ManagementClass) {
         let decision = manage(Fixture.member("M1") { $0.relation = relation })
         #expect(decision.outcome == outcome)
-        #expect(decision.rules == [outcome == .dual ? "manage.relation-outside" : "manage.grid"])
+        #expect(decision.ruleIDs == [outcome == .dual ? "manage.relation-outside" : "manage.grid"])
         #expect(decision.details.grid == (outcome == .grid ? "C1/-" : nil))
     }
 
@@ -81,7 +81,7 @@ import Testing
         }
         let decision = manage(member, pilot: Fixture.pilot(["gridGranularity": .text(granularity)]))
         #expect(decision.outcome == .grid)
-        #expect(decision.rules == ["manage.grid"])
+        #expect(decision.ruleIDs == ["manage.grid"])
         #expect(decision.details.grid == grid)
         #expect(decision.details.alerts.isEmpty)
     }
@@ -98,7 +98,7 @@ import Testing
                 $0.relation = relation
             })
         #expect(decision.details.alerts.contains(.pocketMember) == fires)
-        #expect(decision.rules.contains("alert.pocket-member") == fires)
+        #expect(decision.ruleIDs.contains("alert.pocket-member") == fires)
     }
 
     @Test func alertPocketMemberClampsMonthEnds() {
@@ -126,7 +126,7 @@ import Testing
                     $0.status = status
                 })
             #expect(decision.details.alerts.contains(.lapsed) == fires)
-            #expect(decision.rules.contains("alert.lapsed") == fires)
+            #expect(decision.ruleIDs.contains("alert.lapsed") == fires)
         }
     }
 
@@ -143,7 +143,7 @@ import Testing
         let decision = manage(away)
         #expect(decision.outcome == .dynamic)
         #expect(decision.details.alerts.contains(.fourClearIncomplete) == fires)
-        #expect(decision.rules.contains("alert.four-clear") == fires)
+        #expect(decision.ruleIDs.contains("alert.four-clear") == fires)
         // Only for a dynamic outcome: away for less than 6 months, nothing is asked.
         var recent = away
         recent.awaySince = Fixture.day("2026-06-01")
@@ -166,7 +166,7 @@ import Testing
         let decision = manage(member, events: events, asOf: Fixture.day(asOf))
         #expect(decision.outcome == .joint)
         #expect(decision.details.alerts == (fires ? [.notReported] : []))
-        #expect(decision.rules == (fires ? ["manage.in-service", "alert.not-reported"] : ["manage.in-service"]))
+        #expect(decision.ruleIDs == (fires ? ["manage.in-service", "alert.not-reported"] : ["manage.in-service"]))
         // Only for a joint outcome.
         var dual = member
         dual.employment = .retired
@@ -182,7 +182,7 @@ import Testing
         }
         let decision = manage(member)
         #expect(decision.outcome == .dynamic)
-        #expect(decision.rules == ["manage.mobile", "alert.pocket-member", "alert.lapsed", "alert.four-clear"])
+        #expect(decision.ruleIDs == ["manage.mobile", "alert.pocket-member", "alert.lapsed", "alert.four-clear"])
         #expect(decision.details.alerts == [.fourClearIncomplete, .lapsed, .pocketMember])
         #expect(decision.reasons.count == 4)
         #expect(decision.reasons.allSatisfy { !$0.chinese.isEmpty && !$0.english.isEmpty })

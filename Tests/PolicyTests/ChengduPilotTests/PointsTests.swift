@@ -19,7 +19,7 @@ import Testing
     func pointsBase(asOf: String, period: String) {
         let decision = one([], asOf: Fixture.day(asOf))
         #expect(decision?.outcome == .qualified)
-        #expect(decision?.rules == ["points.base"])
+        #expect(decision?.ruleIDs == ["points.base"])
         #expect(decision?.details.points == Amount(60))
         #expect(decision?.details.period.description == period)
         #expect(decision?.details.letterTo == nil)
@@ -29,7 +29,7 @@ import Testing
     func pointsOrgLife(amount: String, points: Int, fires: Bool) {
         let decision = one([Fixture.event("M1", "2026-03-01", .orgLife, amount)])
         #expect(decision?.details.points == Amount(points))
-        #expect(decision?.rules == ["points.base", "points.org-life"])
+        #expect(decision?.ruleIDs == ["points.base", "points.org-life"])
     }
 
     @Test(arguments: [
@@ -39,16 +39,16 @@ import Testing
     func pointsCountOnlyThePeriod(date: String, counted: Bool) {
         let decision = one([Fixture.event("M1", date, .orgLife)])
         #expect(decision?.details.points == Amount(counted ? 62 : 60))
-        #expect(decision?.rules.contains("points.org-life") == counted)
+        #expect(decision?.ruleIDs.contains("points.org-life") == counted)
         let early = one([Fixture.event("M1", date, .orgLife)], asOf: Fixture.day("2026-03-01"))
-        #expect(early?.rules.contains("points.org-life") == (counted && date == "2026-01-01"))
+        #expect(early?.ruleIDs.contains("points.org-life") == (counted && date == "2026-01-01"))
     }
 
     @Test(arguments: [("2.5", "62.5"), ("20", "80"), ("25", "80")])
     func pointsVolunteer(hours: String, points: String) {
         let decision = one([Fixture.event("M1", "2026-03-01", .volunteer, hours)])
         #expect(decision?.details.points == Amount(points))
-        #expect(decision?.rules == ["points.base", "points.volunteer"])
+        #expect(decision?.ruleIDs == ["points.base", "points.volunteer"])
     }
 
     @Test(arguments: [(2, 64), (3, 66), (4, 66)])
@@ -56,7 +56,7 @@ import Testing
         let events = (0..<count).map { _ in Fixture.event("M1", "2026-03-01", .training) }
         let decision = one(events)
         #expect(decision?.details.points == Amount(points))
-        #expect(decision?.rules == ["points.base", "points.training"])
+        #expect(decision?.ruleIDs == ["points.base", "points.training"])
     }
 
     @Test(arguments: [1, 2])
@@ -64,7 +64,7 @@ import Testing
         let events = (0..<count).map { _ in Fixture.event("M1", "2026-03-01", .dualReport) }
         let decision = one(events)
         #expect(decision?.details.points == Amount(65))
-        #expect(decision?.rules == ["points.base", "points.dual-report"])
+        #expect(decision?.ruleIDs == ["points.base", "points.dual-report"])
     }
 
     @Test(arguments: [("1", "55"), ("12", "0"), ("13", "0")])
@@ -72,7 +72,7 @@ import Testing
         let decision = one([Fixture.event("M1", "2026-03-01", .conventionBreach, count)])
         #expect(decision?.details.points == Amount(points))
         #expect(decision?.outcome == .attention)
-        #expect(decision?.rules == ["points.base", "points.breach"])
+        #expect(decision?.ruleIDs == ["points.base", "points.breach"])
     }
 
     @Test func pointsFloorAppliesOnceToTheTotal() {
@@ -88,7 +88,7 @@ import Testing
         let decision = one([
             Fixture.event("M1", "2026-03-01", .cityTraining), Fixture.event("M1", "2026-03-01", .electionVote),
         ])
-        #expect(decision?.rules == ["points.base"])
+        #expect(decision?.ruleIDs == ["points.base"])
         #expect(decision?.details.points == Amount(60))
     }
 
@@ -100,7 +100,7 @@ import Testing
         ]
         let decision = grade([Fixture.member("M1") { $0.relation = .elsewhere }], events).first
         #expect(
-            decision?.rules == [
+            decision?.ruleIDs == [
                 "points.base", "points.org-life", "points.volunteer", "points.training", "points.dual-report",
                 "points.breach", "points.letter",
             ])
@@ -155,17 +155,17 @@ import Testing
                 // Probationary: not graded, not counted, whatever the points.
                 #expect(decision.outcome == .notGraded)
                 #expect(decision.details.points == Amount(104))
-                #expect(!decision.rules.contains("points.excellent-cap"))
+                #expect(!decision.ruleIDs.contains("points.excellent-cap"))
             } else if excellent.contains(id) {
                 #expect(decision.outcome == .excellent)
-                #expect(!decision.rules.contains("points.excellent-cap"))
+                #expect(!decision.ruleIDs.contains("points.excellent-cap"))
             } else if high.contains(id) {
                 #expect(decision.outcome == .qualified)
-                #expect(decision.rules.first == "points.excellent-cap")
-                #expect(decision.rules.dropFirst().first == "points.base")
+                #expect(decision.ruleIDs.first == "points.excellent-cap")
+                #expect(decision.ruleIDs.dropFirst().first == "points.base")
             } else {
                 #expect(decision.outcome == .qualified)
-                #expect(decision.rules == ["points.base"])
+                #expect(decision.ruleIDs == ["points.base"])
             }
         }
     }
@@ -190,7 +190,7 @@ import Testing
         }
         let decision = grade([member]).first
         #expect(decision?.details.letterTo == letter)
-        #expect(decision?.rules == (letter == nil ? ["points.base"] : ["points.base", "points.letter"]))
+        #expect(decision?.ruleIDs == (letter == nil ? ["points.base"] : ["points.base", "points.letter"]))
     }
 
     @Test func eachLetterNamesTheVillageOrUnitAsItsMemberHasIt() {
@@ -220,6 +220,6 @@ import Testing
         ).first
         #expect(decision?.outcome == .notGraded)
         #expect(decision?.details.points == Amount(62))
-        #expect(decision?.rules == ["points.base", "points.org-life"])
+        #expect(decision?.ruleIDs == ["points.base", "points.org-life"])
     }
 }

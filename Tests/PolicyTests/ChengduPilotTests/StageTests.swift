@@ -10,10 +10,10 @@ import Testing
         // Declared wins over what the rows would show (nobody has moved in here).
         let decision = pilot.decideStage(in: Fixture.context(Fixture.community(stage)))
         #expect(decision.outcome == stage)
-        #expect(decision.rules == ["stage.declared"])
+        #expect(decision.ruleIDs == ["stage.declared"])
         #expect(decision.details.declared)
         let undeclared = pilot.decideStage(in: Fixture.context(Fixture.community(nil)))
-        #expect(undeclared.rules != ["stage.declared"])
+        #expect(undeclared.ruleIDs != ["stage.declared"])
         #expect(!undeclared.details.declared)
     }
 
@@ -21,7 +21,7 @@ import Testing
     func stageNotMovedIn(movedIn: Int, stage: Stage, rule: String) {
         let decision = pilot.decideStage(in: Fixture.context(Fixture.community(nil, movedIn: movedIn)))
         #expect(decision.outcome == stage)
-        #expect(decision.rules == [rule])
+        #expect(decision.ruleIDs == [rule])
     }
 
     @Test(arguments: [
@@ -31,7 +31,7 @@ import Testing
         let community = Fixture.community(nil, movedIn: 10, residentsCommittee: committee)
         let decision = pilot.decideStage(in: Fixture.context(community))
         #expect(decision.outcome == stage)
-        #expect(decision.rules == [rule])
+        #expect(decision.ruleIDs == [rule])
     }
 
     @Test(arguments: [(4, Stage.integration, "stage.established"), (5, .maturity, "stage.units-stationed")])
@@ -41,7 +41,7 @@ import Testing
         let community = Fixture.community(nil, movedIn: 10, residentsCommittee: true)
         let decision = pilot.decideStage(in: Fixture.context(community, units: rows))
         #expect(decision.outcome == stage)
-        #expect(decision.rules == [rule])
+        #expect(decision.ruleIDs == [rule])
         #expect(!decision.details.declared)
     }
 
@@ -58,7 +58,7 @@ import Testing
         let community = Fixture.community(nil, movedIn: 10, residentsCommittee: true)
         let decision = pilot.decideStage(in: Fixture.context(community, units: [Fixture.unit("U1")]))
         #expect(decision.outcome == .integration)
-        #expect(decision.rules == ["stage.established"])
+        #expect(decision.ruleIDs == ["stage.established"])
         #expect(decision.reasons.count == 1)
     }
 
@@ -70,7 +70,8 @@ import Testing
         // A stage decision of this run wins over the declared stage.
         let decided = EarlierDecisions(
             stage: StageDecision(
-                outcome: .integration, rules: ["x"], reasons: [], details: StageDetails(declared: false)))
+                outcome: .integration, rules: [Rule("x", point: .stage, meaning: Text(zh: "x", en: "x"))], reasons: [],
+                details: StageDetails(declared: false)))
         let overridden = pilot.decideBranchSetup(
             in: Fixture.context(Fixture.community(.preparation), members: Fixture.members(3), decided: decided))
         #expect(overridden.outcome == .generalBranch)
