@@ -178,7 +178,7 @@ public struct DiffWriter {
     public func writeHTML(to path: String) throws(OutputError) {
         let file = try BufferedFile(path: path)
         let title = text("Policy diff", "政策对比")
-        var html = """
+        var html: HTML = """
             <!DOCTYPE html>
             <html lang="\(language == .chinese ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(title)</title>
             <style>
@@ -186,46 +186,45 @@ public struct DiffWriter {
             table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d8dbe0;padding:3px 8px;font-size:14px;vertical-align:top;text-align:left}
             th{background:#f0f2f5}.before{background:#fde2e1}.after{background:#dff3e4}pre{white-space:pre-wrap;margin:0}
             </style></head><body>
-            <h1>\(title): \(HTML.escape(baseName)) → \(HTML.escape(candidateName))</h1>
-            <pre>\(HTML.escape(summary()))</pre>
+            <h1>\(title): \(baseName) → \(candidateName)</h1>
+            <pre>\(summary())</pre>
             """
-        try file.write(html)
-        html = ""
+        try file.write(html.markup)
+        html = HTML()
         for point in diff.points {
             let changes = diff.changes(of: point)
             guard !changes.isEmpty else { continue }
-            html +=
-                "<h2>\(HTML.escape(point.rawValue)) (\(changes.count))</h2><table><tr><th>\(text("subject", "对象"))</th>"
+            // Counts as plain digits, as in the summary (an interpolated Int would be grouped).
+            html += "<h2>\(point.rawValue) (\(String(changes.count)))</h2><table><tr><th>\(text("subject", "对象"))</th>"
             html +=
                 "<th>\(text("base", "原方案"))</th><th>\(text("candidate", "新方案"))</th><th>\(text("changed details", "变化的细节"))</th></tr>"
             for change in changes.prefix(DiffWriter.pageLimit) {
-                html += "<tr><td>\(HTML.escape(change.subject))</td>"
+                html += "<tr><td>\(change.subject)</td>"
                 html +=
                     "<td class=\"before\">\(cell(change.base))</td><td class=\"after\">\(cell(change.candidate))</td>"
-                html += "<td>\(HTML.escape(change.changedDetailKeys.joined(separator: ", ")))</td></tr>"
-                if html.utf8.count > 1 << 20 {
-                    try file.write(html)
-                    html = ""
+                html += "<td>\(change.changedDetailKeys.joined(separator: ", "))</td></tr>"
+                if html.markup.utf8.count > 1 << 20 {
+                    try file.write(html.markup)
+                    html = HTML()
                 }
             }
             html += "</table>"
             if changes.count > DiffWriter.pageLimit {
-                html +=
-                    "<p>"
-                    + text(
-                        "… and \(changes.count - DiffWriter.pageLimit) more in diff.jsonl.",
-                        "…… 另有\(changes.count - DiffWriter.pageLimit)项见 diff.jsonl。") + "</p>"
+                let more = changes.count - DiffWriter.pageLimit
+                html += "<p>\(text("… and \(more) more in diff.jsonl.", "…… 另有\(more)项见 diff.jsonl。"))</p>"
             }
         }
-        try file.write(html + "</body></html>\n")
+        html += "</body></html>\n"
+        try file.write(html.markup)
         try file.finish()
     }
 
-    func cell(_ record: DecisionRecord?) -> String {
-        guard let record else { return text("not decided", "不作决定") }
-        var html = "<b>\(HTML.escape(record.outcome))</b> <small>\(HTML.escape(record.module))</small><br>"
-        html += HTML.escape(record.rules.joined(separator: ", "))
-        html += "<ul>" + record.reasons.map { "<li>\(HTML.escape($0.text(in: language)))</li>" }.joined() + "</ul>"
+    /// One side of a changed decision: outcome, module, rules and reasons.
+    func cell(_ record: DecisionRecord?) -> HTML {
+        guard let record else { return "\(text("not decided", "不作决定"))" }
+        var html: HTML = "<b>\(record.outcome)</b> <small>\(record.module)</small><br>"
+        html += "\(record.rules.joined(separator: ", "))"
+        html += "<ul>" + HTML.joined(record.reasons.map { "<li>\($0.text(in: language))</li>" }) + "</ul>"
         return html
     }
 }

@@ -7,14 +7,16 @@ enum Charter {
         (ModuleLoader.executableDirectory() ?? ".build/debug") + "/charter"
     }
 
-    /// Runs `charter` with `arguments`; returns the exit status, standard output and standard error.
+    /// Runs `charter` with `arguments` (in `directory`, if given); returns the exit status,
+    /// standard output and standard error.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> (
         status: Int32, output: String, error: String
     ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
