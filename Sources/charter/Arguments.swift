@@ -5,17 +5,23 @@ struct UsageError: Error {
     let message: String
 }
 
-/// The options and operands of one command line, parsed against what the command accepts.
+/// The options and operands of one command line, parsed against the options a command declares.
 ///
-/// Options are `--name value`, `--name=value` or a bare `--flag`; an option may be repeated where
-/// the command says so. Anything not starting with `--` is an operand.
+/// Options are `--name value`, `--name=value` or a bare `--flag`; only an option declared
+/// repeatable may be given twice. Anything not starting with `--` is an operand. A value is read
+/// (and checked) when the command reads its option: `try arguments[Self.out]`.
 struct Arguments {
-    private(set) var values: [String: [String]] = [:]
-    private(set) var flags: Set<String> = []
+    private var values: [String: [String]] = [:]
+    private var flags: Set<String> = []
+    /// The names of the options the command declared, for the check that it reads only those.
+    private let declared: Set<String>
+    /// What is not an option, in order.
     private(set) var operands: [String] = []
 
-    /// Parses `arguments` for a command that takes the options `valued` and the flags `flags`.
-    init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>) throws(UsageError) {
+    /// Parses `arguments` for a command that takes `options`.
+    init(_ arguments: [String], options: [any CommandOption]) throws(UsageError) {
+        let byName = Dictionary(options.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        declared = Set(byName.keys)
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -30,40 +36,48 @@ struct Arguments {
                 inlineValue = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
-            if valued.contains(name) {
-                if let inlineValue {
-                    values[name, default: []].append(inlineValue)
-                } else if index < arguments.count {
-                    values[name, default: []].append(arguments[index])
-                    index += 1
-                } else {
-                    throw UsageError(message: "option '--\(name)' needs a value.")
-                }
-            } else if allowedFlags.contains(name) {
-                guard inlineValue == nil else { throw UsageError(message: "option '--\(name)' takes no value.") }
-                flags.insert(name)
-            } else {
+            guard let option = byName[name] else {
                 var message = "unknown option '--\(name)'."
-                if let suggestion = closestMatch(to: name, among: Array(valued.union(allowedFlags))) {
+                if let suggestion = closestMatch(to: name, among: options.map(\.name)) {
                     message += " Did you mean '--\(suggestion)'?"
                 }
                 throw UsageError(message: message)
             }
+            guard option.placeholder != nil else {
+                guard inlineValue == nil else { throw UsageError(message: "option '--\(name)' takes no value.") }
+                flags.insert(name)
+                continue
+            }
+            guard option.isRepeatable || values[name] == nil else {
+                throw UsageError(message: "option '--\(name)' can be given only once.")
+            }
+            if let inlineValue {
+                values[name, default: []].append(inlineValue)
+            } else if index < arguments.count {
+                values[name, default: []].append(arguments[index])
+                index += 1
+            } else {
+                throw UsageError(message: "option '--\(name)' needs a value.")
+            }
         }
     }
 
-    /// The last value of an option, if given.
-    func value(_ name: String) -> String? { values[name]?.last }
-
-    /// Every value of a repeatable option, in order.
-    func all(_ name: String) -> [String] { values[name] ?? [] }
-
-    /// The value of an option the command cannot do without.
-    func required(_ name: String) throws(UsageError) -> String {
-        guard let value = value(name) else { throw UsageError(message: "option '--\(name)' is required.") }
-        return value
+    /// The value of `option`, as its declaration reads what the command line gave.
+    subscript<Value>(option: Option<Value>) -> Value {
+        get throws(UsageError) {
+            assert(declared.contains(option.name), "the command reads '--\(option.name)' but does not declare it")
+            return try option.resolve(values[option.name] ?? [])
+        }
     }
 
-    /// Whether a flag was given.
-    func flag(_ name: String) -> Bool { flags.contains(name) }
+    /// Whether `flag` was given.
+    subscript(flag: Flag) -> Bool {
+        assert(declared.contains(flag.name), "the command reads '--\(flag.name)' but does not declare it")
+        return flags.contains(flag.name)
+    }
+
+    /// Whether the command line gave `option` at all, whatever its value.
+    func contains(_ option: some CommandOption) -> Bool {
+        values[option.name] != nil || flags.contains(option.name)
+    }
 }

@@ -20,19 +20,28 @@ func keepUntilExit(_ value: Any) { keptUntilExit.append(value) }
 let charterVersion = "0.1.0"
 
 /// A subcommand of `charter`.
+///
+/// Its options are declared once, as static `Option`s and `Flag`s listed in `options`; the
+/// command line is parsed against that list, `--help` is written from it, and `run` reads each
+/// option through its declaration.
 protocol CharterCommand {
     /// The word that selects it.
     static var name: String { get }
     /// One line for `charter --help`.
-    static var summary: String { get }
-    /// The full `--help` text.
-    static var usage: String { get }
-    /// Options that take a value.
-    static var valuedOptions: Set<String> { get }
-    /// Options that take none.
-    static var flagOptions: Set<String> { get }
+    static var summary: HelpText { get }
+    /// Every option it takes, in the order `--help` lists them.
+    static var options: [any CommandOption] { get }
+    /// The prose and usage lines of its `--help`.
+    static var help: CommandHelp { get }
     /// Runs the command; returns its exit code.
     static func run(_ arguments: Arguments) throws -> Int32
+}
+
+extension CharterCommand {
+    /// The full `--help` text, in `language`.
+    static func helpText(in language: Language = .english) -> String {
+        help.text(command: name, options: options, in: language)
+    }
 }
 
 /// A failure the command has already explained: print `message`, exit with `code`.
@@ -48,12 +57,11 @@ func closestMatchName(_ word: String, _ candidates: [String]) -> String? {
 /// Runs a command, turning every error into its message and exit code.
 func runCommand(_ command: any CharterCommand.Type, _ rawArguments: [String]) -> Int32 {
     if rawArguments.contains("--help") || rawArguments.contains("-h") {
-        Console.out(command.usage)
+        Console.out(command.helpText())
         return 0
     }
     do {
-        let arguments = try Arguments(
-            rawArguments, valued: command.valuedOptions, flags: command.flagOptions.union(["help"]))
+        let arguments = try Arguments(rawArguments, options: command.options + [Flag.showHelp])
         return try command.run(arguments)
     } catch let error as UsageError {
         Console.error("charter \(command.name): \(error.message)\nRun 'charter \(command.name) --help' for usage.")
@@ -68,17 +76,4 @@ func runCommand(_ command: any CharterCommand.Type, _ rawArguments: [String]) ->
         Console.error("charter \(command.name): \(error)")
         return 2
     }
-}
-
-/// The language of the printed output and reports: `--lang`, else Chinese when `LANG` starts with
-/// `zh`, else English.
-func outputLanguage(_ arguments: Arguments) throws(UsageError) -> Language {
-    if let code = arguments.value("lang") {
-        guard let language = Language(rawValue: code) else {
-            throw UsageError(message: "option '--lang' takes 'zh' or 'en', not '\(code)'.")
-        }
-        return language
-    }
-    if let lang = getenv("LANG"), String(cString: lang).hasPrefix("zh") { return .chinese }
-    return .english
 }

@@ -47,16 +47,7 @@ enum Console {
 
 /// Renders rows as an aligned plain-text table; CJK characters count as two columns.
 func textTable(_ header: [String], _ rows: [[String]]) -> String {
-    func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-    func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
-            || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value)
-    }
+    func width(_ text: String) -> Int { text.terminalWidth }
     let all = [header] + rows
     var widths = Array(repeating: 0, count: header.count)
     for row in all {
@@ -76,4 +67,22 @@ func textTable(_ header: [String], _ rows: [[String]]) -> String {
     }
     let rule = widths.enumerated().map { String(repeating: "-", count: $0.element) }
     return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n")
+}
+
+extension String {
+    /// The columns the text takes on a terminal: CJK characters count as two.
+    var terminalWidth: Int {
+        unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether a terminal shows the character two columns wide (CJK ideographs, kana, hangul and
+    /// full-width forms).
+    var isWide: Bool {
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value)
+    }
 }

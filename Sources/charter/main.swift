@@ -24,7 +24,7 @@ func topLevelUsage() -> String {
 
         """
     for command in commands {
-        text += "  " + command.name.padding(toLength: 10) + command.summary + "\n"
+        text += "  " + command.name.padding(toLength: 10) + command.summary.en + "\n"
     }
     text += """
 

@@ -4,29 +4,27 @@ import PolicyKit
 /// `charter modules`: the policy modules on the module path, and one module described.
 enum ModulesCommand: CharterCommand {
     static let name = "modules"
-    static let summary = "List the policy modules found, or describe one (parameters and rules)."
-    static let usage = """
-        Usage: charter modules [--module-path DIR]...
-               charter modules describe NAME [--module-path DIR]... [--lang zh|en]
+    static let summary: HelpText = "List the policy modules found, or describe one (parameters and rules)."
 
-        Lists every policy module on the module path: its name, version, the extension points it
-        decides, how many rules it can fire, and the file it was loaded from. With 'describe',
-        prints one module's parameters (type, default, allowed values, meaning) and rules.
+    static let modulePath = SharedOptions.modulePath
+    static let lang = SharedOptions.lang(
+        help: "Language of the descriptions (default: zh when LANG starts with zh).")
+    static let options: [any CommandOption] = [modulePath, lang]
 
-        Modules are the files lib<Name>.so in the --module-path directories, in the order given,
-        then in the directory that holds the charter executable.
+    static let help = CommandHelp(
+        usage: [.form([modulePath]), .form("describe NAME", [modulePath, lang])],
+        about: """
+            Lists every policy module on the module path: its name, version, the extension points it
+            decides, how many rules it can fire, and the file it was loaded from. With 'describe',
+            prints one module's parameters (type, default, allowed values, meaning) and rules.
 
-        Options:
-          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
-          --lang zh|en        Language of the descriptions (default: zh when LANG starts with zh).
-
-        Exit codes: 0 done; 2 a module could not be loaded, or bad usage.
-        """
-    static let valuedOptions: Set<String> = ["module-path", "lang"]
-    static let flagOptions: Set<String> = []
+            Modules are the files lib<Name>.so in the --module-path directories, in the order given,
+            then in the directory that holds the charter executable.
+            """,
+        after: "Exit codes: 0 done; 2 a module could not be loaded, or bad usage.")
 
     static func run(_ arguments: Arguments) throws -> Int32 {
-        let loader = ModuleLoader(modulePaths: arguments.all("module-path"))
+        let loader = ModuleLoader(modulePaths: try arguments[Self.modulePath])
         switch arguments.operands.first {
         case nil:
             return list(loader)
@@ -35,7 +33,7 @@ enum ModulesCommand: CharterCommand {
                 throw UsageError(message: "'describe' takes one module name.")
             }
             let module = try loader.load(named: arguments.operands[1])
-            Console.out(describe(module, language: try outputLanguage(arguments)))
+            Console.out(describe(module, language: try arguments[Self.lang]))
             return 0
         case let other?:
             throw UsageError(message: "unknown operand '\(other)'; the only one is 'describe NAME'.")

@@ -11,41 +11,46 @@ import PolicyKit
 /// `charter profile init` and `charter profile check`: writing and checking a district's profile.
 enum ProfileCommand: CharterCommand {
     static let name = "profile"
-    static let summary = "Write a starting profile (init), or check one and show what it selects (check)."
-    static let usage = """
-        Usage: charter profile init [--out FILE] [--district NAME] [--module-path DIR]...
-               charter profile check FILE [--as-of DATE] [--module-path DIR]... [--lang zh|en]
-               charter profile flatten FILE [--as-of DATE]
+    static let summary: HelpText =
+        "Write a starting profile (init), or check one and show what it selects (check)."
 
-        init   Writes a complete profile: for every extension point, a module that decides it, with
-               every parameter at its default, ready to edit. Without --out it prints the profile.
-               An existing --out file is not overwritten.
-        check  Reads a profile, loads the modules it names and checks every choice (module,
-               point, parameter names, types and ranges, pinned versions and digests), then prints
-               the resolved table: point × stage → module@version and parameters, then every
-               value the profiles set, with the file and JSON path it came from and its basis.
-        flatten Prints the profile and every profile it extends as one file. With --as-of, each
-               dated value is replaced by the one in force on that date.
+    static let out = Option<String?>("out", "FILE", help: "Where init writes the profile.")
+    static let district = Option<String?>(
+        "district", "NAME", help: "The district's name in the profile init writes.")
+    static let modulePath = SharedOptions.modulePath
+    static let lang = SharedOptions.lang(help: "Language of check's table headings.")
+    static let asOf = Option<CivilDate?>(
+        "as-of", "DATE", .date(), help: "The date whose values are in force (YYYY-MM-DD).")
+    static let options: [any CommandOption] = [out, district, modulePath, lang, asOf]
 
-        A profile may build on another with "extends": "PATH" (relative to it): what it names
-        replaces the base's, everything else is inherited. A parameter's value, or a point's
-        module, may change on dated documents:
-          {"values": [{"from": "2025-01-01", "value": 6, "basis": "成组通〔2024〕31号"}, ...]}
-        The value in force on the as-of date is used (--as-of, else the profile's "as_of", else
-        today).
+    static let help = CommandHelp(
+        usage: [
+            .form("init", [out, district, modulePath]),
+            .form("check FILE", [asOf, modulePath, lang]),
+            .form("flatten FILE", [asOf]),
+        ],
+        about: """
+            init   Writes a complete profile: for every extension point, a module that decides it, with
+                   every parameter at its default, ready to edit. Without --out it prints the profile.
+                   An existing --out file is not overwritten.
+            check  Reads a profile, loads the modules it names and checks every choice (module,
+                   point, parameter names, types and ranges, pinned versions and digests), then prints
+                   the resolved table: point × stage → module@version and parameters, then every
+                   value the profiles set, with the file and JSON path it came from and its basis.
+            flatten Prints the profile and every profile it extends as one file. With --as-of, each
+                   dated value is replaced by the one in force on that date.
 
-        Options:
-          --out FILE          Where init writes the profile.
-          --district NAME     The district's name in the profile init writes.
-          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
-          --lang zh|en        Language of check's table headings.
-          --as-of DATE        The date whose values are in force (YYYY-MM-DD).
-
-        Exit codes: 0 done (the profile is valid); 2 the profile has problems (each is named by its
-        JSON path, with what to do), or bad usage.
-        """
-    static let valuedOptions: Set<String> = ["out", "module-path", "lang", "district", "as-of"]
-    static let flagOptions: Set<String> = []
+            A profile may build on another with "extends": "PATH" (relative to it): what it names
+            replaces the base's, everything else is inherited. A parameter's value, or a point's
+            module, may change on dated documents:
+              {"values": [{"from": "2025-01-01", "value": 6, "basis": "成组通〔2024〕31号"}, ...]}
+            The value in force on the as-of date is used (--as-of, else the profile's "as_of", else
+            today).
+            """,
+        after: """
+            Exit codes: 0 done (the profile is valid); 2 the profile has problems (each is named by its
+            JSON path, with what to do), or bad usage.
+            """)
 
     static func run(_ arguments: Arguments) throws -> Int32 {
         switch arguments.operands.first {
@@ -74,7 +79,7 @@ enum ProfileCommand: CharterCommand {
     }
 
     static func initProfile(_ arguments: Arguments) throws -> Int32 {
-        let loader = ModuleLoader(modulePaths: arguments.all("module-path"))
+        let loader = ModuleLoader(modulePaths: try arguments[Self.modulePath])
         let (modules, problems) = loader.discover()
         for problem in problems { Console.error("charter profile: \(problem)") }
         guard !modules.isEmpty else {
@@ -100,12 +105,12 @@ enum ProfileCommand: CharterCommand {
                 ))
         }
         let profile = JSONValue.object([
-            ("district", .string(arguments.value("district") ?? "")),
+            ("district", .string(try arguments[Self.district] ?? "")),
             ("as_of", .string(today().description)),
             ("policies", .object(policies)),
         ])
         let text = profileText(profile)
-        guard let out = arguments.value("out") else {
+        guard let out = try arguments[Self.out] else {
             Console.out(text)
             return 0
         }
@@ -125,8 +130,9 @@ enum ProfileCommand: CharterCommand {
     }
 
     static func check(_ path: String, _ arguments: Arguments) throws -> Int32 {
-        let language = try outputLanguage(arguments)
-        let loaded = try loadProfile(path, modulePaths: arguments.all("module-path"), asOf: try asOfOption(arguments))
+        let language = try arguments[Self.lang]
+        let loaded = try loadProfile(
+            path, modulePaths: try arguments[Self.modulePath], asOf: try arguments[Self.asOf])
         let chinese = language == .chinese
         var rows: [[String]] = []
         for point in loaded.plan.decidedPoints {
@@ -179,7 +185,7 @@ enum ProfileCommand: CharterCommand {
     /// Prints the profile and those it extends as one file.
     static func flatten(_ path: String, _ arguments: Arguments) throws -> Int32 {
         let document = try loadProfileDocument(path)
-        if let asOf = try asOfOption(arguments) {
+        if let asOf = try arguments[Self.asOf] {
             do throws(ProfileError) {
                 Console.out(try document.resolved(at: asOf).json.prettyPrinted())
             } catch {

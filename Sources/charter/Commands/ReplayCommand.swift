@@ -17,34 +17,35 @@ import PolicyKit
 /// naming what changed.
 enum ReplayCommand: CharterCommand {
     static let name = "replay"
-    static let summary = "Run again what a run.json records and check the decisions are the same."
-    static let usage = """
-        Usage: charter replay RUN.json [--data DIR] [--module-path DIR]... [--out DIR] [--force]
-                              [--jobs N]
+    static let summary: HelpText = "Run again what a run.json records and check the decisions are the same."
 
-        Re-runs exactly what RUN.json records: the profile as resolved then (kept in run.json, not
-        read again from disk), its as-of date and language, the same modules and the same dataset,
-        and checks that the new decisions.jsonl has the digest the run recorded.
+    static let data = Option<String?>("data", "DIR", help: "The dataset folder (default: where the run read it).")
+    static let modulePath = SharedOptions.modulePath.withHelp(
+        "Also look for modules in DIR (repeatable; searched first; the folders the run's modules were loaded from are searched too)."
+    )
+    static let out = Option<String?>(
+        "out", "DIR", help: "Also write the replayed run's output folder (as charter run does).")
+    static let force = Flag("force", help: "Replace an --out folder Charter wrote earlier.")
+    static let jobs = SharedOptions.jobs
+    static let options: [any CommandOption] = [data, modulePath, out, force, jobs] + SharedOptions.moduleWatch
 
-        Refused (exit 2), with what changed and what to do, when a dataset file's or a module
-        library's SHA-256 differs from the record, or a file is missing. When the decisions differ
-        and decisions.jsonl lies beside RUN.json, the first differing record is named.
+    static let help = CommandHelp(
+        usage: [.form("RUN.json", [data, modulePath, out, force, jobs])],
+        about: """
+            Re-runs exactly what RUN.json records: the profile as resolved then (kept in run.json, not
+            read again from disk), its as-of date and language, the same modules and the same dataset,
+            and checks that the new decisions.jsonl has the digest the run recorded.
 
-        Options:
-          --data DIR          The dataset folder (default: where the run read it).
-          --module-path DIR   Also look for modules in DIR (repeatable; searched first; the folders
-                              the run's modules were loaded from are searched too).
-          --out DIR           Also write the replayed run's output folder (as charter run does).
-          --force             Replace an --out folder Charter wrote earlier.
-          --jobs N            Communities decided at once (default: the number of cores).
+            Refused (exit 2), with what changed and what to do, when a dataset file's or a module
+            library's SHA-256 differs from the record, or a file is missing. When the decisions differ
+            and decisions.jsonl lies beside RUN.json, the first differing record is named.
+            """,
+        after: """
+            Nothing is written unless --out is given.
 
-        Nothing is written unless --out is given.
-
-        Exit codes: 0 verified (byte-identical decisions); 1 the decisions differ; 2 cannot replay
-        (what is missing or changed is named), or bad usage; 3 a policy module failed.
-        """
-    static let valuedOptions: Set<String> = ["data", "module-path", "out", "jobs", "decision-timeout"]
-    static let flagOptions: Set<String> = ["force", "debug"]
+            Exit codes: 0 verified (byte-identical decisions); 1 the decisions differ; 2 cannot replay
+            (what is missing or changed is named), or bad usage; 3 a policy module failed.
+            """)
 
     static func refuse(_ message: String) -> CommandFailure {
         CommandFailure(code: 2, message: "charter replay: \(message)")
@@ -53,7 +54,7 @@ enum ReplayCommand: CharterCommand {
     static func run(_ arguments: Arguments) throws -> Int32 {
         guard arguments.operands.count == 1 else { throw UsageError(message: "name one run.json file.") }
         let recordPath = arguments.operands[0]
-        let jobs = try jobsOption(arguments)
+        let jobs = try arguments[Self.jobs]
         try watchModules(arguments, command: name)
         let record: JSONValue
         do {
@@ -92,8 +93,9 @@ enum ReplayCommand: CharterCommand {
             recordedFolder = FileSystem.folder(of: path)
         }
         // The folder as the run named it, else its real path then (when replaying from elsewhere).
-        var data = arguments.value("data") ?? recordedFolder
-        if arguments.value("data") == nil, !FileSystem.exists(data),
+        let givenData = try arguments[Self.data]
+        var data = givenData ?? recordedFolder
+        if givenData == nil, !FileSystem.exists(data),
             case .string(let folder)? = record["dataset_folder"],
             !folder.isEmpty
         {
@@ -135,7 +137,7 @@ enum ReplayCommand: CharterCommand {
         } catch {
             throw refuse(error.description)
         }
-        var modulePaths = arguments.all("module-path")
+        var modulePaths = try arguments[Self.modulePath]
         var recordedModules: [String: String] = [:]
         if case .array(let modules)? = record["modules"] {
             for module in modules {
@@ -179,7 +181,7 @@ enum ReplayCommand: CharterCommand {
         }
         let decisions = RunDecisions(index: index, results: results, points: plan.decidedPoints)
         let replayed = try compare(decisions, language: language, recorded: recorded, beside: recordPath)
-        if let out = arguments.value("out") {
+        if let out = try arguments[Self.out] {
             try writeOutput(
                 out, decisions, plan: plan, profile: profile, asOf: asOf, language: language, data: data, arguments)
         }
@@ -256,7 +258,7 @@ enum ReplayCommand: CharterCommand {
         data: String, _ arguments: Arguments
     ) throws(CommandFailure) {
         let folder = try makeOutputFolder(
-            out, command: name, force: arguments.flag("force"),
+            out, command: name, force: arguments[Self.force],
             protected: [ProtectedPath(path: data, role: .dataset)]
                 + plan.modules.map { ProtectedPath(path: FileSystem.folder(of: $0.realPath), role: .modulePath) })
         do {

@@ -10,57 +10,65 @@ import PolicyKit
 /// and audit record.
 enum RunCommand: CharterCommand {
     static let name = "run"
-    static let summary = "Run a district's profile over its dataset and write decisions, tables and a report."
-    static let usage = """
-        Usage: charter run --profile FILE --data DIR --out DIR [--as-of DATE] [--force] [--redact]
-                           [--lang zh|en] [--jobs N] [--module-path DIR]...
+    static let summary: HelpText =
+        "Run a district's profile over its dataset and write decisions, tables and a report."
 
-        Reads and checks the dataset in DIR, loads the policy modules the profile selects, decides
-        every point the profile names (stage, branch_setup, member_management, cadre_selection,
-        points, governance, in that order) for every community, member and seat, and writes into
-        the --out folder:
+    static let profile = Option<String>(required: "profile", "FILE", help: "The district's profile (JSON). Required.")
+    static let data = Option<String>(required: "data", "DIR", help: "The dataset folder. Required.")
+    static let out = Option<String>(
+        required: "out", "DIR", help: "The folder to write. Required; new or empty, unless --force.")
+    static let asOf = Option<CivilDate?>(
+        "as-of", "DATE", .date(),
+        help: "The date every rule is measured to (YYYY-MM-DD); default: the profile's \"as_of\", else today (UTC).")
+    static let force = Flag(
+        "force",
+        help:
+            "Replace an existing --out folder that holds an earlier output of Charter and nothing else (only once the run is complete)."
+    )
+    static let redact = Flag("redact", help: "Mask names in the tables, the pages and the letters.")
+    static let lang = SharedOptions.lang(
+        help:
+            "Language of reasons, tables and report (default: zh when LANG starts with zh, else en). decisions.jsonl keeps its codes either way."
+    )
+    static let jobs = SharedOptions.jobs
+    static let modulePath = SharedOptions.modulePath
+    static let timings = Flag(
+        "timings",
+        help:
+            "Also print where the time went: module code per point and per decision, the host's own work, and each output file."
+    )
+    static let options: [any CommandOption] =
+        [profile, data, out, asOf, force, redact, lang, jobs, modulePath, timings] + SharedOptions.moduleWatch
 
-          decisions.jsonl   every decision, with the rules that fired and the reasons
-          communities.csv   per community: stage, organisation, committee seats, governance
-          members.csv       per member: management, grid, alerts, points, grade, letter
-          posts.csv         per seat: selected member, score, alternates, or appointee
-          findings.csv      per governance finding: what is wanting, the bodies or members concerned
-          report.html       the district's summary and the index of its communities
-          communities/      a page per community, to print and hand to it
-          letters/          the half-year letters (函告) to the organisations that hold members'
-                            relations: a file per community, an A4 page per letter; index.html
-          run.json          what is needed to replay the run: versions, digests, counts
+    static let help = CommandHelp(
+        usage: [.form([profile, data, out, asOf, force, redact, lang, jobs, modulePath])],
+        about: """
+            Reads and checks the dataset in DIR, loads the policy modules the profile selects, decides
+            every point the profile names (stage, branch_setup, member_management, cadre_selection,
+            points, governance, in that order) for every community, member and seat, and writes into
+            the --out folder:
 
-        The folder appears only when everything is written; a failed or interrupted run leaves no
-        partial output. --force replaces only a folder Charter wrote (its .charter-output marker
-        lists every file in it); the dataset, profile and module folders, the current and home
-        folders and / are never written. The same dataset, profile and as-of date give
-        byte-identical output.
+              decisions.jsonl   every decision, with the rules that fired and the reasons
+              communities.csv   per community: stage, organisation, committee seats, governance
+              members.csv       per member: management, grid, alerts, points, grade, letter
+              posts.csv         per seat: selected member, score, alternates, or appointee
+              findings.csv      per governance finding: what is wanting, the bodies or members concerned
+              report.html       the district's summary and the index of its communities
+              communities/      a page per community, to print and hand to it
+              letters/          the half-year letters (函告) to the organisations that hold members'
+                                relations: a file per community, an A4 page per letter; index.html
+              run.json          what is needed to replay the run: versions, digests, counts
 
-        Options:
-          --profile FILE      The district's profile (JSON). Required.
-          --data DIR          The dataset folder. Required.
-          --out DIR           The folder to write. Required; new or empty, unless --force.
-          --as-of DATE        The date every rule is measured to (YYYY-MM-DD); default: the
-                              profile's "as_of", else today (UTC).
-          --force             Replace an existing --out folder that holds an earlier output of
-                              Charter and nothing else (only once the run is complete).
-          --redact            Mask names in the tables, the pages and the letters.
-          --lang zh|en        Language of reasons, tables and report (default: zh when LANG
-                              starts with zh, else en). decisions.jsonl keeps its codes either way.
-          --jobs N            Communities decided at once (default: the number of cores).
-          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
-          --timings           Also print where the time went: module code per point and per
-                              decision, the host's own work, and each output file.
-        \(moduleWatchUsage)
-
-        Exit codes: 0 done; 2 bad input, profile or usage (nothing written); 3 a policy module failed
-        (the module and the subject are named; nothing written).
-        """
-    static let valuedOptions: Set<String> = [
-        "profile", "data", "out", "as-of", "lang", "jobs", "module-path", "decision-timeout",
-    ]
-    static let flagOptions: Set<String> = ["force", "redact", "timings", "debug"]
+            The folder appears only when everything is written; a failed or interrupted run leaves no
+            partial output. --force replaces only a folder Charter wrote (its .charter-output marker
+            lists every file in it); the dataset, profile and module folders, the current and home
+            folders and / are never written. The same dataset, profile and as-of date give
+            byte-identical output.
+            """,
+        after: """
+            Exit codes: 0 done; 2 bad input, profile or usage (nothing written); 3 a policy module failed
+            (the module and the subject are named; nothing written).
+            """)
 
     /// Where the deciding and writing time went, for the benchmark.
     static func timingReport(
@@ -110,12 +118,12 @@ enum RunCommand: CharterCommand {
     }
 
     static func run(_ arguments: Arguments) throws -> Int32 {
-        let profilePath = try arguments.required("profile")
-        let dataPath = try arguments.required("data")
-        let outPath = try arguments.required("out")
-        let language = try outputLanguage(arguments)
-        let jobs = try jobsOption(arguments)
-        let requestedAsOf = try asOfOption(arguments)
+        let profilePath = try arguments[Self.profile]
+        let dataPath = try arguments[Self.data]
+        let outPath = try arguments[Self.out]
+        let language = try arguments[Self.lang]
+        let jobs = try arguments[Self.jobs]
+        let requestedAsOf = try arguments[Self.asOf]
         guard arguments.operands.isEmpty else {
             throw UsageError(message: "unexpected operand '\(arguments.operands[0])'.")
         }
@@ -125,10 +133,10 @@ enum RunCommand: CharterCommand {
         let clock = monotonicSeconds()
 
         progress.phase("Checking the profile and loading modules…")
-        let loaded = try loadProfile(profilePath, modulePaths: arguments.all("module-path"), asOf: requestedAsOf)
+        let loaded = try loadProfile(profilePath, modulePaths: try arguments[Self.modulePath], asOf: requestedAsOf)
         let asOf = loaded.asOf
         let folder = try makeOutputFolder(
-            outPath, command: name, force: arguments.flag("force"),
+            outPath, command: name, force: arguments[Self.force],
             protected: protectedPaths(data: dataPath, profiles: [loaded]))
 
         progress.phase("Reading and checking \(dataPath)…")
@@ -172,12 +180,12 @@ enum RunCommand: CharterCommand {
         do {
             var report = ReportWriter(
                 decisions: decisions, district: loaded.profile.district, asOf: asOf, language: language,
-                redact: arguments.flag("redact"), plan: loaded.plan)
+                redact: arguments[Self.redact], plan: loaded.plan)
             report.bases = loaded.resolved.bases.map { basis, values in
                 (basis, values.map { ($0.path, $0.value.serialized) })
             }
             let tables = TablesWriter(
-                decisions: decisions, language: language, redact: arguments.flag("redact"), jobs: jobs,
+                decisions: decisions, language: language, redact: arguments[Self.redact], jobs: jobs,
                 meanings: report.ruleMeanings)
             let times = try RunFiles.write(
                 decisions, language: language, tables: tables, report: report, into: folder, jobs: jobs)
@@ -220,7 +228,7 @@ enum RunCommand: CharterCommand {
             summary(
                 decisions, out: outPath, language: language, asOf: asOf,
                 seconds: (readSeconds, decideSeconds, writeSeconds, monotonicSeconds() - clock)))
-        if arguments.flag("timings") {
+        if arguments[Self.timings] {
             Console.out(
                 timingReport(
                     engineTimes, decideSeconds: decideSeconds,

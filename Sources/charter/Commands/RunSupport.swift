@@ -44,25 +44,6 @@ func processCPUSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
-/// The `--as-of` date (or another date option), if given; a malformed one is a usage error.
-func asOfOption(_ arguments: Arguments, _ option: String = "as-of") throws(UsageError) -> CivilDate? {
-    guard let text = arguments.value(option) else { return nil }
-    guard let date = CivilDate(text) else {
-        throw UsageError(
-            message: "option '--\(option)' takes a date written YYYY-MM-DD, such as 2026-06-30, not '\(text)'.")
-    }
-    return date
-}
-
-/// The `--jobs` count: the number of cores when not given.
-func jobsOption(_ arguments: Arguments) throws(UsageError) -> Int {
-    guard let text = arguments.value("jobs") else { return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-    guard let jobs = Int(text), jobs >= 1, jobs <= 1024 else {
-        throw UsageError(message: "option '--jobs' takes a whole number from 1 to 1024, not '\(text)'.")
-    }
-    return jobs
-}
-
 /// Reads a whole file as UTF-8 text, or explains why it cannot.
 func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String {
     let bytes: [UInt8]
@@ -183,36 +164,21 @@ func protectedPaths(data: String?, profiles: [LoadedProfile]) -> [ProtectedPath]
     return paths
 }
 
-/// The `--decision-timeout` in seconds: 30 when not given.
-func decisionTimeoutOption(_ arguments: Arguments) throws(UsageError) -> Double {
-    guard let text = arguments.value("decision-timeout") else { return 30 }
-    guard let seconds = Double(text), seconds.isFinite, seconds >= 0.1, seconds <= 86_400 else {
-        throw UsageError(
-            message: "option '--decision-timeout' takes a number of seconds from 0.1 to 86400, not '\(text)'.")
-    }
-    return seconds
-}
-
 /// Watches the policy modules the command runs: a crash, a runtime trap or a call longer than
 /// `--decision-timeout` ends the command with exit code 3 and one message naming the module, the
 /// point and the subject, after removing what it was writing (see `ModuleFaults`).
+///
+/// The command declares `SharedOptions.moduleWatch` among its options.
 func watchModules(_ arguments: Arguments, command: String) throws(UsageError) {
-    let timeout = try decisionTimeoutOption(arguments)
+    let timeout = try arguments[SharedOptions.decisionTimeout]
     ModuleFaults.install(
-        decisionTimeout: timeout, debug: arguments.flag("debug"),
+        decisionTimeout: timeout, debug: arguments[SharedOptions.debug],
         reporting: ModuleFaults.Reporting(
             report: { failure in
                 Console.error("charter \(command): \(failure)\nNothing was written.")
             },
             cleanup: { SignalCleanup.shared.removeAll() }))
 }
-
-/// The help text of the options that `watchModules` reads.
-let moduleWatchUsage = [
-    "  --decision-timeout S  Stop with exit code 3 when a module spends longer than S seconds",
-    "                        on one subject (default 30).",
-    "  --debug               When a module crashes, also show the runtime's backtrace.",
-].joined(separator: "\n")
 
 /// Progress lines on standard error, only when it is a terminal.
 final class Progress: Sendable {

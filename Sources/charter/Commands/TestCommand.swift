@@ -10,39 +10,41 @@ import PolicyKit
 /// `charter test`: runs policy test cases and reports rule coverage.
 enum TestCommand: CharterCommand {
     static let name = "test"
-    static let summary = "Run policy test cases (JSON files); report rule coverage (exit 1 on a failure)."
-    static let usage = """
-        Usage: charter test PATH... [--coverage] [--min-coverage P] [--module-path DIR]...
+    static let summary: HelpText =
+        "Run policy test cases (JSON files); report rule coverage (exit 1 on a failure)."
 
-        Runs every policy test case in PATH (a case file, or a folder searched for *.json case
-        files). A case gives a small dataset (inline, or a folder), the modules (inline policies,
-        or a profile file), an as-of date, and the decisions expected; only the subjects and fields
-        it names are compared. Each case is reported pass or fail, with expected and actual side by
-        side.
+    static let coverage = Flag(
+        "coverage",
+        help:
+            "Also print, per module, which of its declared rules the cases' checked decisions fired, and the percentage."
+    )
+    static let minCoverage = Option<Double?>(
+        "min-coverage", "P",
+        OptionValue(takes: "a percentage from 0 to 100") { text in
+            guard let value = Double(text), value >= 0, value <= 100 else { return nil }
+            return value
+        }, help: "Fail (exit 1) when a module's coverage is below P percent.")
+    static let modulePath = SharedOptions.modulePath
+    static let options: [any CommandOption] = [coverage, minCoverage, modulePath] + SharedOptions.moduleWatch
 
-        Options:
-          --coverage          Also print, per module, which of its declared rules the cases'
-                              checked decisions fired, and the percentage.
-          --min-coverage P    Fail (exit 1) when a module's coverage is below P percent.
-          --module-path DIR   Also look for modules in DIR (repeatable; searched first).
-        \(moduleWatchUsage)
-
-        Exit codes: 0 every case passed (and coverage is at least P); 1 a case failed or coverage
-        is short; 2 a case file cannot be read, or bad usage.
-        """
-    static let valuedOptions: Set<String> = ["min-coverage", "module-path", "decision-timeout"]
-    static let flagOptions: Set<String> = ["coverage", "debug"]
+    static let help = CommandHelp(
+        usage: [.form("PATH...", [coverage, minCoverage, modulePath])],
+        about: """
+            Runs every policy test case in PATH (a case file, or a folder searched for *.json case
+            files). A case gives a small dataset (inline, or a folder), the modules (inline policies,
+            or a profile file), an as-of date, and the decisions expected; only the subjects and fields
+            it names are compared. Each case is reported pass or fail, with expected and actual side by
+            side.
+            """,
+        after: """
+            Exit codes: 0 every case passed (and coverage is at least P); 1 a case failed or coverage
+            is short; 2 a case file cannot be read, or bad usage.
+            """)
 
     static func run(_ arguments: Arguments) throws -> Int32 {
         guard !arguments.operands.isEmpty else { throw UsageError(message: "name at least one case file or folder.") }
         try watchModules(arguments, command: name)
-        var minimum: Double?
-        if let text = arguments.value("min-coverage") {
-            guard let value = Double(text), value >= 0, value <= 100 else {
-                throw UsageError(message: "option '--min-coverage' takes a percentage from 0 to 100, not '\(text)'.")
-            }
-            minimum = value
-        }
+        let minimum = try arguments[Self.minCoverage]
         var files: [String] = []
         for path in arguments.operands {
             let found = caseFiles(path)
@@ -51,7 +53,7 @@ enum TestCommand: CharterCommand {
             }
             files += found
         }
-        let runner = PolicyTestRunner(modulePaths: arguments.all("module-path")) { try? SHA256.hexDigest(ofFile: $0) }
+        let runner = PolicyTestRunner(modulePaths: try arguments[Self.modulePath]) { try? SHA256.hexDigest(ofFile: $0) }
         var passed = 0
         var failed = 0
         var fired: [String: Set<String>] = [:]
@@ -86,7 +88,7 @@ enum TestCommand: CharterCommand {
             }
         }
         var short = false
-        if arguments.flag("coverage") || minimum != nil {
+        if arguments[Self.coverage] || minimum != nil {
             var rows: [[String]] = []
             for name in modules.keys.sorted() {
                 guard let module = modules[name] else { continue }
