@@ -3,7 +3,7 @@ import CharterEngine
 import CharterModules
 import CharterOutput
 import Foundation
-import PolicyKit
+@_spi(CharterHost) import PolicyKit
 import Testing
 
 /// Markup that a module, a dataset or a profile's path could smuggle into `diff.html`.
@@ -11,17 +11,19 @@ private enum Hostile {
     static let text = "<script>alert(\"x\")</script> & 'q'"
     static let rule = "<b>&rule\"'"
     static let detailKey = "<i>key"
+    static let stageRule = Rule(rule, point: .stage, meaning: Text(zh: text, en: text))
+    static let reason = ReasonTemplate("hostile", slots: [.text("text")], zh: "{text}", en: "{text}")
 
     static func decision(_ stage: Stage) -> StageDecision {
         StageDecision(
-            outcome: stage, rules: [rule], reasons: [Reason(zh: text, en: text)],
+            outcome: stage, rules: [stageRule], reasons: [reason(.text(text))],
             details: StageDetails(declared: false, extra: [detailKey: .text(stage.rawValue)]))
     }
 
     static func metadata(_ name: String) -> ModuleMetadata {
         ModuleMetadata(
-            name: name, version: SemanticVersion(0, 1, 0), summary: Reason(zh: "测试用", en: "for tests"),
-            rules: [RuleInfo(rule, point: .stage, meaning: Reason(zh: text, en: text))])
+            name: name, version: SemanticVersion(0, 1, 0), summary: Text(zh: "测试用", en: "for tests"),
+            rules: [stageRule], reasons: [reason])
     }
 }
 
