@@ -40,7 +40,7 @@ enum Fixture {
     func mobile() throws {
         let away = try Fixture.decide(Fixture.member(awaySince: "2026-03-15"))
         #expect(away.outcome == .dynamic)
-        #expect(away.rules == ["variant.mobile"])
+        #expect(away.ruleIDs == ["variant.mobile"])
         #expect(try Fixture.decide(Fixture.member(awaySince: "2026-03-16")).outcome == .grid)
         #expect(
             try Fixture.decide(Fixture.member(awaySince: "2026-03-15"), ["mobileAfterMonths": .integer(6)]).outcome
@@ -50,7 +50,7 @@ enum Fixture {
     @Test("variant.alert-four-clear: a mobile member without a known place or contact")
     func alertFourClear() throws {
         let unknown = try Fixture.decide(Fixture.member(awaySince: "2026-01-01", phone: ""))
-        #expect(unknown.rules == ["variant.mobile", "variant.alert-four-clear"])
+        #expect(unknown.ruleIDs == ["variant.mobile", "variant.alert-four-clear"])
         #expect(unknown.details.alerts == [.fourClearIncomplete])
         #expect(try Fixture.decide(Fixture.member(awaySince: "2026-01-01")).details.alerts.isEmpty)
     }
@@ -59,7 +59,7 @@ enum Fixture {
     func inService() throws {
         let joint = try Fixture.decide(Fixture.member(relation: .workUnit, employment: .inService))
         #expect(joint.outcome == .joint)
-        #expect(joint.rules == ["variant.in-service"])
+        #expect(joint.ruleIDs == ["variant.in-service"])
         #expect(try Fixture.decide(Fixture.member(relation: .workUnit, employment: .retired)).outcome == .dual)
     }
 
@@ -67,13 +67,13 @@ enum Fixture {
     func relationOutside() throws {
         let dual = try Fixture.decide(Fixture.member(relation: .originVillage))
         #expect(dual.outcome == .dual)
-        #expect(dual.rules == ["variant.relation-outside"])
+        #expect(dual.ruleIDs == ["variant.relation-outside"])
     }
 
     @Test("variant.grid-building: everyone else, in the grid of the building")
     func gridBuilding() throws {
         let grid = try Fixture.decide(Fixture.member())
-        #expect(grid.rules == ["variant.grid-building"])
+        #expect(grid.ruleIDs == ["variant.grid-building"])
         #expect(grid.details.grid == "C1/A/3栋")
         #expect(try Fixture.decide(Fixture.member(building: "")).details.grid == "C1/A/-")
     }

@@ -9,29 +9,28 @@ import Synchronization
 ///
 /// It fails on the member at position `at` of each community; every other member is grid-managed.
 public struct Faulty: PolicyModule, MemberManagementPolicy {
+    /// The one rule.
+    static let grid = Rule("faulty.grid", point: .memberManagement, meaning: Text(zh: "网格管理。", en: "Grid management."))
+    /// The one reason.
+    static let gridReason = ReasonTemplate("faulty.grid", zh: "网格管理。", en: "Grid management.")
+    /// How it fails.
+    enum Fault: String, CaseIterable, ParameterType {
+        case none, trap, index, segv, fpe, recursion, loop, stderr, sleep, abort, inittrap
+    }
+    /// How it fails.
+    static let fault = Parameter<Fault>(
+        "fault", default: .none, points: [.memberManagement], meaning: Text(zh: "出错的方式。", en: "How it fails."))
+    /// Where it fails.
+    static let at = Parameter<Int>(
+        "at", in: 0...1_000_000, default: 3, points: [.memberManagement],
+        meaning: Text(zh: "在社区第几名党员处出错。", en: "The member's position in the community at which it fails."))
+
     /// The module's name, version, rule and parameters.
     public static let metadata = ModuleMetadata(
         name: "Faulty",
         version: SemanticVersion(0, 1, 0),
-        summary: Reason(zh: "故障注入：在指定党员处出错。", en: "Fault injection: fails on the member named."),
-        rules: [
-            RuleInfo(
-                "faulty.grid", point: .memberManagement,
-                meaning: Reason(zh: "网格管理。", en: "Grid management."))
-        ],
-        parameters: [
-            ParameterSpec(
-                "fault",
-                kind: .choice([
-                    "none", "trap", "index", "segv", "fpe", "recursion", "loop", "stderr", "sleep", "abort", "inittrap",
-                ]
-                ),
-                default: .text("none"),
-                meaning: Reason(zh: "出错的方式。", en: "How it fails.")),
-            ParameterSpec(
-                "at", kind: .integer(0...1_000_000), default: .integer(3),
-                meaning: Reason(zh: "在社区第几名党员处出错。", en: "The member's position in the community at which it fails.")),
-        ])
+        summary: Text(zh: "故障注入：在指定党员处出错。", en: "Fault injection: fails on the member named."),
+        rules: [grid], reasons: [gridReason], parameters: [fault, at])
 
     let fault: String
     let at: Int
@@ -39,8 +38,8 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
 
     /// Creates the module with its parameters.
     public init(parameters: Parameters) throws {
-        fault = try parameters.text("fault")
-        at = try parameters.integer("at")
+        fault = try parameters.value(of: Self.fault).rawValue
+        at = try parameters.value(of: Self.at)
         if fault == "inittrap" { fatalError("Faulty was told to trap as it starts") }
     }
 
@@ -67,7 +66,7 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
             }
         }
         return ManagementDecision(
-            outcome: .grid, rules: ["faulty.grid"], reasons: [Reason(zh: "网格管理。", en: "Grid management.")],
+            outcome: .grid, rules: [Self.grid], reasons: [Self.gridReason()],
             details: ManagementDetails(grid: "g"))
     }
 
@@ -91,7 +90,5 @@ public struct Faulty: PolicyModule, MemberManagementPolicy {
 }
 
 /// The module's entry point.
-@_cdecl("charter_policy_module_v1_Faulty")
-public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
-    exportPolicyModule(Faulty.self, handshake)
-}
+@_cdecl("charter_policy_module_v2_Faulty")
+public func export(_ host: OpaquePointer) -> OpaquePointer? { Faulty.export(host) }
