@@ -37,39 +37,36 @@ public struct Text: Hashable, Sendable {
 /// The host writes the reason in the run's one language, straight into the output: a date reads
 /// `2026年6月30日` in Chinese and `2026-06-30` in English, a half-year `2026年上半年` and `2026H1`.
 public struct Reason: Hashable, Sendable {
-    enum Storage: Hashable, Sendable {
-        case text(Text)
-        case template(ReasonTemplate, [ReasonArgument])
-    }
-
-    let storage: Storage
+    // Two words: the template (shared, never copied) and the slots' values. A reason of fixed
+    // text has a template of its own, marked as outside any catalog.
+    let base: ReasonTemplate
+    let values: [ReasonArgument]
 
     /// A reason of fixed text, outside any module's catalog.
     ///
-    /// This is what the host reads back from a `decisions.jsonl`. A module's reasons come from its ``ReasonTemplate``s instead, and the
-    /// conformance kit fails a module whose decisions carry a reason like this.
+    /// This is what the host reads back from a `decisions.jsonl`. A module's reasons come from its
+    /// ``ReasonTemplate``s instead, and the conformance kit fails a module whose decisions carry a
+    /// reason like this.
     public init(zh chinese: String, en english: String) {
-        storage = .text(Text(zh: chinese, en: english))
+        base = ReasonTemplate(fixedChinese: chinese, english: english)
+        values = []
     }
 
     /// A reason of fixed text, outside any module's catalog.
     public init(_ text: Text) {
-        storage = .text(text)
+        self.init(zh: text.chinese, en: text.english)
     }
 
     init(template: ReasonTemplate, arguments: [ReasonArgument]) {
-        storage = .template(template, arguments)
+        base = template
+        values = arguments
     }
 
     /// The template the reason was made from, or `nil` for a reason of fixed text.
-    public var template: ReasonTemplate? {
-        if case .template(let template, _) = storage { template } else { nil }
-    }
+    public var template: ReasonTemplate? { base.isFixedText ? nil : base }
 
     /// The values of the template's slots, in the order the template declares them.
-    public var arguments: [ReasonArgument] {
-        if case .template(_, let arguments) = storage { arguments } else { [] }
-    }
+    public var arguments: [ReasonArgument] { values }
 
     /// The text in Simplified Chinese.
     public var chinese: String { text(in: .chinese) }
@@ -79,19 +76,15 @@ public struct Reason: Hashable, Sendable {
 
     /// The text in the given language.
     public func text(in language: Language) -> String {
-        switch storage {
-        case .text(let text):
-            return text.text(in: language)
-        case .template(let template, let arguments):
-            var text = ""
-            for segment in template.segments(in: language) {
-                text += segment.literal
-                if let slot = segment.slot, slot < arguments.count {
-                    text += arguments[slot].text(in: language)
-                }
+        if base.isFixedText { return language == .chinese ? base.chinese : base.english }
+        var text = ""
+        for segment in base.segments(in: language) {
+            text += segment.literal
+            if let slot = segment.slot, slot < values.count {
+                text += values[slot].text(in: language)
             }
-            return text
         }
+        return text
     }
 }
 
@@ -115,6 +108,20 @@ public final class ReasonTemplate: Hashable, Sendable, CustomStringConvertible {
     private let englishSegments: [ReasonSegment]
     /// What is wrong with the template's wording, as sentences; empty when nothing is.
     public let problems: [String]
+    /// Whether this is the one-off template of a reason of fixed text, outside any catalog.
+    let isFixedText: Bool
+
+    /// The template of a reason of fixed text: its texts as they are, without slots.
+    init(fixedChinese chinese: String, english: String) {
+        id = ""
+        slots = []
+        self.chinese = chinese
+        self.english = english
+        chineseSegments = [ReasonSegment(literal: chinese, slot: nil)]
+        englishSegments = [ReasonSegment(literal: english, slot: nil)]
+        problems = []
+        isFixedText = true
+    }
 
     /// Declares a template.
     public init(_ id: String, slots: [ReasonSlot] = [], zh chinese: String, en english: String) {
@@ -143,6 +150,7 @@ public final class ReasonTemplate: Hashable, Sendable, CustomStringConvertible {
         chineseSegments = split(chinese, "Chinese")
         englishSegments = split(english, "English")
         self.problems = problems
+        isFixedText = false
     }
 
     /// The wording in `language`, cut at each slot.
@@ -265,11 +273,11 @@ public enum ReasonArgument: Hashable, Sendable {
     /// Text that reads the same in both languages.
     case text(String)
     /// A name with its own wording in each language.
-    case term(Text)
+    indirect case term(Text)
     /// Another reason.
     case phrase(Reason)
     /// Reasons one after another, with `separator` between each two.
-    case phrases([Reason], separator: Text)
+    indirect case phrases([Reason], separator: Text)
 
     /// The kind of slot the value fills.
     public var kind: ReasonSlot.Kind {
@@ -317,17 +325,16 @@ extension Reason {
     ///
     /// A reason made outside the module's catalog, or with its slots badly filled, is wrong.
     public var problems: [String] {
-        switch storage {
-        case .text(let text): ["a reason of fixed text ('\(text.english)') instead of a declared template"]
-        case .template(let template, let arguments): template.problems(with: arguments)
-        }
+        base.isFixedText
+            ? ["a reason of fixed text ('\(base.english)') instead of a declared template"]
+            : base.problems(with: values)
     }
 
     /// The templates this reason and the reasons in its slots were made from.
     public var templates: [ReasonTemplate] {
-        guard case .template(let template, let arguments) = storage else { return [] }
-        return [template]
-            + arguments.flatMap { argument -> [ReasonTemplate] in
+        guard !base.isFixedText else { return [] }
+        return [base]
+            + values.flatMap { argument -> [ReasonTemplate] in
                 switch argument {
                 case .phrase(let reason): reason.templates
                 case .phrases(let reasons, _): reasons.flatMap(\.templates)

@@ -51,16 +51,37 @@ public struct Rule: Hashable, Sendable, CustomStringConvertible {
     public let id: String
     /// The extension point whose decisions list it.
     public let point: ExtensionPoint
-    /// What the rule says.
-    public let meaning: Text
+    // The meaning is read only from the metadata, never while deciding: it is held once, out of
+    // line, so that a decision's list of rules stays small (an id and a point each) and copying a
+    // rule never touches a reference count that every core shares.
+    private let meaningBox: Unmanaged<RuleMeaning>
 
     /// Declares a rule.
     public init(_ id: String, point: ExtensionPoint, meaning: Text) {
         self.id = id
         self.point = point
-        self.meaning = meaning
+        // Rules are declarations that live as long as their module; the box is never released.
+        meaningBox = Unmanaged.passRetained(RuleMeaning(meaning))
     }
+
+    /// What the rule says.
+    public var meaning: Text { meaningBox.takeUnretainedValue().text }
 
     /// The rule's id.
     public var description: String { id }
+
+    /// Whether two rules have the same id and point.
+    public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id && lhs.point == rhs.point }
+
+    /// Hashes the rule's id and point.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(point)
+    }
+}
+
+/// A rule's meaning, held out of line.
+private final class RuleMeaning: Sendable {
+    let text: Text
+    init(_ text: Text) { self.text = text }
 }

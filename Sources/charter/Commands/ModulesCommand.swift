@@ -4,7 +4,8 @@ import PolicyKit
 /// `charter modules`: the policy modules on the module path, and one module described.
 enum ModulesCommand: CharterCommand {
     static let name = "modules"
-    static let summary: HelpText = "List the policy modules found, or describe one (parameters and rules)."
+    static let summary: HelpText =
+        "List the policy modules found, or describe one (parameters, rules and the wording of its reasons)."
 
     static let modulePath = SharedOptions.modulePath
     static let lang = SharedOptions.lang(
@@ -16,7 +17,8 @@ enum ModulesCommand: CharterCommand {
         about: """
             Lists every policy module on the module path: its name, version, the extension points it
             decides, how many rules it can fire, and the file it was loaded from. With 'describe',
-            prints one module's parameters (type, default, allowed values, meaning) and rules.
+            prints one module's parameters (type, default, allowed values, the points they affect,
+            meaning), rules, and reason templates (their slots and wording).
 
             Modules are the files lib<Name>.so in the --module-path directories, in the order given,
             then in the directory that holds the charter executable.
@@ -72,11 +74,11 @@ enum ModulesCommand: CharterCommand {
             text += "Parameters:\n"
             text +=
                 textTable(
-                    ["NAME", "TYPE", "DEFAULT", "ALLOWED", "MEANING"],
+                    ["NAME", "TYPE", "DEFAULT", "ALLOWED", "POINTS", "MEANING"],
                     metadata.parameters.map {
                         [
                             $0.name, $0.kind.typeName, $0.defaultValue.description, $0.kind.allowedText,
-                            $0.meaning.text(in: language),
+                            $0.points.map(\.rawValue).joined(separator: ","), $0.meaning.text(in: language),
                         ]
                     }) + "\n"
         }
@@ -84,6 +86,15 @@ enum ModulesCommand: CharterCommand {
         text += textTable(
             ["ID", "POINT", "MEANING"],
             metadata.rules.map { [$0.id, $0.point.rawValue, $0.meaning.text(in: language)] })
+        text += "\n\nReasons (the wording of each reason, {slot} for the values a decision fills in):\n"
+        text += textTable(
+            ["ID", "SLOTS", "TEXT"],
+            metadata.reasons.map { template in
+                [
+                    template.id, template.slots.map { "\($0.name): \($0.kind.rawValue)" }.joined(separator: ", "),
+                    language == .chinese ? template.chinese : template.english,
+                ]
+            })
         return text
     }
 }

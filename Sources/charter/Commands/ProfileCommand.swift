@@ -94,7 +94,10 @@ enum ProfileCommand: CharterCommand {
             let providers = modules.filter { $0.points.contains(point) }
                 .sorted { ($1.points.count, $0.name) < ($0.points.count, $1.name) }
             guard let module = providers.first else { continue }
-            let params = module.metadata.parameters.map { ($0.name, JSONValue($0.defaultValue)) }
+            // Only the parameters that change this point's decisions: another would do nothing here.
+            let params = module.metadata.parameters.filter { $0.points.contains(point) }.map {
+                ($0.name, JSONValue($0.defaultValue))
+            }
             policies.append(
                 (
                     point.rawValue,
@@ -138,7 +141,10 @@ enum ProfileCommand: CharterCommand {
         for point in loaded.plan.decidedPoints {
             guard let pointPlan = loaded.plan.points[point] else { continue }
             func row(_ stage: String, _ selection: PolicySelection) -> [String] {
-                let params = selection.parameters.values.keys.sorted().map {
+                // The parameters in force that change this point's decisions.
+                let affecting = Set(
+                    selection.module.metadata.parameters.filter { $0.points.contains(point) }.map(\.name))
+                let params = selection.parameters.values.keys.sorted().filter(affecting.contains).map {
                     "\($0)=\(selection.parameters.values[$0].map { "\($0)" } ?? "")"
                 }
                 return [point.rawValue, stage, selection.label, params.joined(separator: " ")]
@@ -175,6 +181,9 @@ enum ProfileCommand: CharterCommand {
         }
         Console.out(
             textTable(chinese ? ["JSON 路径", "值", "文件", "依据"] : ["JSON PATH", "VALUE", "FILE", "BASIS"], valueRows))
+        for warning in loaded.misplacedParameters(language: language) {
+            Console.error((chinese ? "警告：" : "warning: ") + warning)
+        }
         if resolved.document.chain.count > 1 {
             Console.out(
                 (chinese ? "继承链：" : "Extends: ") + resolved.document.chain.joined(separator: " → "))

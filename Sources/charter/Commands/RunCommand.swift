@@ -135,6 +135,9 @@ enum RunCommand: CharterCommand {
         progress.phase("Checking the profile and loading modules…")
         let loaded = try loadProfile(profilePath, modulePaths: try arguments[Self.modulePath], asOf: requestedAsOf)
         let asOf = loaded.asOf
+        for warning in loaded.misplacedParameters(language: language) {
+            Console.error((language == .chinese ? "charter run：警告：" : "charter run: warning: ") + warning)
+        }
         let folder = try makeOutputFolder(
             outPath, command: name, force: arguments[Self.force],
             protected: protectedPaths(data: dataPath, profiles: [loaded]))

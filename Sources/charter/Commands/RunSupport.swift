@@ -70,6 +70,30 @@ struct LoadedProfile {
     var asOf: CivilDate { resolved.asOf }
     /// The profile in force on `asOf`.
     var profile: Profile { resolved.profile }
+
+    /// One warning for each parameter the profile sets under a point it does not affect (setting
+    /// `maxAge` under `stage` changes no decision), naming where it was set and where it belongs.
+    func misplacedParameters(language: Language) -> [String] {
+        var warnings: [String] = []
+        for value in resolved.values {
+            let parts = value.path.split(separator: ".").map(String.init)
+            guard parts.first == "policies", parts.count >= 4, parts[parts.count - 2] == "params",
+                let point = ExtensionPoint(rawValue: parts[1]), let pointPlan = plan.points[point]
+            else { continue }
+            let name = parts[parts.count - 1]
+            let selection =
+                parts.count == 6 && parts[2] == "stages"
+                ? Stage(rawValue: parts[3]).flatMap { pointPlan.byStage[$0] } ?? pointPlan.base : pointPlan.base
+            guard let spec = selection.module.metadata.parameter(name), !spec.points.contains(point) else { continue }
+            let belongs = spec.points.map(\.rawValue).joined(separator: ", ")
+            warnings.append(
+                language == .chinese
+                    ? "\(value.file)：\(value.path)：参数 \(name) 不影响 \(point.rawValue) 的决定，设在这里不起作用；它只影响 \(belongs)，请移到那里（或删去）。"
+                    : "\(value.file): \(value.path): \(selection.module.name)'s parameter '\(name)' does not affect \(point.rawValue), so setting it here changes nothing; it affects only \(belongs): move it there, or remove it."
+            )
+        }
+        return warnings
+    }
 }
 
 /// Reads the profile at `path` and every profile it extends; a file that cannot be read or

@@ -61,4 +61,26 @@ import Testing
         #expect(result.output.contains("policies.member_management.module"), "\(result.output)")
         #expect(result.output.contains("Rebuild the module"), "\(result.output)")
     }
+
+    /// A module built against interface 1 exports `charter_policy_module_v1_NAME`, which this
+    /// charter never calls: it is named as such, with what to do, not called "not a module".
+    @Test func aModuleBuiltAgainstInterfaceOneIsRefusedWithTheRebuildMessage() throws {
+        let directory = try TemporaryDirectory()
+        _ = try buildFakeModule(
+            named: "libOld.so", in: directory,
+            defines: [
+                "CHARTER_FAKE_ENTRY",
+                "CHARTER_FAKE_SYMBOL=\(ModuleHandshake.entrySymbol(forModule: "Old", interface: 1))",
+                "CHARTER_FAKE_INTERFACE=1u", "CHARTER_FAKE_COMPILER=\"\(PolicyKitInterface.compilerVersion)\"",
+            ])
+        let result = try runProcess(try Self.charter(), ["modules", "--module-path", directory.path])
+        #expect(result.status == 2, "\(result.output)")
+        #expect(result.output.contains("\(directory.path)/libOld.so"), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "was built against PolicyKit interface 1, but this charter uses PolicyKit interface \(PolicyKitInterface.version)"
+            ), "\(result.output)")
+        #expect(result.output.contains("Rebuild the module against this PolicyKit"), "\(result.output)")
+        #expect(!result.output.contains("is not a Charter policy module"), "\(result.output)")
+    }
 }
