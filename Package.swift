@@ -46,32 +46,45 @@ let package = Package(
     targets: [
         // SHA-256 on the processor's SHA instructions, for the digests in run.json. The one target
         // built with extra flags: they turn the instructions on for this module only (it holds the
-        // compression function and nothing else), and CharterData checks the processor before
-        // calling it. Elsewhere than x86-64 the module is empty and gets no flags.
+        // compression function and nothing else). Only executables and tests depend on it: they
+        // hand it to CharterSupport's SHA256 at start-up, which checks the processor first, so no
+        // library product carries the flags. Elsewhere than x86-64 it is empty and gets no flags.
         .target(name: "SHA256Instructions", swiftSettings: strictness + shaInstructionFlags),
+        // What every stage of the pipeline shares: files and the output folder, byte buffers, the
+        // one JSON writer and escaper, the one CSV writer, "did you mean", terminal-safe text and
+        // SHA-256 (in Swift; an executable installs the SHA instructions at start-up).
+        .target(name: "CharterSupport", dependencies: [policyKit], swiftSettings: strictness),
         // Reading a district's dataset into PolicyKit's values, with every problem named.
-        .target(name: "CharterData", dependencies: ["SHA256Instructions", policyKit], swiftSettings: strictness),
+        .target(name: "CharterData", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
-        .target(name: "CharterModules", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
+        .target(name: "CharterModules", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Profiles, the engine that runs the points, diffs and policy test cases.
         .target(
-            name: "CharterEngine", dependencies: ["CharterData", "CharterModules", policyKit],
+            name: "CharterEngine", dependencies: ["CharterSupport", "CharterData", "CharterModules", policyKit],
             swiftSettings: strictness),
         // Writing what a run decided: decisions.jsonl, CSV tables, report.html, run.json.
         .target(
-            name: "CharterOutput", dependencies: ["CharterEngine", "CharterData", "CharterModules", policyKit],
+            name: "CharterOutput",
+            dependencies: ["CharterSupport", "CharterEngine", "CharterData", "CharterModules", policyKit],
             swiftSettings: strictness),
         // The conformance kit that policy authors' tests call with their module.
         .target(
-            name: "PolicyTesting", dependencies: ["CharterData", "CharterEngine", "CharterModules", policyKit],
+            name: "PolicyTesting",
+            dependencies: ["CharterSupport", "CharterData", "CharterEngine", "CharterModules", policyKit],
             swiftSettings: strictness),
         // The command-line tool.
         .executableTarget(
             name: "charter",
-            dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
+            dependencies: [
+                "CharterSupport", "CharterData", "CharterModules", "CharterEngine", "CharterOutput",
+                "SHA256Instructions",
+                policyKit,
+            ],
             swiftSettings: strictness),
         // The dataset reader's benchmark (scripts/bench-dataset.sh).
-        .executableTarget(name: "charter-bench", dependencies: ["CharterData", policyKit], swiftSettings: strictness),
+        .executableTarget(
+            name: "charter-bench", dependencies: ["CharterSupport", "CharterData", "SHA256Instructions", policyKit],
+            swiftSettings: strictness),
         // `swift package --allow-writing-to-package-directory new-policy NAME`: a new policy module
         // with its tests, added to `policyModules` (see Plugins/NewPolicy).
         .plugin(
@@ -90,7 +103,11 @@ let package = Package(
                 ])),
         .testTarget(
             name: "CharterTests",
-            dependencies: ["CharterData", "CharterModules", "CharterEngine", "CharterOutput", policyKit],
+            dependencies: [
+                "CharterSupport", "CharterData", "CharterModules", "CharterEngine", "CharterOutput",
+                "SHA256Instructions",
+                policyKit,
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness),
     ]

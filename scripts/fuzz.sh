@@ -35,7 +35,7 @@ lib=$out/lib
 dir=$out/$target
 mkdir -p "$lib" "$dir/corpus"
 
-swift_flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library
+swift_flags=(-package-name charter -swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library
     -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility)
 
 # Whether $1 exists and is newer than every later argument.
@@ -92,14 +92,10 @@ executable() {
     mv "$binary.new" "$binary"
 }
 
-# PolicyKit and SHA256Instructions as their own modules (CharterData imports both). The SHA
-# module needs clang's SHA and SSE4.1 target features on x86-64, as Package.swift gives it.
+# PolicyKit and CharterSupport as their own modules (CharterData imports both). SHA-256 runs its
+# Swift rounds here: only the executables install the SHA instructions.
 module PolicyKit ""
-sha_flags=()
-if [ "$(uname -m)" = x86_64 ]; then
-    for feature in +sha +sse4.1; do sha_flags+=(-Xcc -Xclang -Xcc -target-feature -Xcc -Xclang -Xcc "$feature"); done
-fi
-module SHA256Instructions "" "${sha_flags[@]}"
+module CharterSupport "PolicyKit"
 
 binary=$dir/fuzz-$target
 options=(-max_len=4096)
@@ -109,14 +105,14 @@ case "$target" in
         entry=Tests/Fuzz/DatasetCSVFuzz.swift
         [ "$target" = dataset-json ] && entry=Tests/Fuzz/DatasetJSONFuzz.swift
         executable "$binary" CharterDataFuzz CharterData Tests/Fuzz/DatasetFuzzSupport.swift "$entry" \
-            -lSHA256Instructions -lPolicyKit
+            -lCharterSupport -lPolicyKit
         ;;
     profile)
         # CharterEngine's sources and the target in one module, over CharterData and CharterModules.
-        module CharterData "PolicyKit SHA256Instructions"
-        module CharterModules "PolicyKit CharterData"
+        module CharterData "PolicyKit CharterSupport"
+        module CharterModules "PolicyKit CharterSupport"
         executable "$binary" CharterEngineFuzz CharterEngine Tests/Fuzz/ProfileFuzz.swift \
-            -lCharterModules -lCharterData -lSHA256Instructions -lPolicyKit
+            -lCharterModules -lCharterData -lCharterSupport -lPolicyKit
         options+=(-dict=Tests/Fuzz/profile.dict)
         ;;
 esac

@@ -1,4 +1,4 @@
-import CharterData
+import CharterSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import CharterData
+public import CharterSupport
 @_spi(CharterHost) import PolicyKit
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import CharterModules
+import CharterSupport
 
 /// A command line that does not fit the command: printed with the command's usage, exit code 2.
 struct UsageError: Error {

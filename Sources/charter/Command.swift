@@ -1,4 +1,5 @@
 import CharterModules
+import CharterSupport
 import PolicyKit
 
 #if canImport(Glibc)

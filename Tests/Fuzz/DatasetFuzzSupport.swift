@@ -1,5 +1,6 @@
 // What the two dataset targets (dataset-csv, dataset-json) share: built by scripts/fuzz.sh with
 // the sources of CharterData (so it sees their internal API), never by SwiftPM.
+import CharterSupport
 import PolicyKit
 
 #if canImport(Glibc)

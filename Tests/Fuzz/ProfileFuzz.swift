@@ -1,6 +1,7 @@
 // The libFuzzer target `profile` (scripts/fuzz.sh profile): the profile reader and the JSON parser
 // under it. Built with the sources of CharterEngine (so it sees their internal API), never by
 // SwiftPM.
+import CharterSupport
 import PolicyKit
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+public import CharterSupport
 import Dispatch
 import Synchronization
 

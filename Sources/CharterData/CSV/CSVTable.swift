@@ -1,3 +1,5 @@
+import CharterSupport
+
 /// The fields of one CSV record, seen through the header: column index → field.
 struct CSVRowFields: RowFields {
     let buffer: UnsafeMutablePointer<UInt8>
@@ -73,7 +75,7 @@ enum CSVTable {
                 fieldOfColumn[column] = position
             } else {
                 var message = "The column is not part of the data contract and is ignored."
-                if let suggestion = closestName(to: name, among: kind.columns) {
+                if let suggestion = closestMatch(to: name, among: kind.columns) {
                     message += " Did you mean '\(suggestion)'?"
                 }
                 log.warn(DatasetProblem(file: fileName, line: headerLine, column: name, message: message))

@@ -1,3 +1,4 @@
+import CharterSupport
 import Dispatch
 public import PolicyKit
 import Synchronization
@@ -181,7 +182,7 @@ public struct DatasetReader: Sendable {
         for name in names.sorted() where !known.contains(name) {
             guard Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
             var message = "The file is not part of the data contract and is ignored."
-            if let suggestion = closestName(to: name, among: known) { message += " Did you mean '\(suggestion)'?" }
+            if let suggestion = closestMatch(to: name, among: known) { message += " Did you mean '\(suggestion)'?" }
             log.warn(DatasetProblem(file: name, message: message))
         }
     }

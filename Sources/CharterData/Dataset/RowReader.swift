@@ -1,3 +1,4 @@
+import CharterSupport
 import PolicyKit
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import CharterSupport
+
 /// The values of one JSON object, seen as a row: column index → the value's bytes.
 struct JSONRowFields: RowFields {
     let storage: UnsafeBufferPointer<UInt8>
@@ -199,7 +201,7 @@ struct JSONTable {
                     }
                 } else if warnedKeys.insert(key).inserted {
                     var message = "The key is not a column of the data contract and is ignored."
-                    if let suggestion = closestName(to: key, among: kind.columns) {
+                    if let suggestion = closestMatch(to: key, among: kind.columns) {
                         message += " Did you mean '\(suggestion)'?"
                     }
                     log.warn(DatasetProblem(file: fileName, line: line, column: key, message: message))

@@ -1,3 +1,4 @@
+import CharterSupport
 public import PolicyKit
 
 #if canImport(Glibc)

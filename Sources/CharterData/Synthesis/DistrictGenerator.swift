@@ -1,3 +1,4 @@
+public import CharterSupport
 public import PolicyKit
 
 /// Writes a synthetic district dataset (村转社区党建): all eight files of the data contract, made up

@@ -1,3 +1,4 @@
+import CharterSupport
 public import PolicyKit
 
 /// One decision that differs between two runs over the same dataset.

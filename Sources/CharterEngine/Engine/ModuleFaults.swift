@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 import Dispatch
 public import PolicyKit
 import Synchronization

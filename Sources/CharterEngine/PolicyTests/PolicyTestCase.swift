@@ -1,3 +1,4 @@
+import CharterSupport
 public import PolicyKit
 
 /// A policy test case: a small dataset, the modules to run, an as-of date, and the decisions

@@ -1,5 +1,6 @@
 import CharterData
 public import CharterModules
+import CharterSupport
 public import PolicyKit
 
 #if canImport(Glibc)

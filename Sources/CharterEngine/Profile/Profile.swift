@@ -1,3 +1,4 @@
+import CharterSupport
 public import PolicyKit
 
 /// A district's profile: which module decides each extension point, with which parameters, and

@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 public import PolicyKit
 
 /// A profile as a city and its districts write it: a file that may extend another (`"extends"`),

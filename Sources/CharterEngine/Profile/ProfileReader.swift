@@ -1,4 +1,5 @@
 import CharterModules
+import CharterSupport
 import PolicyKit
 
 /// Reads a profile's JSON into a ``Profile``, naming the JSON path of every problem.

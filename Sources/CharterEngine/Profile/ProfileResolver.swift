@@ -1,4 +1,5 @@
 public import CharterModules
+import CharterSupport
 import PolicyKit
 
 /// Checks a profile against the modules it names and makes the run plan.

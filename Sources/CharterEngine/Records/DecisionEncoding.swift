@@ -1,3 +1,4 @@
+import CharterSupport
 public import PolicyKit
 
 /// The one encoding of decisions into the records of `decisions.jsonl`.

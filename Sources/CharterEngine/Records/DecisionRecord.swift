@@ -1,3 +1,4 @@
+import CharterSupport
 public import PolicyKit
 
 /// One line of `decisions.jsonl`: a decision about one subject, as other tools read it.

@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 public import PolicyKit
 
 /// Everything a run decided, with the dataset it decided on, in the order the records are written.

@@ -1,5 +1,6 @@
 import CharterData
 public import CharterEngine
+import CharterSupport
 public import PolicyKit
 
 /// Writes a policy diff: the printed summary, `diff.jsonl` and `diff.html`.

@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 
 #if canImport(Glibc)
     import Glibc

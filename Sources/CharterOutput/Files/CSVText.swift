@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 import PolicyKit
 
 /// CSV text as the tables write it: UTF-8 with a byte order mark (so spreadsheet programs read the

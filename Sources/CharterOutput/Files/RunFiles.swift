@@ -1,5 +1,6 @@
 public import CharterData
 public import CharterEngine
+import CharterSupport
 import Dispatch
 public import PolicyKit
 import Synchronization

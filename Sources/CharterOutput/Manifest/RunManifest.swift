@@ -1,5 +1,6 @@
 import CharterData
 public import CharterEngine
+import CharterSupport
 public import PolicyKit
 
 /// `run.json`: what a run needs to be replayed exactly, and its counts.

@@ -1,6 +1,7 @@
 import CharterData
 public import CharterEngine
 import CharterModules
+import CharterSupport
 public import PolicyKit
 
 /// Writes the pages a district office reads and prints: `report.html`, the district's summary

@@ -1,5 +1,6 @@
 public import CharterData
 public import CharterEngine
+import CharterSupport
 public import PolicyKit
 
 /// Writes `decisions.jsonl`: one record a line, sorted by point (run order) then subject.

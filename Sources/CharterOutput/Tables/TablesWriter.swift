@@ -1,5 +1,6 @@
 import CharterData
 public import CharterEngine
+import CharterSupport
 public import PolicyKit
 
 /// Writes the CSV tables a district office opens in a spreadsheet.

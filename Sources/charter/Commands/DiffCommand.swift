@@ -1,6 +1,7 @@
 import CharterData
 import CharterEngine
 import CharterOutput
+import CharterSupport
 import PolicyKit
 
 /// `charter diff`: what changes, and for whom, if a district swaps a module.

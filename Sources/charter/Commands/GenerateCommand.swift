@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 import PolicyKit
 
 #if canImport(Glibc)

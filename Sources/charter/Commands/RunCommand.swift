@@ -2,6 +2,7 @@ import CharterData
 import CharterEngine
 import CharterModules
 import CharterOutput
+import CharterSupport
 import PolicyKit
 
 /// `charter run`, the main job.

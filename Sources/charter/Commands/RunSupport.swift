@@ -1,6 +1,7 @@
 import CharterData
 import CharterEngine
 import CharterModules
+import CharterSupport
 import PolicyKit
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 import Testing
 
 @Suite struct TerminalTextTests {

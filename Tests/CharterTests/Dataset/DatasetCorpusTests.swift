@@ -1,3 +1,4 @@
+import CharterSupport
 import Foundation
 import PolicyKit
 import Testing

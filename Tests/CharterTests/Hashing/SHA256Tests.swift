@@ -1,6 +1,6 @@
+import CharterSupport
+import SHA256Instructions
 import Testing
-
-@testable import CharterData
 
 #if canImport(Glibc)
     import Glibc
@@ -52,12 +52,22 @@ import Testing
         #expect(digest.first == 0xCD)
     }
 
+    /// The processor's compression function, when it has the instructions.
+    static var instructions: SHA256.Compression? {
+        #if arch(x86_64)
+            if SHA256.processorHasInstructions {
+                return { SHA256Instructions.compress(state: $0, blocks: $1, count: $2) }
+            }
+        #endif
+        return nil
+    }
+
     /// The processor's SHA instructions, where it has them, give the Swift rounds' digest for
     /// every length from 0 to 300 bytes (every padding case, one to five blocks) and for 64 KiB
     /// fed in uneven pieces.
     @Test func instructionsMatchTheSwiftRounds() {
         func digest(_ bytes: [UInt8], instructions: Bool, piece: Int = .max) -> String {
-            var hasher = SHA256.Hasher(usingInstructions: instructions)
+            var hasher = SHA256.Hasher(instructions: instructions ? Self.instructions : nil)
             var start = 0
             while start < bytes.count {
                 let end = min(start + min(piece, bytes.count), bytes.count)

@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 import Foundation
 import Testing
 

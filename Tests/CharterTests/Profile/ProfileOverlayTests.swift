@@ -1,5 +1,6 @@
 import CharterData
 import CharterEngine
+import CharterSupport
 import Foundation
 import PolicyKit
 import Testing

@@ -1,4 +1,5 @@
 import CharterEngine
+import CharterSupport
 import Foundation
 import PolicyKit
 import Testing

@@ -1,4 +1,5 @@
 import CharterEngine
+import CharterSupport
 import PolicyKit
 import Testing
 

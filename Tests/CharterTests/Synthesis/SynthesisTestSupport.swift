@@ -1,4 +1,5 @@
 import CharterData
+import CharterSupport
 import Foundation
 
 /// A CSV file of a generated dataset, split by the test's own small RFC 4180 reader so the tests

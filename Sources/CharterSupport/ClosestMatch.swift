@@ -1,15 +1,18 @@
-/// The candidate closest to a misspelt name, for "did you mean" hints, when one is close enough
-/// (an edit distance of at most a third of the name's length, and at least 1).
-func closestName(to word: String, among candidates: [String]) -> String? {
+/// The candidate nearest to `word` by edit distance (ignoring case), when it is near enough to be
+/// a likely typo: at most half the word's length in edits (two for a short word).
+///
+/// The one "did you mean" of every error that names something unknown: a column, a file, a
+/// module, a parameter, a point, a stage, an option.
+public func closestMatch(to word: String, among candidates: [String]) -> String? {
     let target = Array(word.lowercased().unicodeScalars)
-    var best: (name: String, distance: Int)?
+    var best: (candidate: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-        if distance <= max(1, target.count / 3), distance < (best?.distance ?? Int.max) {
+        if distance <= max(2, target.count / 2), distance < (best?.distance ?? Int.max) {
             best = (candidate, distance)
         }
     }
-    return best?.name
+    return best?.candidate
 }
 
 /// The Levenshtein distance between two strings of scalars (short names only).

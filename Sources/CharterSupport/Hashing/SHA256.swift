@@ -1,5 +1,3 @@
-import SHA256Instructions
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -41,7 +39,7 @@ public enum SHA256 {
 
     /// The digest of a file in hex and the number of bytes hashed, or `nil` and 0 when the file
     /// cannot be read.
-    static func hashFile(_ path: String) -> (digest: String?, bytes: Int) {
+    package static func hashFile(_ path: String) -> (digest: String?, bytes: Int) {
         guard let (digest, bytes) = try? hashFile(path, throwing: ()) else { return (nil, 0) }
         return (digest, bytes)
     }
@@ -82,6 +80,32 @@ public enum SHA256 {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// A compression function on the processor's own instructions: it hashes `count` whole 64-byte
+    /// blocks into the eight words of the state.
+    public typealias Compression =
+        @Sendable (
+            _ state: UnsafeMutablePointer<UInt32>, _ blocks: UnsafeRawPointer, _ count: Int
+        ) -> Void
+
+    /// The compression function installed by ``useInstructions(_:)``, if this processor has them.
+    nonisolated(unsafe) private static var installedInstructions: Compression?
+
+    /// Hashes with `compress` (the `SHA256Instructions` module's, built with the SHA extensions
+    /// turned on) from now on, when this processor has those instructions; otherwise keeps the
+    /// Swift rounds.
+    ///
+    /// An executable calls it once, first thing, before any thread hashes: the libraries never
+    /// link the instructions' module, whose build flags would keep them out of a versioned package.
+    public static func useInstructions(_ compress: @escaping Compression) {
+        if SHA256Support.hasInstructions { installedInstructions = compress }
+    }
+
+    /// Whether this processor has the instructions that `SHA256Instructions` uses.
+    package static var processorHasInstructions: Bool { SHA256Support.hasInstructions }
+
+    /// Whether hashing uses the processor's SHA instructions.
+    public static var usesInstructions: Bool { installedInstructions != nil }
+
     /// An incremental SHA-256: feed it bytes as they are read, then take the digest.
     public struct Hasher: Sendable {
         private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
@@ -91,16 +115,18 @@ public enum SHA256 {
         private var pending: [UInt8] = []
         private var length: UInt64 = 0
 
-        /// Whether blocks go to the processor's SHA instructions rather than the Swift rounds.
-        private let usesInstructions: Bool
+        /// The processor's compression function when blocks go to its SHA instructions rather
+        /// than the Swift rounds.
+        private let instructions: Compression?
 
         /// Creates a hasher that uses the processor's SHA instructions when it has them.
-        public init() { self.init(usingInstructions: true) }
+        public init() { self.init(instructions: SHA256.installedInstructions) }
 
-        /// Creates a hasher that uses the processor's SHA instructions only when asked and
-        /// available (tests pass `false` to check the Swift rounds on such a processor too).
-        init(usingInstructions: Bool) {
-            usesInstructions = usingInstructions && SHA256Support.hasInstructions
+        /// Creates a hasher that hashes whole blocks with `instructions` (`nil`: the Swift rounds).
+        ///
+        /// Tests pass the instructions' function, or `nil`, to check both on one processor.
+        package init(instructions: Compression?) {
+            self.instructions = instructions
             pending.reserveCapacity(64)
         }
 
@@ -160,16 +186,12 @@ public enum SHA256 {
         /// sixteen locals computed as the rounds need them: no array, no bounds check, no
         /// memory traffic but the block's own bytes.
         private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
-            #if arch(x86_64)
-                if usesInstructions {
-                    withUnsafeMutablePointer(to: &state) { words in
-                        words.withMemoryRebound(to: UInt32.self, capacity: 8) {
-                            SHA256Instructions.compress(state: $0, blocks: blocks, count: count)
-                        }
-                    }
-                    return
+            if let instructions {
+                withUnsafeMutablePointer(to: &state) { words in
+                    words.withMemoryRebound(to: UInt32.self, capacity: 8) { instructions($0, blocks, count) }
                 }
-            #endif
+                return
+            }
             var h = state
             for index in 0..<count {
                 h = Self.compress(block: blocks + index * 64, h)

@@ -1,4 +1,3 @@
-import CharterData
 public import PolicyKit
 
 /// Appends compact JSON to a byte buffer, without building an intermediate value.
