@@ -31,7 +31,11 @@ public struct Text: Hashable, Sendable {
 ///     zh: "自{since}外出，已满{months}个月，实行动态管理。",
 ///     en: "Away since {since}, {months} months or more: dynamic management.")
 ///
-/// reasons.append(Self.away(.date(member.awaySince), .count(mobileAfterMonths)))
+/// func awayReason(ofMemberAt index: Int, in context: CommunityContext) -> Reason? {
+///     guard let since = context.members[index].awaySince, since.addingMonths(mobileAfterMonths) <= context.asOf
+///     else { return nil }
+///     return Self.away(.date(since), .count(mobileAfterMonths))
+/// }
 /// ```
 ///
 /// The host writes the reason in the run's one language, straight into the output: a date reads

@@ -42,9 +42,18 @@ public struct ModuleMetadata: Sendable {
 /// Declare each rule once, as a static value of the module, and fire it by that value:
 ///
 /// ```swift
-/// static let mobile = Rule("manage.mobile", point: .memberManagement, meaning: Text(zh: "…", en: "…"))
+/// static let mobile = Rule(
+///     "manage.mobile", point: .memberManagement,
+///     meaning: Text(zh: "外出满规定月数的，实行动态管理。", en: "Away long enough: dynamic management."))
+/// static let away = ReasonTemplate(
+///     "manage.mobile", slots: [.date("since")],
+///     zh: "自{since}外出，实行动态管理。", en: "Away since {since}: dynamic management.")
 ///
-/// ManagementDecision(outcome: .dynamic, rules: [Self.mobile], reasons: [...], details: ...)
+/// func mobileDecision(awaySince since: CivilDate) -> ManagementDecision {
+///     ManagementDecision(
+///         outcome: .dynamic, rules: [Self.mobile], reasons: [Self.away(.date(since))],
+///         details: ManagementDetails())
+/// }
 /// ```
 public struct Rule: Hashable, Sendable, CustomStringConvertible {
     /// The rule id, such as `manage.mobile`, listed in a decision's `rules` when it fires.
