@@ -56,6 +56,8 @@ let package = Package(
         .target(name: "CharterSupport", dependencies: [policyKit], swiftSettings: strictness),
         // Reading a district's dataset into PolicyKit's values, with every problem named.
         .target(name: "CharterData", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
+        // Synthetic districts of any size, for `charter generate`, the benchmarks and the tests.
+        .target(name: "CharterSynthesis", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
         .target(name: "CharterModules", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Profiles, the engine that runs the points, diffs and policy test cases.
@@ -76,9 +78,8 @@ let package = Package(
         .executableTarget(
             name: "charter",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterModules", "CharterEngine", "CharterOutput",
-                "SHA256Instructions",
-                policyKit,
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterEngine", "CharterOutput",
+                "SHA256Instructions", policyKit,
             ],
             swiftSettings: strictness),
         // The dataset reader's benchmark (scripts/bench-dataset.sh).
@@ -104,9 +105,8 @@ let package = Package(
         .testTarget(
             name: "CharterTests",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterModules", "CharterEngine", "CharterOutput",
-                "SHA256Instructions",
-                policyKit,
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterEngine", "CharterOutput",
+                "SHA256Instructions", policyKit,
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness),

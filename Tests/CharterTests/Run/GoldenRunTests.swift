@@ -1,5 +1,6 @@
 import CharterData
 import CharterSupport
+import CharterSynthesis
 import Foundation
 import Testing
 

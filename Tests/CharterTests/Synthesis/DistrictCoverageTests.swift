@@ -1,4 +1,5 @@
 import CharterData
+import CharterSynthesis
 import Foundation
 import PolicyKit
 import Testing

@@ -1,5 +1,6 @@
 import CharterData
 import CharterSupport
+import CharterSynthesis
 import Foundation
 
 /// A CSV file of a generated dataset, split by the test's own small RFC 4180 reader so the tests
