@@ -72,7 +72,9 @@ let package = Package(
         // The conformance kit that policy authors' tests call with their module.
         .target(
             name: "PolicyTesting",
-            dependencies: ["CharterSupport", "CharterData", "CharterEngine", "CharterModules", policyKit],
+            dependencies: [
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterEngine", "CharterModules", policyKit,
+            ],
             swiftSettings: strictness),
         // The command-line tool.
         .executableTarget(

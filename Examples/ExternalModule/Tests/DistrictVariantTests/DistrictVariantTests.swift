@@ -1,5 +1,6 @@
 import DistrictVariant
 import PolicyKit
+import PolicyTesting
 import Testing
 
 /// Members of community C1 at the rules' boundaries.
@@ -27,6 +28,14 @@ enum Fixture {
 }
 
 @Suite struct DistrictVariantTests {
+    /// The contract every module keeps (declared rules and templates, one decision per member,
+    /// determinism, row order), on the kit's generated districts, with the default parameters and
+    /// with the smallest months away.
+    @Test func keepsThePolicyContract() {
+        #expect(ConformanceKit.failures(of: DistrictVariant.self) == [])
+        #expect(ConformanceKit.failures(of: DistrictVariant.self, parameters: ["mobileAfterMonths": .integer(1)]) == [])
+    }
+
     @Test func metadataDeclaresEveryRule() {
         #expect(
             DistrictVariant.metadata.rules.map(\.id) == [
