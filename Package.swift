@@ -60,27 +60,36 @@ let package = Package(
         .target(name: "CharterSynthesis", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
         .target(name: "CharterModules", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
+        // What a run decided, per community, and each decision as its decisions.jsonl record.
+        .target(
+            name: "CharterRecords", dependencies: ["CharterSupport", "CharterData", policyKit],
+            swiftSettings: strictness),
         // Profiles, the engine that runs the points, diffs and policy test cases.
         .target(
-            name: "CharterEngine", dependencies: ["CharterSupport", "CharterData", "CharterModules", policyKit],
+            name: "CharterEngine",
+            dependencies: ["CharterSupport", "CharterData", "CharterRecords", "CharterModules", policyKit],
             swiftSettings: strictness),
         // Writing what a run decided: decisions.jsonl, CSV tables, report.html, run.json.
         .target(
             name: "CharterOutput",
-            dependencies: ["CharterSupport", "CharterEngine", "CharterData", "CharterModules", policyKit],
+            dependencies: [
+                "CharterSupport", "CharterEngine", "CharterRecords", "CharterData", "CharterModules", policyKit,
+            ],
             swiftSettings: strictness),
         // The conformance kit that policy authors' tests call with their module.
         .target(
             name: "PolicyTesting",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterEngine", "CharterModules", policyKit,
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterRecords", "CharterEngine",
+                "CharterModules", policyKit,
             ],
             swiftSettings: strictness),
         // The command-line tool.
         .executableTarget(
             name: "charter",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterEngine", "CharterOutput",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
+                "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,
             ],
             swiftSettings: strictness),
@@ -107,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "CharterTests",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterEngine", "CharterOutput",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
+                "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,
             ],
             resources: [.copy("Fixtures")],

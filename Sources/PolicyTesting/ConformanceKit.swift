@@ -1,6 +1,7 @@
 public import CharterData
 import CharterEngine
 import CharterModules
+import CharterRecords
 import CharterSynthesis
 import Foundation
 @_spi(CharterHost) public import PolicyKit

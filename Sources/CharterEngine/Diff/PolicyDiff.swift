@@ -1,3 +1,4 @@
+import CharterRecords
 import CharterSupport
 public import PolicyKit
 

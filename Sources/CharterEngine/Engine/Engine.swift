@@ -1,4 +1,6 @@
 import CharterData
+import CharterRecords
+import CharterSupport
 import Dispatch
 public import PolicyKit
 import Synchronization

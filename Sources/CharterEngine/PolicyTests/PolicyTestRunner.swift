@@ -1,5 +1,6 @@
 import CharterData
 public import CharterModules
+import CharterRecords
 import CharterSupport
 public import PolicyKit
 

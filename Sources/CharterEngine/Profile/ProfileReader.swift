@@ -1,4 +1,3 @@
-import CharterModules
 import CharterSupport
 import PolicyKit
 

@@ -1,5 +1,6 @@
 import CharterData
 import CharterEngine
+import CharterRecords
 import PolicyKit
 
 /// One community's page (`communities/NNNN.html`).

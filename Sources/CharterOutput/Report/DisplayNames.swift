@@ -1,5 +1,6 @@
 import CharterData
 import CharterEngine
+import CharterRecords
 import PolicyKit
 
 /// How the pages name things for a person, in the page's language.

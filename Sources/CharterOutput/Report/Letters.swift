@@ -1,5 +1,6 @@
 import CharterData
 import CharterEngine
+import CharterRecords
 import PolicyKit
 
 /// The half-year letters (函告): each community's party organisation sends the points of the

@@ -1,6 +1,7 @@
 import CharterData
 public import CharterEngine
 import CharterModules
+import CharterRecords
 import CharterSupport
 public import PolicyKit
 

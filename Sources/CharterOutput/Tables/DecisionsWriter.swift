@@ -1,5 +1,6 @@
 public import CharterData
 public import CharterEngine
+import CharterRecords
 import CharterSupport
 public import PolicyKit
 

@@ -1,5 +1,6 @@
 import CharterData
 public import CharterEngine
+import CharterRecords
 import CharterSupport
 public import PolicyKit
 

@@ -1,6 +1,7 @@
 import CharterData
 import CharterEngine
 import CharterOutput
+import CharterRecords
 import CharterSupport
 import PolicyKit
 

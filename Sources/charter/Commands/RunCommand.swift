@@ -2,6 +2,7 @@ import CharterData
 import CharterEngine
 import CharterModules
 import CharterOutput
+import CharterRecords
 import CharterSupport
 import PolicyKit
 

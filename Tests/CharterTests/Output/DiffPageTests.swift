@@ -2,6 +2,7 @@ import CharterData
 import CharterEngine
 import CharterModules
 import CharterOutput
+import CharterRecords
 import Foundation
 @_spi(CharterHost) import PolicyKit
 import Testing

@@ -1,6 +1,7 @@
 import CharterData
 import CharterEngine
 import CharterModules
+import CharterRecords
 @_spi(CharterHost) import PolicyKit
 import Testing
 

@@ -207,15 +207,3 @@ public enum DecisionEncoding {
         writer.byte(UInt8(ascii: "}"))
     }
 }
-
-extension RandomAccessCollection {
-    /// Whether the elements are already in the order `areInIncreasingOrder` gives.
-    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
-        var previous = startIndex
-        for index in indices.dropFirst() {
-            if areInIncreasingOrder(self[index], self[previous]) { return false }
-            previous = index
-        }
-        return true
-    }
-}

@@ -1,4 +1,4 @@
-public import CharterData
+import CharterSupport
 import Dispatch
 public import PolicyKit
 import Synchronization

@@ -1,0 +1,11 @@
+extension RandomAccessCollection {
+    /// Whether the elements are already in the order `areInIncreasingOrder` gives.
+    package func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        var previous = startIndex
+        for index in indices.dropFirst() {
+            if areInIncreasingOrder(self[index], self[previous]) { return false }
+            previous = index
+        }
+        return true
+    }
+}
