@@ -2,12 +2,6 @@ import CharterModules
 import CharterSupport
 import PolicyKit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// Values kept alive until the process exits.
 ///
 /// A city's decisions are millions of small allocations; freeing them one by one takes most of a

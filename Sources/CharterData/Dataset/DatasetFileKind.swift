@@ -1,38 +1,22 @@
+import CharterSupport
+
 /// The files of a dataset folder, in the data contract's order (the order they are read in, and
 /// the order problems are listed in), each with its columns.
 enum DatasetFileKind: Int, CaseIterable, Sendable {
     case communities, members, units, posts, events, bodies, meetings, distributions
 
+    /// The file as the data contract's table gives it.
+    var file: DatasetFile { DatasetFile.allCases[rawValue] }
+
     /// The base name, such as `members`.
-    var name: String {
-        switch self {
-        case .communities: "communities"
-        case .members: "members"
-        case .units: "units"
-        case .posts: "posts"
-        case .events: "events"
-        case .bodies: "bodies"
-        case .meetings: "meetings"
-        case .distributions: "distributions"
-        }
-    }
+    var name: String { file.rawValue }
 
     /// Whether a dataset must have the file.
     var isRequired: Bool { self == .communities || self == .members }
 
-    /// The columns, in the order of the column enumerations below (their raw values).
-    var columns: [String] {
-        switch self {
-        case .communities: CommunityColumn.names
-        case .members: MemberColumn.names
-        case .units: UnitColumn.names
-        case .posts: PostColumn.names
-        case .events: EventColumn.names
-        case .bodies: BodyColumn.names
-        case .meetings: MeetingColumn.names
-        case .distributions: DistributionColumn.names
-        }
-    }
+    /// The columns, in the table's order, which the column enumerations below follow (their raw
+    /// values are positions in it).
+    var columns: [String] { file.columns }
 
     /// The columns a file of this kind must have, as indices into ``columns``.
     var requiredColumns: [Int] {
@@ -56,10 +40,7 @@ enum DatasetFileKind: Int, CaseIterable, Sendable {
 enum CommunityColumn: Int, CaseIterable {
     case id, name, district, town, stage, householdsPlanned, householdsMovedIn, residentsCommittee
     case townDeputySecretary
-    static let names = [
-        "id", "name", "district", "town", "stage", "households_planned", "households_moved_in",
-        "residents_committee", "town_deputy_secretary",
-    ]
+    static let names = DatasetFile.communities.columns
 }
 
 /// The columns of `members.csv`; raw values index ``names``.
@@ -68,46 +49,41 @@ enum MemberColumn: Int, CaseIterable {
     case originVillage, employment, employer, awaySince, awayPlace, phone, occupation, letterIssued
     case lastOrgLife, education, cadreYears, willingToServe, sanctionUntil, unqualifiedYear
     case criminalRecord, dishonestDebtor
-    static let names = [
-        "id", "name", "community_id", "subdivision", "building", "birth_date", "join_date", "status",
-        "relation", "origin_village", "employment", "employer", "away_since", "away_place", "phone",
-        "occupation", "letter_issued", "last_org_life", "education", "cadre_years", "willing_to_serve",
-        "sanction_until", "unqualified_year", "criminal_record", "dishonest_debtor",
-    ]
+    static let names = DatasetFile.members.columns
 }
 
 /// The columns of `units.csv`; raw values index ``names``.
 enum UnitColumn: Int, CaseIterable {
     case id, communityID, name, kind, partyMembers, hasPartyOrg
-    static let names = ["id", "community_id", "name", "kind", "party_members", "has_party_org"]
+    static let names = DatasetFile.units.columns
 }
 
 /// The columns of `posts.csv`; raw values index ``names``.
 enum PostColumn: Int, CaseIterable {
     case communityID, body, post, seats
-    static let names = ["community_id", "body", "post", "seats"]
+    static let names = DatasetFile.posts.columns
 }
 
 /// The columns of `events.csv`; raw values index ``names``.
 enum EventColumn: Int, CaseIterable {
     case memberID, date, kind, amount
-    static let names = ["member_id", "date", "kind", "amount"]
+    static let names = DatasetFile.events.columns
 }
 
 /// The columns of `bodies.csv`; raw values index ``names``.
 enum BodyColumn: Int, CaseIterable {
     case communityID, body, established, name
-    static let names = ["community_id", "body", "established", "name"]
+    static let names = DatasetFile.bodies.columns
 }
 
 /// The columns of `meetings.csv`; raw values index ``names``.
 enum MeetingColumn: Int, CaseIterable {
     case communityID, date, kind, attendees
-    static let names = ["community_id", "date", "kind", "attendees"]
+    static let names = DatasetFile.meetings.columns
 }
 
 /// The columns of `distributions.csv`; raw values index ``names``.
 enum DistributionColumn: Int, CaseIterable {
     case communityID, kind, memberID
-    static let names = ["community_id", "kind", "member_id"]
+    static let names = DatasetFile.distributions.columns
 }

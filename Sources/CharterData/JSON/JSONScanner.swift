@@ -1,8 +1,4 @@
-/// A JSON syntax error: the line it is on and what is wrong, as a sentence.
-struct JSONSyntaxError: Error {
-    let line: Int
-    let message: String
-}
+import CharterSupport
 
 /// A scalar JSON value as the data contract reads it.
 enum JSONScalar {
@@ -25,6 +21,8 @@ struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
     private(set) var line: Int
+    /// Where the current line begins, for the column of an error.
+    private var lineStart: Int
     private let end: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil, line: Int = 1) {
@@ -32,6 +30,7 @@ struct JSONScanner {
         self.index = start
         self.end = end ?? bytes.count
         self.line = line
+        self.lineStart = start
     }
 
     var atEnd: Bool { index >= end }
@@ -44,6 +43,7 @@ struct JSONScanner {
             switch bytes[index] {
             case 0x0A:
                 line += 1
+                lineStart = index + 1
             case 0x20, 0x09, 0x0D:
                 break
             default:
@@ -54,7 +54,7 @@ struct JSONScanner {
     }
 
     func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(line: line, message: message)
+        JSONSyntaxError(line: line, column: index - lineStart + 1, message: message)
     }
 
     /// What stands at the cursor, for messages.

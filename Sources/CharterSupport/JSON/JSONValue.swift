@@ -120,6 +120,13 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
     /// What was expected.
     public let message: String
 
+    /// Creates the error.
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     /// `line L, column C: message`.
     public var description: String { "line \(line), column \(column): \(message)" }
 }

@@ -1,12 +1,6 @@
 import CharterData
 import PolicyKit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// `charter check`: reads a dataset folder and checks it against the data contract.
 enum CheckCommand: CharterCommand {
     static let name = "check"
@@ -53,10 +47,5 @@ enum CheckCommand: CharterCommand {
         let counts = result.dataset.files.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")
         Console.out("\(folder): valid as of \(asOf): \(counts).")
         return 0
-    }
-
-    /// Today's date in UTC.
-    static func today() -> CivilDate {
-        CivilDate(dayNumber: Int(time(nil)) / 86_400)
     }
 }
