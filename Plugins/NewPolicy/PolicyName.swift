@@ -1,5 +1,5 @@
 /// The rules a new module's name must keep: it becomes a Swift type, a SwiftPM target, a library
-/// `lib<Name>.so` and part of the C entry symbol `charter_policy_module_v1_<Name>`.
+/// `lib<Name>.so` and part of the C entry symbol `charter_policy_module_v2_<Name>`.
 enum PolicyName {
     /// Names that SwiftPM, the toolchain or the host already use for something else.
     static let reserved: Set<String> = [

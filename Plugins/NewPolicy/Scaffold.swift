@@ -47,26 +47,29 @@ struct Scaffold {
 
     // MARK: - The module
 
+    /// `NAME.swift`: the module's metadata, its parameters and its entry point.
     func moduleSource() -> String {
         let manages = points.contains(.memberManagement)
-        let rules = points.map { "\(name).\($0.rulesName)" }
-        let rulesText = rules.count == 1 ? rules[0] : rules.joined(separator: "\n            + ")
-        let parameters =
-            manages
-            ? #"""
-            ,
-                    parameters: [
-                        ParameterSpec(
-                            "mobileAfterMonths", kind: .integer(1...36), default: .integer(6),
-                            meaning: Reason(
-                                zh: "外出务工经商满多少个月的党员实行动态管理。",
-                                en: "Months away for work or business from which a member is under dynamic management."))
-                    ])
-            """#
-            : ")"
+        let pointList = points.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        let about = Scaffold.docComment(
+            "Say here, for a district reader, what the module decides and which documents its rules come from. "
+                + "It provides \(pointList); each point is in its own file, `\(name)+<Point>.swift`, with its rules "
+                + "and the wording of its reasons.")
+        let rules = Scaffold.sum(points.map(\.rulesName), label: "rules")
+        let reasons = Scaffold.sum(points.map(\.reasonsName), label: "reasons")
+        let parameters = manages ? ",\n        parameters: [mobileAfterMonths])" : ")"
         let stored =
             manages
             ? """
+
+                // MARK: Parameters
+
+                /// The declaration of `mobileAfterMonths`.
+                static let mobileAfterMonths = Parameter<Int>(
+                    "mobileAfterMonths", in: 1...36, default: 6, points: [.memberManagement],
+                    meaning: Text(
+                        zh: "外出务工经商满多少个月的党员实行动态管理。",
+                        en: "Months away for work or business from which a member is under dynamic management."))
 
                 /// Months away from which a member is under dynamic management (`mobileAfterMonths`).
                 let mobileAfterMonths: Int
@@ -74,42 +77,77 @@ struct Scaffold {
                 /// Creates the module with a profile's parameters, already checked against ``metadata`` and
                 /// completed with defaults.
                 public init(parameters: Parameters) throws {
-                    mobileAfterMonths = try parameters.integer("mobileAfterMonths")
+                    mobileAfterMonths = try parameters.value(of: Self.mobileAfterMonths)
                 }
             """
             : """
 
-                /// Creates the module; it has no parameters yet (declare them in ``metadata`` and read them
-                /// here).
-                public init(parameters: Parameters) throws {}
+                /// Creates the module; it has no parameters yet (declare each as a `Parameter` value, list it
+                /// in ``metadata`` and read it here with `parameters.value(of:)`).
+                public init(parameters: Parameters) {}
             """
         return #"""
             public import PolicyKit
 
             /// \#(name): a district's policy module (made by `swift package new-policy`).
             ///
-            /// Say here, for a district reader, what the module decides and which documents its rules come
-            /// from. Each point it provides is in its own file, `\#(name)+<Point>.swift`, with its rules:
-            /// \#(points.map { "`\($0.rawValue)`" }.joined(separator: ", ")).
+            \#(about)
             public struct \#(name): PolicyModule {
-                /// The module's name, version, rules and parameters.
+                /// The module's name, version, rules, reasons and parameters.
                 public static let metadata = ModuleMetadata(
                     name: "\#(name)",
                     version: SemanticVersion(0, 1, 0),
-                    summary: Reason(
+                    summary: Text(
                         zh: "\#(name)：一句话说明本模块的用途（请修改）。",
                         en: "\#(name): what this module is for, in one line (edit me)."),
-                    rules: \#(rulesText)\#(parameters)
+            \#(rules),
+            \#(reasons)\#(parameters)
             \#(stored)
             }
 
             /// The module's entry point, through which `charter` loads it.
-            @_cdecl("charter_policy_module_v1_\#(name)")
-            public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
-                exportPolicyModule(\#(name).self, handshake)
-            }
+            @_cdecl("charter_policy_module_v2_\#(name)")
+            \#(exportFunction)
 
             """#
+    }
+
+    /// `label: a + b + …` as an argument of `ModuleMetadata(…)`, filled up to the formatter's line
+    /// length and continued on lines that start with `+`, as `swift format` writes it.
+    static func sum(_ terms: [String], label: String) -> String {
+        var lines = ["        \(label): " + terms[0]]
+        for term in terms.dropFirst() {
+            // The last line also carries the `,` or `)` that follows the argument.
+            if lines[lines.count - 1].count + 3 + term.count + 1 <= 120 {
+                lines[lines.count - 1] += " + " + term
+            } else {
+                lines.append("            + " + term)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A `///` comment of `text`, its lines filled up to 100 characters.
+    static func docComment(_ text: String, indent: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && indent.count + 4 + line.count + 1 + word.count > 100 {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.map { "\(indent)/// \($0)" }.joined(separator: "\n")
+    }
+
+    /// The one-line entry point, or the same function over three lines when a long name would make
+    /// the line longer than the formatter allows.
+    var exportFunction: String {
+        let line = "public func export(_ host: OpaquePointer) -> OpaquePointer? { \(name).export(host) }"
+        guard line.count > 120 else { return line }
+        return "public func export(_ host: OpaquePointer) -> OpaquePointer? {\n    \(name).export(host)\n}"
     }
 
     // MARK: - The README
@@ -125,9 +163,9 @@ struct Scaffold {
             points.contains(.memberManagement)
             ? """
 
-            | parameter | type | default | allowed | meaning |
-            | --- | --- | --- | --- | --- |
-            | `mobileAfterMonths` | integer | 6 | 1…36 | months away from which a member is under dynamic management |
+            | parameter | type | default | allowed | points | meaning |
+            | --- | --- | --- | --- | --- | --- |
+            | `mobileAfterMonths` | integer | 6 | 1…36 | `member_management` | months away from which a member is under dynamic management |
 
             """
             : "\nThe module has no parameters yet.\n"
