@@ -1,4 +1,5 @@
-/// The files of a new policy module: the module, its tests and a policy test case.
+/// The files of a new policy module: the module, its tests and a policy test case, inside Charter's
+/// package (here) or in a package of their own (`PackageTemplates.swift`).
 ///
 /// Every template is written so that the generated files pass `swift format lint --strict` with
 /// the repository's `.swift-format`, build, load, pass the conformance kit and decide every
@@ -17,8 +18,8 @@ struct Scaffold {
         prefix = PolicyName.rulePrefix(of: name)
     }
 
-    /// Every file to write, as (path relative to the package, text).
-    func files() -> [(path: String, text: String)] {
+    /// Every file to write into Charter's package, as (path relative to the package, text).
+    func repositoryFiles() -> [(path: String, text: String)] {
         var files = [(path: "Policies/\(name)/\(name).swift", text: moduleSource())]
         for point in points {
             files.append((path: "Policies/\(name)/\(name)+\(point.typeName).swift", text: source(of: point)))
@@ -29,8 +30,8 @@ struct Scaffold {
         return files
     }
 
-    /// What was made and what to do next.
-    func summary(written: [String]) -> String {
+    /// What was made in Charter's package and what to do next.
+    func repositorySummary(written: [String]) -> String {
         """
         Created the policy module '\(name)' (points: \(points.map(\.rawValue).joined(separator: ", "))):
         \(written.map { "  " + $0 }.joined(separator: "\n"))
@@ -128,18 +129,22 @@ struct Scaffold {
     }
 
     /// A `///` comment of `text`, its lines filled up to 100 characters.
-    static func docComment(_ text: String, indent: String = "") -> String {
+    static func docComment(_ text: String) -> String { fill(text, linePrefix: "/// ") }
+
+    /// `text` in lines of at most `width` characters (a longer word stands alone), each starting
+    /// with `linePrefix`.
+    static func fill(_ text: String, width: Int = 100, linePrefix: String = "") -> String {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {
-            if !line.isEmpty && indent.count + 4 + line.count + 1 + word.count > 100 {
+            if !line.isEmpty && linePrefix.count + line.count + 1 + word.count > width {
                 lines.append(line)
                 line = ""
             }
             line += (line.isEmpty ? "" : " ") + word
         }
         lines.append(line)
-        return lines.map { "\(indent)/// \($0)" }.joined(separator: "\n")
+        return lines.map { linePrefix + $0 }.joined(separator: "\n")
     }
 
     /// The one-line entry point, or the same function over three lines when a long name would make
@@ -154,6 +159,23 @@ struct Scaffold {
 
     /// `Policies/NAME/README.md`: what the module decides, rule by rule, for a district reader.
     func readmeSource() -> String {
+        """
+        # \(name)
+
+        Say here what the module decides for the district, and which documents its rules come from
+        (made by `swift package new-policy`; edit this file with the rules).
+
+        \(rulesTables())
+        Check it with `swift test --filter \(name)Tests` and
+        `.build/debug/charter test Tests/PolicyCases/\(name) --coverage`; compare it with the module a profile
+        selects today with `charter diff --base CURRENT.json --candidate PROPOSED.json --data DIR`.
+
+        """
+    }
+
+    /// The README's table of rules and table of parameters (or the line that says there are none),
+    /// ending with a blank line.
+    func rulesTables() -> String {
         let rows = points.flatMap { point in
             readmeRules(of: point).map {
                 "| `\(prefix).\($0.rule)` | `\(point.rawValue)` | \($0.when) | \($0.outcome) |"
@@ -162,26 +184,17 @@ struct Scaffold {
         let parameters =
             points.contains(.memberManagement)
             ? """
-
             | parameter | type | default | allowed | points | meaning |
             | --- | --- | --- | --- | --- | --- |
             | `mobileAfterMonths` | integer | 6 | 1…36 | `member_management` | months away from which a member is under dynamic management |
-
             """
-            : "\nThe module has no parameters yet.\n"
+            : "The module has no parameters yet."
         return """
-            # \(name)
-
-            Say here what the module decides for the district, and which documents its rules come from
-            (made by `swift package new-policy`; edit this file with the rules).
-
             | rule | point | when | outcome |
             | --- | --- | --- | --- |
             \(rows.joined(separator: "\n"))
+
             \(parameters)
-            Check it with `swift test --filter \(name)Tests` and
-            `.build/debug/charter test Tests/PolicyCases/\(name) --coverage`; compare it with the module a profile
-            selects today with `charter diff --base CURRENT.json --candidate PROPOSED.json --data DIR`.
 
             """
     }
