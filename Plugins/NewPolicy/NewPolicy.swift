@@ -116,15 +116,18 @@ struct NewPolicyRequest {
           Tests/PolicyCases/NAME/basic.json     a policy test case for `charter test`
         and adds "NAME" to policyModules in Package.swift.
 
-        With --package DIR, a package of its own in DIR, a new or empty folder (outside Charter's
-        clone, or anywhere else), that depends on this clone by path:
+        With --package DIR (the second form), the same module and tests as a package of their own
+        in DIR, a new or empty folder, usually outside this clone; the package depends on the clone
+        by path (relative to DIR when they share a parent folder), and Charter's package is left as
+        it is:
           DIR/Package.swift                     the module as the dynamic library libNAME.so
           DIR/Sources/NAME/                     the module, one file per extension point
           DIR/Tests/NAMETests/                  the conformance kit (PolicyTesting) and one test per rule
           DIR/PolicyCases/basic.json            a policy test case for `charter test`
           DIR/profile.json                      a profile that selects the module for its points
           DIR/README.md                         the rules, and how to build, test and run the package
-        Build and run it there: swift build && swift test, then
+          DIR/.swift-format, DIR/.gitignore     Charter's formatting; .build kept out of git
+        Build and test it in DIR with `swift build && swift test`, then run it with
           charter run --profile profile.json --data DISTRICT --out OUT --module-path .build/debug
 
         NAME is a Swift identifier that starts with an uppercase letter (A-Z, then letters, digits
@@ -136,8 +139,10 @@ struct NewPolicyRequest {
                             \(Point.allCases.map(\.rawValue).joined(separator: ", ")).
                             Default: member_management.
           --package DIR     Write the module as a package of its own in DIR (relative to the
-                            current folder). On macOS, where plugins run in a sandbox, also give
-                            --allow-writing-to-directory DIR to `swift package`.
+                            current folder). `swift package` still wants
+                            --allow-writing-to-package-directory, the permission the plugin
+                            declares; where plugins run in a sandbox (macOS), it also needs
+                            --allow-writing-to-directory DIR to let the plugin write there.
         """
 
     /// The module's name, or `nil` when the user asked for help.
