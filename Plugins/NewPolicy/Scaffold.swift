@@ -85,7 +85,7 @@ struct Scaffold {
 
                 /// Creates the module; it has no parameters yet (declare each as a `Parameter` value, list it
                 /// in ``metadata`` and read it here with `parameters.value(of:)`).
-                public init(parameters: Parameters) {}
+                public init(parameters: Parameters) throws {}
             """
         return #"""
             public import PolicyKit
