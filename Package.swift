@@ -98,14 +98,15 @@ let package = Package(
             name: "charter-bench", dependencies: ["CharterSupport", "CharterData", "SHA256Instructions", policyKit],
             swiftSettings: strictness),
         // `swift package --allow-writing-to-package-directory new-policy NAME`: a new policy module
-        // with its tests, added to `policyModules` (see Plugins/NewPolicy).
+        // with its tests, added to `policyModules`; with `--package DIR`, the same as a package of
+        // its own in DIR (see Plugins/NewPolicy).
         .plugin(
             name: "NewPolicy",
             capability: .command(
                 intent: .custom(
                     verb: "new-policy",
                     description:
-                        "Create a policy module NAME in Policies/ with its tests and a policy test case, and list it in Package.swift."
+                        "Create a policy module NAME in Policies/ with its tests and a policy test case, and list it in Package.swift; with --package DIR, as a package of its own in DIR."
                 ),
                 permissions: [
                     .writeToPackageDirectory(

@@ -48,17 +48,16 @@ enum Point: String, CaseIterable {
         }
     }
 
-    /// The name of the static list of the point's rules in the generated module.
-    var rulesName: String {
-        switch self {
-        case .stage: "stageRules"
-        case .branchSetup: "branchSetupRules"
-        case .memberManagement: "memberManagementRules"
-        case .cadreSelection: "cadreSelectionRules"
-        case .points: "pointsRules"
-        case .governance: "governanceRules"
-        }
-    }
+    /// The name of the static list of the point's rules in the generated module, such as
+    /// `memberManagementRules`.
+    var rulesName: String { lowerCamelName + "Rules" }
+
+    /// The name of the static list of the point's reason templates, such as
+    /// `memberManagementReasons`.
+    var reasonsName: String { lowerCamelName + "Reasons" }
+
+    /// The point in lowerCamelCase: `memberManagement`.
+    private var lowerCamelName: String { typeName.prefix(1).lowercased() + typeName.dropFirst() }
 
     /// The points of a `--points` value: names separated by commas, or `all`; in run order.
     static func parseList(_ text: String) throws -> [Point] {

@@ -1,5 +1,5 @@
 /// The rules a new module's name must keep: it becomes a Swift type, a SwiftPM target, a library
-/// `lib<Name>.so` and part of the C entry symbol `charter_policy_module_v1_<Name>`.
+/// `lib<Name>.so` and part of the C entry symbol `charter_policy_module_v2_<Name>`.
 enum PolicyName {
     /// Names that SwiftPM, the toolchain or the host already use for something else.
     static let reserved: Set<String> = [
@@ -8,15 +8,14 @@ enum PolicyName {
         "PackagePlugin", "Any", "Self", "Type", "Protocol", "NewPolicy",
     ]
 
-    /// Throws, with what to do, when `name` cannot be a new module of this package.
+    /// Throws, with what to do, when `name` cannot be a new module: not an identifier, reserved, or
+    /// taken by a module or target of Charter's package (in a package of its own too, a module of
+    /// the same name would clash with Charter's when both are built or loaded).
     ///
     /// - Parameters:
     ///   - listed: The names in `policyModules`.
     ///   - targets: The package's target names.
-    ///   - exists: Whether a path relative to the package's folder exists.
-    static func check(
-        _ name: String, listed: [String], targets: [String], exists: (String) -> Bool
-    ) throws {
+    static func check(_ name: String, listed: [String], targets: [String]) throws {
         guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first) else {
             throw NewPolicyError(
                 "'\(name)' cannot name a policy module: a module's name is a Swift identifier that starts with an "
@@ -53,6 +52,12 @@ enum PolicyName {
             throw NewPolicyError(
                 "The name '\(name)' is taken: the package already has a target '\(same)'. Choose another name.")
         }
+    }
+
+    /// Throws when a folder the module would have in Charter's package already exists.
+    ///
+    /// - Parameter exists: Whether a path relative to the package's folder exists.
+    static func checkFolders(of name: String, exists: (String) -> Bool) throws {
         for path in ["Policies/\(name)", "Tests/PolicyTests/\(name)Tests", "Tests/PolicyCases/\(name)"]
         where exists(path) {
             throw NewPolicyError(

@@ -1,4 +1,5 @@
-/// The files of a new policy module: the module, its tests and a policy test case.
+/// The files of a new policy module: the module, its tests and a policy test case, inside Charter's
+/// package (here) or in a package of their own (`PackageTemplates.swift`).
 ///
 /// Every template is written so that the generated files pass `swift format lint --strict` with
 /// the repository's `.swift-format`, build, load, pass the conformance kit and decide every
@@ -17,8 +18,8 @@ struct Scaffold {
         prefix = PolicyName.rulePrefix(of: name)
     }
 
-    /// Every file to write, as (path relative to the package, text).
-    func files() -> [(path: String, text: String)] {
+    /// Every file to write into Charter's package, as (path relative to the package, text).
+    func repositoryFiles() -> [(path: String, text: String)] {
         var files = [(path: "Policies/\(name)/\(name).swift", text: moduleSource())]
         for point in points {
             files.append((path: "Policies/\(name)/\(name)+\(point.typeName).swift", text: source(of: point)))
@@ -29,8 +30,8 @@ struct Scaffold {
         return files
     }
 
-    /// What was made and what to do next.
-    func summary(written: [String]) -> String {
+    /// What was made in Charter's package and what to do next.
+    func repositorySummary(written: [String]) -> String {
         """
         Created the policy module '\(name)' (points: \(points.map(\.rawValue).joined(separator: ", "))):
         \(written.map { "  " + $0 }.joined(separator: "\n"))
@@ -47,26 +48,29 @@ struct Scaffold {
 
     // MARK: - The module
 
+    /// `NAME.swift`: the module's metadata, its parameters and its entry point.
     func moduleSource() -> String {
         let manages = points.contains(.memberManagement)
-        let rules = points.map { "\(name).\($0.rulesName)" }
-        let rulesText = rules.count == 1 ? rules[0] : rules.joined(separator: "\n            + ")
-        let parameters =
-            manages
-            ? #"""
-            ,
-                    parameters: [
-                        ParameterSpec(
-                            "mobileAfterMonths", kind: .integer(1...36), default: .integer(6),
-                            meaning: Reason(
-                                zh: "外出务工经商满多少个月的党员实行动态管理。",
-                                en: "Months away for work or business from which a member is under dynamic management."))
-                    ])
-            """#
-            : ")"
+        let pointList = points.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        let about = Scaffold.docComment(
+            "Say here, for a district reader, what the module decides and which documents its rules come from. "
+                + "It provides \(pointList); each point is in its own file, `\(name)+<Point>.swift`, with its rules "
+                + "and the wording of its reasons.")
+        let rules = Scaffold.sum(points.map(\.rulesName), label: "rules")
+        let reasons = Scaffold.sum(points.map(\.reasonsName), label: "reasons")
+        let parameters = manages ? ",\n        parameters: [mobileAfterMonths])" : ")"
         let stored =
             manages
             ? """
+
+                // MARK: Parameters
+
+                /// The declaration of `mobileAfterMonths`.
+                static let mobileAfterMonths = Parameter<Int>(
+                    "mobileAfterMonths", in: 1...36, default: 6, points: [.memberManagement],
+                    meaning: Text(
+                        zh: "外出务工经商满多少个月的党员实行动态管理。",
+                        en: "Months away for work or business from which a member is under dynamic management."))
 
                 /// Months away from which a member is under dynamic management (`mobileAfterMonths`).
                 let mobileAfterMonths: Int
@@ -74,13 +78,13 @@ struct Scaffold {
                 /// Creates the module with a profile's parameters, already checked against ``metadata`` and
                 /// completed with defaults.
                 public init(parameters: Parameters) throws {
-                    mobileAfterMonths = try parameters.integer("mobileAfterMonths")
+                    mobileAfterMonths = try parameters.value(of: Self.mobileAfterMonths)
                 }
             """
             : """
 
-                /// Creates the module; it has no parameters yet (declare them in ``metadata`` and read them
-                /// here).
+                /// Creates the module; it has no parameters yet (declare each as a `Parameter` value, list it
+                /// in ``metadata`` and read it here with `parameters.value(of:)`).
                 public init(parameters: Parameters) throws {}
             """
         return #"""
@@ -88,34 +92,90 @@ struct Scaffold {
 
             /// \#(name): a district's policy module (made by `swift package new-policy`).
             ///
-            /// Say here, for a district reader, what the module decides and which documents its rules come
-            /// from. Each point it provides is in its own file, `\#(name)+<Point>.swift`, with its rules:
-            /// \#(points.map { "`\($0.rawValue)`" }.joined(separator: ", ")).
+            \#(about)
             public struct \#(name): PolicyModule {
-                /// The module's name, version, rules and parameters.
+                /// The module's name, version, rules, reasons and parameters.
                 public static let metadata = ModuleMetadata(
                     name: "\#(name)",
                     version: SemanticVersion(0, 1, 0),
-                    summary: Reason(
+                    summary: Text(
                         zh: "\#(name)：一句话说明本模块的用途（请修改）。",
                         en: "\#(name): what this module is for, in one line (edit me)."),
-                    rules: \#(rulesText)\#(parameters)
+            \#(rules),
+            \#(reasons)\#(parameters)
             \#(stored)
             }
 
             /// The module's entry point, through which `charter` loads it.
-            @_cdecl("charter_policy_module_v1_\#(name)")
-            public func charterPolicyModule(_ handshake: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
-                exportPolicyModule(\#(name).self, handshake)
-            }
+            @_cdecl("charter_policy_module_v2_\#(name)")
+            \#(exportFunction)
 
             """#
+    }
+
+    /// `label: a + b + …` as an argument of `ModuleMetadata(…)`, filled up to the formatter's line
+    /// length and continued on lines that start with `+`, as `swift format` writes it.
+    static func sum(_ terms: [String], label: String) -> String {
+        var lines = ["        \(label): " + terms[0]]
+        for term in terms.dropFirst() {
+            // The last line also carries the `,` or `)` that follows the argument.
+            if lines[lines.count - 1].count + 3 + term.count + 1 <= 120 {
+                lines[lines.count - 1] += " + " + term
+            } else {
+                lines.append("            + " + term)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A `///` comment of `text`, its lines filled up to 100 characters.
+    static func docComment(_ text: String) -> String { fill(text, linePrefix: "/// ") }
+
+    /// `text` in lines of at most `width` characters (a longer word stands alone), each starting
+    /// with `linePrefix`.
+    static func fill(_ text: String, width: Int = 100, linePrefix: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && linePrefix.count + line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.map { linePrefix + $0 }.joined(separator: "\n")
+    }
+
+    /// The one-line entry point, or the same function over three lines when a long name would make
+    /// the line longer than the formatter allows.
+    var exportFunction: String {
+        let line = "public func export(_ host: OpaquePointer) -> OpaquePointer? { \(name).export(host) }"
+        guard line.count > 120 else { return line }
+        return "public func export(_ host: OpaquePointer) -> OpaquePointer? {\n    \(name).export(host)\n}"
     }
 
     // MARK: - The README
 
     /// `Policies/NAME/README.md`: what the module decides, rule by rule, for a district reader.
     func readmeSource() -> String {
+        """
+        # \(name)
+
+        Say here what the module decides for the district, and which documents its rules come from
+        (made by `swift package new-policy`; edit this file with the rules).
+
+        \(rulesTables())
+        Check it with `swift test --filter \(name)Tests` and
+        `.build/debug/charter test Tests/PolicyCases/\(name) --coverage`; compare it with the module a profile
+        selects today with `charter diff --base CURRENT.json --candidate PROPOSED.json --data DIR`.
+
+        """
+    }
+
+    /// The README's table of rules and table of parameters (or the line that says there are none),
+    /// ending with a blank line.
+    func rulesTables() -> String {
         let rows = points.flatMap { point in
             readmeRules(of: point).map {
                 "| `\(prefix).\($0.rule)` | `\(point.rawValue)` | \($0.when) | \($0.outcome) |"
@@ -124,26 +184,17 @@ struct Scaffold {
         let parameters =
             points.contains(.memberManagement)
             ? """
-
-            | parameter | type | default | allowed | meaning |
-            | --- | --- | --- | --- | --- |
-            | `mobileAfterMonths` | integer | 6 | 1…36 | months away from which a member is under dynamic management |
-
+            | parameter | type | default | allowed | points | meaning |
+            | --- | --- | --- | --- | --- | --- |
+            | `mobileAfterMonths` | integer | 6 | 1…36 | `member_management` | months away from which a member is under dynamic management |
             """
-            : "\nThe module has no parameters yet.\n"
+            : "The module has no parameters yet."
         return """
-            # \(name)
-
-            Say here what the module decides for the district, and which documents its rules come from
-            (made by `swift package new-policy`; edit this file with the rules).
-
             | rule | point | when | outcome |
             | --- | --- | --- | --- |
             \(rows.joined(separator: "\n"))
+
             \(parameters)
-            Check it with `swift test --filter \(name)Tests` and
-            `.build/debug/charter test Tests/PolicyCases/\(name) --coverage`; compare it with the module a profile
-            selects today with `charter diff --base CURRENT.json --candidate PROPOSED.json --data DIR`.
 
             """
     }
