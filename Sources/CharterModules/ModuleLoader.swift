@@ -1,4 +1,4 @@
-public import CharterSupport
+import CharterSupport
 @_spi(CharterHost) import PolicyKit
 
 #if canImport(Glibc)

@@ -65,52 +65,15 @@ extension DecisionRecord {
             details: details)
     }
 
-    /// The record of a `stage` decision.
-    public init(community: String, module: String, stage decision: StageDecision) {
+    /// The record of a decision of the point `hosted` registers, about `subject`
+    /// (`community:ID`, `member:ID` or a seat's subject).
+    public init<Point: HostedPoint>(
+        _ hosted: Point.Type, subject: String, module: String, decision: Decision<Point.Outcome, Point.Details>
+    ) {
         self.init(
-            point: .stage, subject: "community:\(community)", module: module, outcome: decision.outcome.rawValue,
+            point: Point.point, subject: subject, module: module, outcome: decision.outcome.rawValue,
             rules: decision.rules.map(\.id), reasons: decision.reasons
-        ) { DecisionEncoding.details(decision, to: &$0) }
-    }
-
-    /// The record of a `branch_setup` decision.
-    public init(community: String, module: String, branchSetup decision: BranchSetupDecision) {
-        self.init(
-            point: .branchSetup, subject: "community:\(community)", module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules.map(\.id), reasons: decision.reasons
-        ) { DecisionEncoding.details(decision, to: &$0) }
-    }
-
-    /// The record of a `member_management` decision.
-    public init(member: String, module: String, management decision: ManagementDecision) {
-        self.init(
-            point: .memberManagement, subject: "member:\(member)", module: module,
-            outcome: decision.outcome.rawValue, rules: decision.rules.map(\.id), reasons: decision.reasons
-        ) { DecisionEncoding.details(decision, to: &$0) }
-    }
-
-    /// The record of a `cadre_selection` decision.
-    public init(seat subject: String, module: String, seat decision: SeatDecision) {
-        self.init(
-            point: .cadreSelection, subject: subject, module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules.map(\.id), reasons: decision.reasons
-        ) { DecisionEncoding.details(decision, to: &$0) }
-    }
-
-    /// The record of a `points` decision.
-    public init(member: String, module: String, points decision: PointsDecision) {
-        self.init(
-            point: .points, subject: "member:\(member)", module: module, outcome: decision.outcome.rawValue,
-            rules: decision.rules.map(\.id), reasons: decision.reasons
-        ) { DecisionEncoding.details(decision, to: &$0) }
-    }
-
-    /// The record of a `governance` decision.
-    public init(community: String, module: String, governance decision: GovernanceDecision) {
-        self.init(
-            point: .governance, subject: "community:\(community)", module: module,
-            outcome: decision.outcome.rawValue, rules: decision.rules.map(\.id), reasons: decision.reasons
-        ) { DecisionEncoding.details(decision, to: &$0) }
+        ) { Point.details(decision, to: &$0) }
     }
 }
 

@@ -57,31 +57,25 @@ public struct RunDecisions: Sendable {
 
     /// The record of `point` at `position`, or `nil` when the run did not decide it.
     public func record(of point: ExtensionPoint, at position: Position) -> DecisionRecord? {
+        withHostedPoint(point) { record(of: $0, at: position) }
+    }
+
+    private func record<Point: HostedPoint>(of hosted: Point.Type, at position: Position) -> DecisionRecord? {
         let result = results[position.community]
-        let members = index.dataset.members
-        let id = index.dataset.communities[position.community].id
-        switch point {
-        case .stage:
-            return result.stage.map { DecisionRecord(community: id, module: $0.module, stage: $0.value) }
-        case .branchSetup:
-            return result.branchSetup.map { DecisionRecord(community: id, module: $0.module, branchSetup: $0.value) }
-        case .governance:
-            return result.governance.map { DecisionRecord(community: id, module: $0.module, governance: $0.value) }
-        case .memberManagement:
-            let member = members[result.members[position.position]].id
-            return result.management.map {
-                DecisionRecord(member: member, module: $0.module, management: $0.value[position.position])
-            }
-        case .points:
-            let member = members[result.members[position.position]].id
-            return result.points.map {
-                DecisionRecord(member: member, module: $0.module, points: $0.value[position.position])
-            }
-        case .cadreSelection:
-            let subject = result.seatSubjects[position.position]
-            return result.seats.map {
-                DecisionRecord(seat: subject, module: $0.module, seat: $0.value[position.position])
-            }
+        guard let decided = Point.decisions(in: result) else { return nil }
+        return DecisionRecord(
+            hosted, subject: subject(of: Point.point, at: position), module: decided.module,
+            decision: decided.value[position.position])
+    }
+
+    /// The subject of the decision of `point` at `position`: `community:ID`, `member:ID` or the
+    /// seat's subject.
+    public func subject(of point: ExtensionPoint, at position: Position) -> String {
+        let result = results[position.community]
+        switch point.subjectKind {
+        case .community: return "community:\(index.dataset.communities[position.community].id)"
+        case .member: return "member:\(index.dataset.members[result.members[position.position]].id)"
+        case .seat: return result.seatSubjects[position.position]
         }
     }
 
@@ -90,60 +84,50 @@ public struct RunDecisions: Sendable {
     public func appendRecord(
         of point: ExtensionPoint, at position: Position, language: Language, to writer: inout JSONWriter
     ) -> Bool {
+        withHostedPoint(point) { appendRecord(of: $0, at: position, language: language, to: &writer) }
+    }
+
+    private func appendRecord<Point: HostedPoint>(
+        of hosted: Point.Type, at position: Position, language: Language, to writer: inout JSONWriter
+    ) -> Bool {
         // Everything is read through buffer pointers: the community's result, its decisions and
         // the member are borrowed where they lie. Copying them would retain every array and string
         // they hold, on millions of records, from every worker at once.
         results.withUnsafeBufferPointer { results in
-            index.dataset.members.withUnsafeBufferPointer { members in
-                let community = position.community
-                let at = position.position
-                func communitySubject(_ writer: inout JSONWriter) {
-                    index.dataset.communities.withUnsafeBufferPointer {
-                        writer.string(prefix: "community:", $0[community].id)
-                    }
-                }
-                func memberSubject(_ writer: inout JSONWriter) {
-                    writer.string(prefix: "member:", members[results[community].members[at]].id)
-                }
-                // The decision is passed down, never captured by a closure: a capture copies it, and
-                // a copy retains every string and array it holds.
-                func append<Outcome: DomainCode, Details>(
-                    _ module: String, _ decision: Decision<Outcome, Details>, _ subject: (inout JSONWriter) -> Void,
-                    _ details: (Decision<Outcome, Details>, inout JSONWriter) -> Void
-                ) {
-                    DecisionEncoding.appendRecordHead(
-                        point: point, subject: subject, outcome: decision.outcome.rawValue, module: module,
-                        rules: decision.rules, reasons: decision.reasons, language: language, to: &writer)
-                    details(decision, &writer)
-                    writer.byte(UInt8(ascii: "}"))
-                }
-                switch point {
-                case .stage:
-                    guard let decided = results[community].stage else { return false }
-                    append(decided.module, decided.value, communitySubject, DecisionEncoding.details)
-                case .branchSetup:
-                    guard let decided = results[community].branchSetup else { return false }
-                    append(decided.module, decided.value, communitySubject, DecisionEncoding.details)
-                case .governance:
-                    guard let decided = results[community].governance else { return false }
-                    append(decided.module, decided.value, communitySubject, DecisionEncoding.details)
-                case .memberManagement:
-                    guard let decided = results[community].management else { return false }
-                    decided.value.withUnsafeBufferPointer {
-                        append(decided.module, $0[at], memberSubject, DecisionEncoding.details)
-                    }
-                case .points:
-                    guard let decided = results[community].points else { return false }
-                    decided.value.withUnsafeBufferPointer {
-                        append(decided.module, $0[at], memberSubject, DecisionEncoding.details)
-                    }
-                case .cadreSelection:
-                    guard let decided = results[community].seats else { return false }
-                    let subject = results[community].seatSubjects[at]
-                    append(decided.module, decided.value[at], { $0.string(subject) }, DecisionEncoding.details)
-                }
-                return true
+            let community = position.community
+            let at = position.position
+            guard let decided = Point.decisions(in: results[community]) else { return false }
+            decided.value.withUnsafeBufferPointer { decisions in
+                // The decision is passed down, never captured by a closure: a capture copies it,
+                // and a copy retains every string and array it holds.
+                DecisionEncoding.appendRecordHead(
+                    point: Point.point, subject: { appendSubject(of: Point.point, at: position, results, to: &$0) },
+                    outcome: decisions[at].outcome.rawValue, module: decided.module, rules: decisions[at].rules,
+                    reasons: decisions[at].reasons, language: language, to: &writer)
+                Point.details(decisions[at], to: &writer)
+                writer.byte(UInt8(ascii: "}"))
             }
+            return true
+        }
+    }
+
+    /// Appends the subject of the decision at `position` as a JSON string.
+    @inline(__always)
+    private func appendSubject(
+        of point: ExtensionPoint, at position: Position, _ results: UnsafeBufferPointer<CommunityResult>,
+        to writer: inout JSONWriter
+    ) {
+        switch point.subjectKind {
+        case .community:
+            index.dataset.communities.withUnsafeBufferPointer {
+                writer.string(prefix: "community:", $0[position.community].id)
+            }
+        case .member:
+            index.dataset.members.withUnsafeBufferPointer {
+                writer.string(prefix: "member:", $0[results[position.community].members[position.position]].id)
+            }
+        case .seat:
+            writer.string(results[position.community].seatSubjects[position.position])
         }
     }
 

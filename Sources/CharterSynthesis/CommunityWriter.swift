@@ -1,4 +1,4 @@
-public import CharterSupport
+import CharterSupport
 import PolicyKit
 
 /// Writes one planned community into every file of the dataset: its row, units, posts, bodies,

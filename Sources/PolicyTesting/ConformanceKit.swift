@@ -1,4 +1,4 @@
-public import CharterData
+import CharterData
 import CharterEngine
 import CharterModules
 import CharterRecords

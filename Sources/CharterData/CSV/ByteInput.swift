@@ -1,4 +1,4 @@
-public import CharterSupport
+import CharterSupport
 import Dispatch
 import Synchronization
 

@@ -148,8 +148,58 @@ public struct Engine: Sendable {
         community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64,
         watch: WorkerWatch? = nil, run: Int = 0
     ) -> Result<CommunityResult, ModuleFailure> {
+        var timing = Timing(times: times, watch: watch, run: run, community: community)
+        defer {
+            times = timing.times
+            moduleTime += timing.moduleTime
+        }
+        let context = index.context(ofCommunity: community, asOf: asOf)
+        var state = CommunityRun(
+            context: context,
+            result: CommunityResult(
+                community: community, members: index.membersByCommunity[community],
+                seatSubjects: index.seatSubjects(ofCommunity: community)),
+            communitySubject: "community:\(context.community.id)")
+        do throws(ModuleFailure) {
+            // The points in run order, each through its registration (a RunnablePoint). The stage,
+            // decided first, selects the modules of the points after it.
+            for point in ExtensionPoint.allCases {
+                guard let planned = plan.points[point] else { continue }
+                var selection = planned.base
+                if point != .stage {
+                    let stage = state.context.stage
+                    selection = planned.selection(for: stage)
+                    timing.stageOrdinal = stage.flatMap { Stage.allCases.firstIndex(of: $0) } ?? -1
+                }
+                switch point {
+                case .stage: try decidePoint(StagePoint.self, selection, &state, &timing)
+                case .branchSetup: try decidePoint(BranchSetupPoint.self, selection, &state, &timing)
+                case .memberManagement: try decidePoint(MemberManagementPoint.self, selection, &state, &timing)
+                case .cadreSelection: try decidePoint(CadreSelectionPoint.self, selection, &state, &timing)
+                case .points: try decidePoint(PointsPoint.self, selection, &state, &timing)
+                case .governance: try decidePoint(GovernancePoint.self, selection, &state, &timing)
+                }
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(state.result)
+    }
+
+    /// The time spent in module code while a community is decided, and what the watchdog is told.
+    struct Timing {
+        var times: EngineTimes
+        var moduleTime: UInt64 = 0
+        let watch: WorkerWatch?
+        let run: Int
+        let community: Int
         var stageOrdinal = -1
-        func timed<Value>(_ point: ExtensionPoint, decisions: Int = 1, member: Int = -1, _ body: () -> Value) -> Value {
+
+        /// Calls a module, timed and watched.
+        @inline(__always)
+        mutating func timed<Value>(
+            _ point: ExtensionPoint, decisions: Int = 1, member: Int = -1, _ body: () -> Value
+        ) -> Value {
             let start = MonotonicClock.nanoseconds()
             watch?.enter(
                 run: run, point: point.ordinal, stage: stageOrdinal, community: community, member: member, at: start)
@@ -160,102 +210,74 @@ public struct Engine: Sendable {
             moduleTime += elapsed
             return value
         }
-        var context = index.context(ofCommunity: community, asOf: asOf)
-        let communitySubject = "community:\(context.community.id)"
-        var result = CommunityResult(
-            community: community, members: index.membersByCommunity[community],
-            seatSubjects: index.seatSubjects(ofCommunity: community))
-        do throws(ModuleFailure) {
-            if let point = plan.points[.stage] {
-                let selection = point.base
-                let policy = try cast(selection, .stage, communitySubject) { $0 as? any StagePolicy }
-                let decision = timed(.stage) { policy.decideStage(in: context) }
-                try check(decision.rules, selection, .stage, communitySubject)
-                context.decided.stage = decision
-                result.stage = Decided(module: selection.label, value: decision)
+    }
+
+    /// A community being decided: its context (with the earlier points' decisions) and result.
+    struct CommunityRun {
+        var context: CommunityContext
+        var result: CommunityResult
+        let communitySubject: String
+    }
+
+    /// Runs one point over a community: calls its module as the point says, checks that every
+    /// subject got one decision firing only declared rules, keeps the decisions and hands them to
+    /// the later points.
+    private func decidePoint<Point: RunnablePoint>(
+        _: Point.Type, _ selection: PolicySelection, _ state: inout CommunityRun, _ timing: inout Timing
+    ) throws(ModuleFailure) {
+        let point = Point.point
+        let policy = try cast(selection, point, state.communitySubject) { Point.policy($0) }
+        let context = state.context
+        let members = context.members
+        var declared = DeclaredRules(selection.declaredRules[point] ?? [])
+        let decisions: [Decision<Point.Outcome, Point.Details>]
+        switch Point.call {
+        case .community(let decide):
+            decisions = [timing.timed(point) { decide(policy, context) }]
+        case .eachMember(let decide):
+            var made: [Decision<Point.Outcome, Point.Details>] = []
+            made.reserveCapacity(members.count)
+            for member in members.indices {
+                let decision = timing.timed(point, member: member) { decide(policy, member, context) }
+                try check(decision.rules, declared: &declared, selection, point, "member:\(members[member].id)")
+                made.append(decision)
             }
-            let stage = context.stage
-            stageOrdinal = stage.flatMap { Stage.allCases.firstIndex(of: $0) } ?? -1
-            if let point = plan.points[.branchSetup] {
-                let selection = point.selection(for: stage)
-                let policy = try cast(selection, .branchSetup, communitySubject) { $0 as? any BranchSetupPolicy }
-                let decision = timed(.branchSetup) { policy.decideBranchSetup(in: context) }
-                try check(decision.rules, selection, .branchSetup, communitySubject)
-                context.decided.branchSetup = decision
-                result.branchSetup = Decided(module: selection.label, value: decision)
+            decisions = made
+        case .allMembers(let decide):
+            decisions = timing.timed(point, decisions: members.count) { decide(policy, context) }
+            guard decisions.count == members.count else {
+                throw ModuleFailure(
+                    module: selection.label, point: point, subject: state.communitySubject,
+                    message:
+                        "it returned \(decisions.count) \(point.rawValue) decisions for the community's \(members.count) members."
+                )
             }
-            if let point = plan.points[.memberManagement] {
-                let selection = point.selection(for: stage)
-                let policy = try cast(selection, .memberManagement, communitySubject) {
-                    $0 as? any MemberManagementPolicy
-                }
-                var decisions: [ManagementDecision] = []
-                decisions.reserveCapacity(context.members.count)
-                var declared = DeclaredRules(selection.declaredRules[.memberManagement] ?? [])
-                for member in context.members.indices {
-                    let decision = timed(.memberManagement, member: member) {
-                        policy.decideManagement(ofMemberAt: member, in: context)
-                    }
-                    try check(
-                        decision.rules, declared: &declared, selection, .memberManagement,
-                        "member:\(context.members[member].id)")
-                    decisions.append(decision)
-                }
-                context.decided.management = decisions
-                result.management = Decided(module: selection.label, value: decisions)
+        case .allSeats(let decide):
+            let seats = state.result.seatSubjects
+            decisions = timing.timed(point, decisions: seats.count) { decide(policy, context) }
+            guard decisions.count == seats.count else {
+                throw ModuleFailure(
+                    module: selection.label, point: point, subject: state.communitySubject,
+                    message: "it returned \(decisions.count) seat decisions for the community's \(seats.count) seats.")
             }
-            if let point = plan.points[.cadreSelection] {
-                let selection = point.selection(for: stage)
-                let policy = try cast(selection, .cadreSelection, communitySubject) { $0 as? any CadreSelectionPolicy }
-                let decisions = timed(.cadreSelection, decisions: result.seatSubjects.count) {
-                    policy.selectCadres(in: context)
-                }
-                guard decisions.count == result.seatSubjects.count else {
-                    throw ModuleFailure(
-                        module: selection.label, point: .cadreSelection, subject: communitySubject,
-                        message:
-                            "it returned \(decisions.count) seat decisions for the community's \(result.seatSubjects.count) seats."
-                    )
-                }
-                for (decision, subject) in zip(decisions, result.seatSubjects) {
-                    try check(decision.rules, selection, .cadreSelection, subject)
-                }
-                context.decided.seats = decisions
-                result.seats = Decided(module: selection.label, value: decisions)
-            }
-            if let point = plan.points[.points] {
-                let selection = point.selection(for: stage)
-                let policy = try cast(selection, .points, communitySubject) { $0 as? any PointsPolicy }
-                let decisions = timed(.points, decisions: context.members.count) { policy.gradePoints(in: context) }
-                guard decisions.count == context.members.count else {
-                    throw ModuleFailure(
-                        module: selection.label, point: .points, subject: communitySubject,
-                        message:
-                            "it returned \(decisions.count) points decisions for the community's \(context.members.count) members."
-                    )
-                }
-                var declared = DeclaredRules(selection.declaredRules[.points] ?? [])
-                try decisions.withUnsafeBufferPointer { decisions throws(ModuleFailure) in
-                    for index in decisions.indices {
-                        try check(
-                            decisions[index].rules, declared: &declared, selection, .points,
-                            "member:\(context.members[index].id)")
-                    }
-                }
-                context.decided.points = decisions
-                result.points = Decided(module: selection.label, value: decisions)
-            }
-            if let point = plan.points[.governance] {
-                let selection = point.selection(for: stage)
-                let policy = try cast(selection, .governance, communitySubject) { $0 as? any GovernancePolicy }
-                let decision = timed(.governance) { policy.checkGovernance(in: context) }
-                try check(decision.rules, selection, .governance, communitySubject)
-                result.governance = Decided(module: selection.label, value: decision)
-            }
-        } catch {
-            return .failure(error)
         }
-        return .success(result)
+        switch Point.call {
+        case .community:
+            try check(decisions[0].rules, declared: &declared, selection, point, state.communitySubject)
+        case .eachMember:
+            break  // checked as they were made
+        case .allMembers:
+            for index in decisions.indices {
+                try check(decisions[index].rules, declared: &declared, selection, point, "member:\(members[index].id)")
+            }
+        case .allSeats:
+            let seats = state.result.seatSubjects
+            for index in decisions.indices {
+                try check(decisions[index].rules, declared: &declared, selection, point, seats[index])
+            }
+        }
+        Point.remember(decisions, in: &state.context.decided)
+        Point.keep(Decided(module: selection.label, value: decisions), in: &state.result)
     }
 
     private func cast<Policy>(

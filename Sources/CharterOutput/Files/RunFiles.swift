@@ -1,5 +1,5 @@
-public import CharterData
-public import CharterEngine
+import CharterData
+import CharterEngine
 import CharterRecords
 import CharterSupport
 import Dispatch

@@ -1,5 +1,5 @@
 import CharterData
-public import CharterEngine
+import CharterEngine
 import CharterRecords
 import CharterSupport
 public import PolicyKit
