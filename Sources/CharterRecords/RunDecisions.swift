@@ -210,35 +210,25 @@ public struct RunDecisions: Sendable {
     }
 
     static func outcomeCounts(_ results: [CommunityResult]) -> [ExtensionPoint: [String: Int]] {
+        var counts: [ExtensionPoint: [String: Int]] = [:]
+        for point in ExtensionPoint.allCases {
+            let point = withHostedPoint(point) { outcomeCounts(of: $0, results) }
+            if !point.counts.isEmpty { counts[point.point] = point.counts }
+        }
+        return counts
+    }
+
+    /// How many decisions of each outcome one point made, by outcome code.
+    private static func outcomeCounts<Point: HostedPoint>(
+        of hosted: Point.Type, _ results: [CommunityResult]
+    ) -> (point: ExtensionPoint, counts: [String: Int]) {
         // Counted by enum value first (member decisions in runs, by `countOutcomes`), and turned
         // into codes once at the end: a city has millions of member decisions.
-        var stages: [Stage: Int] = [:]
-        var setups: [OrganisationForm: Int] = [:]
-        var management: [ManagementClass: Int] = [:]
-        var seats: [SeatOutcome: Int] = [:]
-        var grades: [Grade: Int] = [:]
-        var governance: [GovernanceOutcome: Int] = [:]
+        var counts: [Point.Outcome: Int] = [:]
         results.withUnsafeBufferPointer { results in
-            for index in results.indices {
-                if let outcome = results[index].stage?.value.outcome { stages[outcome, default: 0] += 1 }
-                if let outcome = results[index].branchSetup?.value.outcome { setups[outcome, default: 0] += 1 }
-                results[index].management?.value.countOutcomes(into: &management)
-                results[index].seats?.value.countOutcomes(into: &seats)
-                results[index].points?.value.countOutcomes(into: &grades)
-                if let outcome = results[index].governance?.value.outcome { governance[outcome, default: 0] += 1 }
-            }
+            for index in results.indices { Point.decisions(in: results[index])?.value.countOutcomes(into: &counts) }
         }
-        func codes<Outcome: DomainCode>(_ counts: [Outcome: Int]) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
-        }
-        var counts: [ExtensionPoint: [String: Int]] = [:]
-        if !stages.isEmpty { counts[.stage] = codes(stages) }
-        if !setups.isEmpty { counts[.branchSetup] = codes(setups) }
-        if !management.isEmpty { counts[.memberManagement] = codes(management) }
-        if !seats.isEmpty { counts[.cadreSelection] = codes(seats) }
-        if !grades.isEmpty { counts[.points] = codes(grades) }
-        if !governance.isEmpty { counts[.governance] = codes(governance) }
-        return counts
+        return (Point.point, Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }))
     }
 }
 
