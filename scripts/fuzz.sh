@@ -108,11 +108,12 @@ case "$target" in
             -lCharterSupport -lPolicyKit
         ;;
     profile)
-        # CharterEngine's sources and the target in one module, over CharterData and CharterModules.
+        # CharterEngine's sources and the target in one module, over the modules below it.
         module CharterData "PolicyKit CharterSupport"
         module CharterModules "PolicyKit CharterSupport"
+        module CharterRecords "PolicyKit CharterSupport CharterData"
         executable "$binary" CharterEngineFuzz CharterEngine Tests/Fuzz/ProfileFuzz.swift \
-            -lCharterModules -lCharterData -lCharterSupport -lPolicyKit
+            -lCharterRecords -lCharterModules -lCharterData -lCharterSupport -lPolicyKit
         options+=(-dict=Tests/Fuzz/profile.dict)
         ;;
 esac
