@@ -18,7 +18,7 @@ public struct CSVFileWriter: ~Copyable {
     /// How many data rows (not counting the header) have been written.
     public private(set) var rows = 0
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
+    private var buffer: ByteBuffer
     private let capacity: Int
     private var atRowStart = true
 
@@ -32,9 +32,9 @@ public struct CSVFileWriter: ~Copyable {
         self.path = path
         self.descriptor = descriptor
         self.capacity = capacity
-        buffer.reserveCapacity(capacity + 4096)
+        buffer = ByteBuffer(capacity: capacity + 4096)
         for name in header { field(name) }
-        buffer.append(0x0A)
+        buffer.append(byte: 0x0A)
         atRowStart = true
     }
 
@@ -45,41 +45,29 @@ public struct CSVFileWriter: ~Copyable {
     /// Writes a text field, quoting it when it holds a comma, a quote or a line end.
     public mutating func field(_ text: String) {
         separator()
-        var text = text
-        text.withUTF8 { bytes in
-            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                buffer.append(0x22)
-                for byte in bytes {
-                    if byte == 0x22 { buffer.append(0x22) }
-                    buffer.append(byte)
-                }
-                buffer.append(0x22)
-            } else {
-                buffer.append(contentsOf: bytes)
-            }
-        }
+        CSVField.append(text, guardingFormulas: false, to: &buffer)
     }
 
     /// Writes a field of bytes already known to need no quoting (codes, ids, pre-encoded names).
     public mutating func field(bytes: [UInt8]) {
         separator()
-        buffer.append(contentsOf: bytes)
+        append(bytes)
     }
 
     /// Writes a field of bytes already known to need no quoting, followed by a decimal suffix, as
     /// ids such as `m0000042` are written: `prefix` then `number` zero-padded to `width` digits.
     public mutating func field(prefix: [UInt8], number: Int, width: Int) {
         separator()
-        buffer.append(contentsOf: prefix)
+        append(prefix)
         appendDigits(number, width: width)
     }
 
     /// Writes a field made of two byte runs, such as a surname and a given name.
     public mutating func field(bytes first: [UInt8], _ second: [UInt8], _ third: [UInt8] = []) {
         separator()
-        buffer.append(contentsOf: first)
-        buffer.append(contentsOf: second)
-        buffer.append(contentsOf: third)
+        append(first)
+        append(second)
+        append(third)
     }
 
     /// Writes a whole number.
@@ -93,8 +81,8 @@ public struct CSVFileWriter: ~Copyable {
         separator()
         appendDigits(tenths / 10, width: 1)
         if tenths % 10 != 0 {
-            buffer.append(0x2E)
-            buffer.append(UInt8(0x30 + tenths % 10))
+            buffer.append(byte: 0x2E)
+            buffer.append(byte: UInt8(0x30 + tenths % 10))
         }
     }
 
@@ -102,9 +90,9 @@ public struct CSVFileWriter: ~Copyable {
     public mutating func field(_ date: CivilDate) {
         separator()
         appendDigits(date.year, width: 4)
-        buffer.append(0x2D)
+        buffer.append(byte: 0x2D)
         appendDigits(date.month, width: 2)
-        buffer.append(0x2D)
+        buffer.append(byte: 0x2D)
         appendDigits(date.day, width: 2)
     }
 
@@ -125,10 +113,10 @@ public struct CSVFileWriter: ~Copyable {
 
     /// Ends the current row, flushing the buffer to the file when it is full.
     public mutating func endRow() throws(SynthesisError) {
-        buffer.append(0x0A)
+        buffer.append(byte: 0x0A)
         atRowStart = true
         rows += 1
-        if buffer.count >= capacity { try flush() }
+        if buffer.byteCount >= capacity { try flush() }
     }
 
     /// Writes what is buffered, then makes the file's bytes durable enough to be renamed into place.
@@ -140,6 +128,11 @@ public struct CSVFileWriter: ~Copyable {
         }
     }
 
+    /// Appends bytes as they are.
+    private mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer.append($0) }
+    }
+
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
 
@@ -148,14 +141,14 @@ public struct CSVFileWriter: ~Copyable {
         if atRowStart {
             atRowStart = false
         } else {
-            buffer.append(0x2C)
+            buffer.append(byte: 0x2C)
         }
     }
 
     private mutating func appendDigits(_ number: Int, width: Int) {
         var value = number
         if value < 0 {
-            buffer.append(0x2D)
+            buffer.append(byte: 0x2D)
             value = -value
         }
         var digits:
@@ -178,7 +171,7 @@ public struct CSVFileWriter: ~Copyable {
             }
             var index = count - 1
             while index >= 0 {
-                buffer.append(raw[index])
+                buffer.append(byte: raw[index])
                 index -= 1
             }
         }
@@ -186,7 +179,7 @@ public struct CSVFileWriter: ~Copyable {
 
     private mutating func flush() throws(SynthesisError) {
         var failure: SynthesisError?
-        buffer.withUnsafeBytes { bytes in
+        buffer.withBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = write(descriptor, bytes.baseAddress?.advanced(by: offset), bytes.count - offset)
@@ -199,7 +192,7 @@ public struct CSVFileWriter: ~Copyable {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         if let failure { throw failure }
     }
 }

@@ -62,34 +62,7 @@ struct CSVText: ~Copyable {
     }
 
     private mutating func append(field utf8: UnsafeBufferPointer<UInt8>) {
-        // Only the first byte decides: this runs for every text field of a million-row table.
-        let formula = utf8.first.map(CSVText.startsFormula) ?? false
-        var needsQuotes = formula
-        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
-            append(utf8)
-            return
-        }
-        append(byte: UInt8(ascii: "\""))
-        if formula { append(byte: UInt8(ascii: "'")) }
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { append(byte: byte) }
-            append(byte: byte)
-        }
-        append(byte: UInt8(ascii: "\""))
-    }
-
-    /// Whether a spreadsheet reads a cell beginning with `byte` as a formula (OWASP's list: `=`,
-    /// `+`, `-`, `@`, tab, carriage return).
-    @inline(__always)
-    static func startsFormula(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
-        default: return false
-        }
+        CSVField.append(utf8, guardingFormulas: true, to: &output)
     }
 
     /// Appends a field holding a whole number.

@@ -22,6 +22,16 @@ public struct ByteBuffer: ~Copyable {
     /// A copy of the bytes written.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Calls `body` with the bytes written, where they lie.
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the buffer, keeping its memory.
+    public mutating func removeAll() { count = 0 }
+
     /// Appends the bytes written to `output`, and empties the buffer.
     public mutating func move(appendingTo output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
