@@ -1,5 +1,6 @@
 extension RandomAccessCollection {
     /// Whether the elements are already in the order `areInIncreasingOrder` gives.
+    @inlinable
     package func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
         var previous = startIndex
         for index in indices.dropFirst() {
