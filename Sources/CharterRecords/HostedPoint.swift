@@ -1,20 +1,33 @@
 import CharterSupport
 public import PolicyKit
 
-/// How the host keeps and writes one extension point's decisions: one registration per point.
+/// An extension point's whole registration in the host: how its modules are called, what the
+/// points after it see, where a community's result keeps its decisions and how their details are
+/// written in `decisions.jsonl`.
 ///
-/// A point is defined once in PolicyKit (``ExtensionPoint/definition``: its subject, names and
-/// outcomes); here it says where a community's result keeps its decisions and how its details are
-/// written in `decisions.jsonl`; the engine's `RunnablePoint` adds how it is run. Everything
-/// else (the records, their order, the diff, the policy tests) reaches every point through these.
+/// The point itself is defined once in PolicyKit (``ExtensionPoint/definition``: its subject,
+/// names and outcomes; its policy protocol and decision type). The engine, the records and their
+/// order, the outcome counts, the diff and the policy tests reach every point through its
+/// registration, listed once in ``visitPoint(_:_:)``.
 public protocol HostedPoint {
     /// The point's outcomes.
     associatedtype Outcome: DomainCode
     /// What the point's decisions carry beside their outcome.
     associatedtype Details: Hashable & Sendable
+    /// The protocol a module provides for the point.
+    associatedtype Policy
 
     /// The point.
     static var point: ExtensionPoint { get }
+
+    /// The module as the point's policy, or `nil` when it does not provide the point.
+    static func policy(_ module: any PolicyModule) -> Policy?
+
+    /// How the module is called.
+    static var call: PointCall<Policy, Decision<Outcome, Details>> { get }
+
+    /// Hands the decisions to the points after this one, in the community's context.
+    static func remember(_ decisions: [Decision<Outcome, Details>], in decided: inout EarlierDecisions)
 
     /// The point's decisions in a community's result, aligned with its subjects there.
     static func decisions(in result: CommunityResult) -> Decided<[Decision<Outcome, Details>]>?
@@ -27,26 +40,53 @@ public protocol HostedPoint {
     static func details(_ decision: Decision<Outcome, Details>, to writer: inout JSONWriter)
 }
 
-/// The points the host runs and writes, by ``ExtensionPoint``: the one table of registrations.
+/// How a point's module is called for a community.
+public enum PointCall<Policy, Made> {
+    /// Once, deciding the community.
+    case community((Policy, CommunityContext) -> Made)
+    /// Once per member, deciding that member (the member's position in the context).
+    case eachMember((Policy, Int, CommunityContext) -> Made)
+    /// Once, deciding every member, in the context's order.
+    case allMembers((Policy, CommunityContext) -> [Made])
+    /// Once, deciding every seat of the community's posts, in post order.
+    case allSeats((Policy, CommunityContext) -> [Made])
+}
+
+/// Code that works on any point, called with the point's registration.
 ///
-/// `body` is called with the point's registration, so the caller's generic code is specialised
-/// for each point (no type erasure on the path of every record).
-@inline(__always)
-public func withHostedPoint<Result>(
-    _ point: ExtensionPoint, _ body: (any HostedPoint.Type) throws -> Result
-) rethrows -> Result {
+/// A visitor rather than a closure over `any HostedPoint.Type`: ``visitPoint(_:_:)`` calls it
+/// with each registration's concrete type, so its generic code is specialised for each point, and
+/// nothing on the path of a million decisions goes through an existential.
+public protocol PointVisitor: ~Copyable {
+    /// What a visit gives.
+    associatedtype Output
+    /// Works on the point that `point` registers.
+    mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> Output
+}
+
+/// Calls `visitor` with the registration of `point`: the one table of the host's points.
+@inlinable
+public func visitPoint<Visitor: PointVisitor & ~Copyable>(
+    _ point: ExtensionPoint, _ visitor: inout Visitor
+) -> Visitor.Output {
     switch point {
-    case .stage: try body(StagePoint.self)
-    case .branchSetup: try body(BranchSetupPoint.self)
-    case .memberManagement: try body(MemberManagementPoint.self)
-    case .cadreSelection: try body(CadreSelectionPoint.self)
-    case .points: try body(PointsPoint.self)
-    case .governance: try body(GovernancePoint.self)
+    case .stage: visitor.visit(StagePoint.self)
+    case .branchSetup: visitor.visit(BranchSetupPoint.self)
+    case .memberManagement: visitor.visit(MemberManagementPoint.self)
+    case .cadreSelection: visitor.visit(CadreSelectionPoint.self)
+    case .points: visitor.visit(PointsPoint.self)
+    case .governance: visitor.visit(GovernancePoint.self)
     }
 }
 
-/// `stage`: where its decisions are kept, and its details.
+/// `stage`: how it is run, where its decisions are kept, and its details.
 public enum StagePoint: HostedPoint {
+    public static func policy(_ module: any PolicyModule) -> (any StagePolicy)? { module as? any StagePolicy }
+    public static var call: PointCall<any StagePolicy, StageDecision> { .community { $0.decideStage(in: $1) } }
+    public static func remember(_ decisions: [StageDecision], in decided: inout EarlierDecisions) {
+        decided.stage = decisions.first
+    }
+
     public static var point: ExtensionPoint { .stage }
 
     public static func decisions(in result: CommunityResult) -> Decided<[StageDecision]>? { result.stageDecisions }
@@ -63,8 +103,18 @@ public enum StagePoint: HostedPoint {
     }
 }
 
-/// `branch_setup`: where its decisions are kept, and its details.
+/// `branch_setup`: how it is run, where its decisions are kept, and its details.
 public enum BranchSetupPoint: HostedPoint {
+    public static func policy(_ module: any PolicyModule) -> (any BranchSetupPolicy)? {
+        module as? any BranchSetupPolicy
+    }
+    public static var call: PointCall<any BranchSetupPolicy, BranchSetupDecision> {
+        .community { $0.decideBranchSetup(in: $1) }
+    }
+    public static func remember(_ decisions: [BranchSetupDecision], in decided: inout EarlierDecisions) {
+        decided.branchSetup = decisions.first
+    }
+
     public static var point: ExtensionPoint { .branchSetup }
 
     public static func decisions(in result: CommunityResult) -> Decided<[BranchSetupDecision]>? {
@@ -108,8 +158,18 @@ public enum BranchSetupPoint: HostedPoint {
     }
 }
 
-/// `member_management`: where its decisions are kept, and its details.
+/// `member_management`: how it is run, where its decisions are kept, and its details.
 public enum MemberManagementPoint: HostedPoint {
+    public static func policy(_ module: any PolicyModule) -> (any MemberManagementPolicy)? {
+        module as? any MemberManagementPolicy
+    }
+    public static var call: PointCall<any MemberManagementPolicy, ManagementDecision> {
+        .eachMember { $0.decideManagement(ofMemberAt: $1, in: $2) }
+    }
+    public static func remember(_ decisions: [ManagementDecision], in decided: inout EarlierDecisions) {
+        decided.management = decisions
+    }
+
     public static var point: ExtensionPoint { .memberManagement }
 
     public static func decisions(in result: CommunityResult) -> Decided<[ManagementDecision]>? { result.management }
@@ -137,8 +197,16 @@ public enum MemberManagementPoint: HostedPoint {
     }
 }
 
-/// `cadre_selection`: where its decisions are kept, and its details.
+/// `cadre_selection`: how it is run, where its decisions are kept, and its details.
 public enum CadreSelectionPoint: HostedPoint {
+    public static func policy(_ module: any PolicyModule) -> (any CadreSelectionPolicy)? {
+        module as? any CadreSelectionPolicy
+    }
+    public static var call: PointCall<any CadreSelectionPolicy, SeatDecision> { .allSeats { $0.selectCadres(in: $1) } }
+    public static func remember(_ decisions: [SeatDecision], in decided: inout EarlierDecisions) {
+        decided.seats = decisions
+    }
+
     public static var point: ExtensionPoint { .cadreSelection }
 
     public static func decisions(in result: CommunityResult) -> Decided<[SeatDecision]>? { result.seats }
@@ -171,8 +239,14 @@ public enum CadreSelectionPoint: HostedPoint {
     }
 }
 
-/// `points`: where its decisions are kept, and its details.
+/// `points`: how it is run, where its decisions are kept, and its details.
 public enum PointsPoint: HostedPoint {
+    public static func policy(_ module: any PolicyModule) -> (any PointsPolicy)? { module as? any PointsPolicy }
+    public static var call: PointCall<any PointsPolicy, PointsDecision> { .allMembers { $0.gradePoints(in: $1) } }
+    public static func remember(_ decisions: [PointsDecision], in decided: inout EarlierDecisions) {
+        decided.points = decisions
+    }
+
     public static var point: ExtensionPoint { .points }
 
     public static func decisions(in result: CommunityResult) -> Decided<[PointsDecision]>? { result.points }
@@ -196,8 +270,15 @@ public enum PointsPoint: HostedPoint {
     }
 }
 
-/// `governance`: where its decisions are kept, and its details.
+/// `governance`: how it is run, where its decisions are kept, and its details.
 public enum GovernancePoint: HostedPoint {
+    public static func policy(_ module: any PolicyModule) -> (any GovernancePolicy)? { module as? any GovernancePolicy }
+    public static var call: PointCall<any GovernancePolicy, GovernanceDecision> {
+        .community { $0.checkGovernance(in: $1) }
+    }
+    /// Governance is the last point: no later point sees it.
+    public static func remember(_ decisions: [GovernanceDecision], in decided: inout EarlierDecisions) {}
+
     public static var point: ExtensionPoint { .governance }
 
     public static func decisions(in result: CommunityResult) -> Decided<[GovernanceDecision]>? {

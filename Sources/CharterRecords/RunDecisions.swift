@@ -57,10 +57,18 @@ public struct RunDecisions: Sendable {
 
     /// The record of `point` at `position`, or `nil` when the run did not decide it.
     public func record(of point: ExtensionPoint, at position: Position) -> DecisionRecord? {
-        withHostedPoint(point) { record(of: $0, at: position) }
+        struct Record: PointVisitor {
+            let decisions: RunDecisions
+            let position: Position
+            func visit<Point: HostedPoint>(_ point: Point.Type) -> DecisionRecord? {
+                decisions.record(of: point, at: position)
+            }
+        }
+        var visitor = Record(decisions: self, position: position)
+        return visitPoint(point, &visitor)
     }
 
-    private func record<Point: HostedPoint>(of hosted: Point.Type, at position: Position) -> DecisionRecord? {
+    fileprivate func record<Point: HostedPoint>(of hosted: Point.Type, at position: Position) -> DecisionRecord? {
         let result = results[position.community]
         guard let decided = Point.decisions(in: result) else { return nil }
         return DecisionRecord(
@@ -84,10 +92,22 @@ public struct RunDecisions: Sendable {
     public func appendRecord(
         of point: ExtensionPoint, at position: Position, language: Language, to writer: inout JSONWriter
     ) -> Bool {
-        withHostedPoint(point) { appendRecord(of: $0, at: position, language: language, to: &writer) }
+        struct Append: PointVisitor, ~Copyable {
+            let decisions: RunDecisions
+            let position: Position
+            let language: Language
+            var writer: JSONWriter
+            mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> Bool {
+                decisions.appendRecord(of: point, at: position, language: language, to: &writer)
+            }
+        }
+        var visitor = Append(decisions: self, position: position, language: language, writer: writer)
+        let appended = visitPoint(point, &visitor)
+        writer = visitor.writer
+        return appended
     }
 
-    private func appendRecord<Point: HostedPoint>(
+    fileprivate func appendRecord<Point: HostedPoint>(
         of hosted: Point.Type, at position: Position, language: Language, to writer: inout JSONWriter
     ) -> Bool {
         // Everything is read through buffer pointers: the community's result, its decisions and
@@ -212,14 +232,21 @@ public struct RunDecisions: Sendable {
     static func outcomeCounts(_ results: [CommunityResult]) -> [ExtensionPoint: [String: Int]] {
         var counts: [ExtensionPoint: [String: Int]] = [:]
         for point in ExtensionPoint.allCases {
-            let point = withHostedPoint(point) { outcomeCounts(of: $0, results) }
+            struct Count: PointVisitor {
+                let results: [CommunityResult]
+                func visit<Point: HostedPoint>(_ point: Point.Type) -> (point: ExtensionPoint, counts: [String: Int]) {
+                    RunDecisions.outcomeCounts(of: point, results)
+                }
+            }
+            var visitor = Count(results: results)
+            let point = visitPoint(point, &visitor)
             if !point.counts.isEmpty { counts[point.point] = point.counts }
         }
         return counts
     }
 
     /// How many decisions of each outcome one point made, by outcome code.
-    private static func outcomeCounts<Point: HostedPoint>(
+    fileprivate static func outcomeCounts<Point: HostedPoint>(
         of hosted: Point.Type, _ results: [CommunityResult]
     ) -> (point: ExtensionPoint, counts: [String: Int]) {
         // Counted by enum value first (member decisions in runs, by `countOutcomes`), and turned

@@ -148,42 +148,57 @@ public struct Engine: Sendable {
         community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64,
         watch: WorkerWatch? = nil, run: Int = 0
     ) -> Result<CommunityResult, ModuleFailure> {
-        var timing = Timing(times: times, watch: watch, run: run, community: community)
-        defer {
-            times = timing.times
-            moduleTime += timing.moduleTime
-        }
         let context = index.context(ofCommunity: community, asOf: asOf)
-        var state = CommunityRun(
-            context: context,
-            result: CommunityResult(
-                community: community, members: index.membersByCommunity[community],
-                seatSubjects: index.seatSubjects(ofCommunity: community)),
-            communitySubject: "community:\(context.community.id)")
-        do throws(ModuleFailure) {
-            // The points in run order, each through its registration (a RunnablePoint). The stage,
-            // decided first, selects the modules of the points after it.
-            for point in ExtensionPoint.allCases {
-                guard let planned = plan.points[point] else { continue }
-                var selection = planned.base
-                if point != .stage {
-                    let stage = state.context.stage
-                    selection = planned.selection(for: stage)
-                    timing.stageOrdinal = stage.flatMap { Stage.allCases.firstIndex(of: $0) } ?? -1
-                }
-                switch point {
-                case .stage: try decidePoint(StagePoint.self, selection, &state, &timing)
-                case .branchSetup: try decidePoint(BranchSetupPoint.self, selection, &state, &timing)
-                case .memberManagement: try decidePoint(MemberManagementPoint.self, selection, &state, &timing)
-                case .cadreSelection: try decidePoint(CadreSelectionPoint.self, selection, &state, &timing)
-                case .points: try decidePoint(PointsPoint.self, selection, &state, &timing)
-                case .governance: try decidePoint(GovernancePoint.self, selection, &state, &timing)
-                }
-            }
-        } catch {
-            return .failure(error)
+        var step = PointStep(
+            engine: self,
+            state: CommunityRun(
+                context: context,
+                result: CommunityResult(
+                    community: community, members: index.membersByCommunity[community],
+                    seatSubjects: index.seatSubjects(ofCommunity: community)),
+                communitySubject: "community:\(context.community.id)"),
+            timing: Timing(times: times, watch: watch, run: run, community: community))
+        defer {
+            times = step.timing.times
+            moduleTime += step.timing.moduleTime
         }
-        return .success(state.result)
+        // The points in run order, each through its registration (visitPoint). The stage, decided
+        // first, selects the modules of the points after it.
+        for point in ExtensionPoint.allCases {
+            guard let planned = plan.points[point] else { continue }
+            step.selection = planned.base
+            if point != .stage {
+                let stage = step.state.context.stage
+                step.selection = planned.selection(for: stage)
+                step.timing.stageOrdinal = stage.flatMap { Stage.allCases.firstIndex(of: $0) } ?? -1
+            }
+            if let failure = visitPoint(point, &step) { return .failure(failure) }
+        }
+        return .success(step.state.result)
+    }
+
+    /// Decides one point of a community, for ``visitPoint(_:_:)``.
+    struct PointStep: PointVisitor {
+        let engine: Engine
+        var selection: PolicySelection?
+        var state: CommunityRun
+        var timing: Timing
+
+        init(engine: Engine, state: CommunityRun, timing: Timing) {
+            self.engine = engine
+            self.state = state
+            self.timing = timing
+        }
+
+        mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> ModuleFailure? {
+            guard let selection else { return nil }
+            do throws(ModuleFailure) {
+                try engine.decidePoint(point, selection, &state, &timing)
+                return nil
+            } catch {
+                return error
+            }
+        }
     }
 
     /// The time spent in module code while a community is decided, and what the watchdog is told.
@@ -222,7 +237,7 @@ public struct Engine: Sendable {
     /// Runs one point over a community: calls its module as the point says, checks that every
     /// subject got one decision firing only declared rules, keeps the decisions and hands them to
     /// the later points.
-    private func decidePoint<Point: RunnablePoint>(
+    fileprivate func decidePoint<Point: HostedPoint>(
         _: Point.Type, _ selection: PolicySelection, _ state: inout CommunityRun, _ timing: inout Timing
     ) throws(ModuleFailure) {
         let point = Point.point
@@ -371,15 +386,6 @@ private final class ResultSlots: @unchecked Sendable {
 }
 
 extension ExtensionPoint {
-    /// The point's place in `allCases`, without searching.
-    var ordinal: Int {
-        switch self {
-        case .stage: 0
-        case .branchSetup: 1
-        case .memberManagement: 2
-        case .cadreSelection: 3
-        case .points: 4
-        case .governance: 5
-        }
-    }
+    /// The point's place in `allCases`, the run order.
+    var ordinal: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
