@@ -92,8 +92,9 @@ public struct DiffWriter {
         var byCommunity: [Int: [String]] = [:]
         var memberCounts: [Int: [ExtensionPoint: Int]] = [:]
         for change in diff.changes {
-            switch change.point {
-            case .branchSetup:
+            // By the point's subject, so that every point is shown; the organisation with its branches.
+            switch change.point.subjectKind {
+            case .community where change.point == .branchSetup:
                 var entry = text("organisation ", "组织形式 ") + "\(change.baseOutcome) → \(change.candidateOutcome)"
                 if change.baseOutcome == change.candidateOutcome {
                     let keys = change.changedDetailKeys
@@ -108,21 +109,21 @@ public struct DiffWriter {
                         + "\(branchCount(change.base)) → \(branchCount(change.candidate))"
                 }
                 byCommunity[change.community, default: []].append(entry)
-            case .stage, .governance:
+            case .community:
                 byCommunity[change.community, default: []].append(
                     "\(change.point.rawValue) \(change.baseOutcome) → \(change.candidateOutcome)")
-            case .cadreSelection:
+            case .seat:
                 let before = seatHolder(change.base)
                 let after = seatHolder(change.candidate)
                 let seat = change.subject.split(separator: "/").dropFirst().joined(separator: "/")
                 byCommunity[change.community, default: []].append(
                     text("seat ", "席位 ") + "\(seat) \(before) → \(after)")
-            case .memberManagement, .points:
+            case .member:
                 memberCounts[change.community, default: [:]][change.point, default: 0] += 1
             }
         }
         for (community, counts) in memberCounts {
-            for point in [ExtensionPoint.memberManagement, .points] {
+            for point in ExtensionPoint.allCases where point.subjectKind == .member {
                 if let count = counts[point] {
                     byCommunity[community, default: []].append(
                         text("\(count) members' \(point.rawValue) change", "\(count)名党员的\(point.chineseName)有变化"))
