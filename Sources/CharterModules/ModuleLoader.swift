@@ -115,6 +115,18 @@ public struct ModuleLoader: Sendable {
             // cannot lead the loader elsewhere.
             library = try DynamicLibrary.open(realPath)
         } catch {
+            // A module built against another PolicyKit usually fails here, before its entry point
+            // can be asked anything: it needs a PolicyKit symbol (Swift's mangling, `$s9PolicyKit`)
+            // that this PolicyKit does not have.
+            if error.message.contains("undefined symbol: $s9PolicyKit") {
+                throw ModuleLoadError(
+                    .versionMismatch, file: file,
+                    "Module '\(ModuleLoader.moduleName(ofFile: file))' was built against another PolicyKit: it needs a PolicyKit symbol "
+                        + "that this charter's PolicyKit (interface \(PolicyKitInterface.version)) does not have (the dynamic loader says: \(error.message)). "
+                        + "Rebuild the module against this PolicyKit (update its code to the interface \(PolicyKitInterface.version) SDK, "
+                        + "see the \"Writing a policy module\" article, and run `swift build` in the module's package), "
+                        + "or run it with the charter it was built for.")
+            }
             throw ModuleLoadError(
                 .notSharedLibrary, file: file,
                 "This file is not a shared library that can be loaded (the dynamic loader says: \(error.message)). "

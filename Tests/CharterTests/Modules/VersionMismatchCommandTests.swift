@@ -83,4 +83,21 @@ import Testing
         #expect(result.output.contains("Rebuild the module against this PolicyKit"), "\(result.output)")
         #expect(!result.output.contains("is not a Charter policy module"), "\(result.output)")
     }
+
+    /// A real module built against interface 1 needs PolicyKit symbols that interface 2 no longer
+    /// has, so the dynamic loader refuses it before any entry point is looked up: that is named as
+    /// a module of another PolicyKit, with what to do, not as a file that is no library.
+    @Test func aModuleNeedingAPolicyKitSymbolThatIsGoneIsRefusedWithTheRebuildMessage() throws {
+        let directory = try TemporaryDirectory()
+        _ = try buildFakeModule(
+            named: "libGone.so", in: directory,
+            defines: ["CHARTER_FAKE_MISSING_POLICYKIT_SYMBOL=\"$s9PolicyKit8RuleInfoVMn\""])
+        let result = try runProcess(try Self.charter(), ["modules", "--module-path", directory.path])
+        #expect(result.status == 2, "\(result.output)")
+        #expect(result.output.contains("\(directory.path)/libGone.so"), "\(result.output)")
+        #expect(result.output.contains("Module 'Gone' was built against another PolicyKit"), "\(result.output)")
+        #expect(result.output.contains("$s9PolicyKit8RuleInfoVMn"), "\(result.output)")
+        #expect(result.output.contains("Rebuild the module against this PolicyKit"), "\(result.output)")
+        #expect(!result.output.contains("is not a shared library"), "\(result.output)")
+    }
 }

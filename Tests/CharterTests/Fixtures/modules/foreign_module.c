@@ -14,6 +14,13 @@ void *CHARTER_FAKE_SYMBOL(void *handshake) {
     memcpy((char *)handshake + 24, &compiler, sizeof compiler);
     return 0;
 }
+#elif defined(CHARTER_FAKE_MISSING_POLICYKIT_SYMBOL)
+/* Needs a PolicyKit symbol that this PolicyKit does not have, as a module built against an
+   earlier PolicyKit does: the dynamic loader refuses it before any entry point is looked up. */
+/* Quoted for the assembler, to which a `$` would otherwise begin an immediate. */
+#define CHARTER_QUOTED(name) "\"" name "\""
+extern void policykit_symbol_gone(void) __asm__(CHARTER_QUOTED(CHARTER_FAKE_MISSING_POLICYKIT_SYMBOL));
+void charter_policy_module_v1_Gone(void *handshake) { (void)handshake; policykit_symbol_gone(); }
 #else
 /* A shared library with no Charter entry point at all. */
 int not_a_policy_module(void) { return 42; }
