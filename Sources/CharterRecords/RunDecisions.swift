@@ -92,21 +92,42 @@ public struct RunDecisions: Sendable {
     public func appendRecord(
         of point: ExtensionPoint, at position: Position, language: Language, to writer: inout JSONWriter
     ) -> Bool {
-        struct Append: PointVisitor, ~Copyable {
-            let decisions: RunDecisions
-            let position: Position
-            let language: Language
-            var writer: JSONWriter
-            mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> Bool {
-                decisions.appendRecord(of: point, at: position, language: language, to: &writer)
-            }
-        }
-        var visitor = Append(decisions: self, position: position, language: language, writer: writer)
-        let appended = visitPoint(point, &visitor)
-        writer = visitor.writer
-        return appended
+        appendRecords(of: point, at: [position], language: language, lineEnds: false, to: &writer) == 1
     }
 
+    /// Appends the records of `point` at `positions`, each a line of `decisions.jsonl` (ended by a
+    /// line feed when `lineEnds`), skipping those the run did not decide; returns how many it wrote.
+    ///
+    /// The point's registration is looked up once for all of them: the loop runs in code
+    /// specialised for the point, and nothing is copied per record.
+    public func appendRecords(
+        of point: ExtensionPoint, at positions: ArraySlice<Position>, language: Language, lineEnds: Bool = true,
+        to writer: inout JSONWriter
+    ) -> Int {
+        struct Append: PointVisitor, ~Copyable {
+            let decisions: RunDecisions
+            let positions: ArraySlice<Position>
+            let language: Language
+            let lineEnds: Bool
+            var writer: JSONWriter
+            mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> Int {
+                var written = 0
+                for position in positions
+                where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
+                    if lineEnds { writer.byte(0x0A) }
+                    written += 1
+                }
+                return written
+            }
+        }
+        var visitor = Append(
+            decisions: self, positions: positions, language: language, lineEnds: lineEnds, writer: writer)
+        let written = visitPoint(point, &visitor)
+        writer = visitor.writer
+        return written
+    }
+
+    @inline(__always)
     fileprivate func appendRecord<Point: HostedPoint>(
         of hosted: Point.Type, at position: Position, language: Language, to writer: inout JSONWriter
     ) -> Bool {

@@ -54,10 +54,7 @@ public enum DecisionsWriter {
         var file = PiecedFile(path: path, pieces: list.count) { index, bytes in
             let (point, positions) = list[index]
             var writer = JSONWriter(capacity: positions.count * 512)
-            for position in positions
-            where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
-                writer.byte(0x0A)
-            }
+            _ = decisions.appendRecords(of: point, at: positions, language: language, to: &writer)
             writer.move(appendingTo: &bytes)
         }
         // run.json records the digest, for `charter replay` to check.

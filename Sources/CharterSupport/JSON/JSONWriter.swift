@@ -5,7 +5,7 @@ public import PolicyKit
 /// Decision records are written through this: a city run writes millions of them, so each is
 /// encoded straight from the typed decision into the output bytes, in a ``ByteBuffer``.
 public struct JSONWriter: ~Copyable {
-    private var output: ByteBuffer
+    @usableFromInline var output: ByteBuffer
 
     /// Creates an empty writer with room for `capacity` bytes (it grows when it must).
     public init(capacity: Int = 256) {
@@ -16,20 +16,24 @@ public struct JSONWriter: ~Copyable {
     public var bytes: [UInt8] { output.bytes }
 
     /// Appends the bytes written so far to `output`, and empties the writer.
+    @inlinable
     public mutating func move(appendingTo bytes: inout [UInt8]) {
         output.move(appendingTo: &bytes)
     }
 
-    @inline(__always)
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes) }
+    @inlinable @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes) }
 
     /// Appends bytes as they are.
+    @inlinable
     public mutating func raw(_ text: StaticString) { output.append(text) }
 
     /// Appends one byte.
+    @inlinable
     public mutating func byte(_ value: UInt8) { output.append(byte: value) }
 
     /// Appends `"key":`.
+    @inlinable
     public mutating func key(_ key: StaticString) {
         byte(UInt8(ascii: "\""))
         output.append(key)
@@ -37,6 +41,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends a string literal, escaped; non-ASCII text is written as UTF-8.
+    @inlinable
     public mutating func string(_ text: String) {
         byte(UInt8(ascii: "\""))
         escaped(text)
@@ -44,6 +49,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends a JSON string made of `prefix` (which needs no escaping) and `text`, escaped.
+    @inlinable
     public mutating func string(prefix: StaticString, _ text: String) {
         byte(UInt8(ascii: "\""))
         output.append(prefix)
@@ -52,7 +58,8 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends the text, escaped as JSON wants it, without the quotes.
-    private mutating func escaped(_ text: String) {
+    @inlinable
+    mutating func escaped(_ text: String) {
         // A native string lends its bytes; only another kind is copied first.
         if text.utf8.withContiguousStorageIfAvailable({ escaped(utf8: $0) }) == nil {
             var copy = text
@@ -60,7 +67,8 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    private mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+    @inlinable
+    mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
         guard let source = utf8.baseAddress else { return }
         let length = utf8.count
         // Most text needs no escaping: check it a word at a time, the last word overlapping the
@@ -101,7 +109,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Whether any of the eight bytes is a control character, a quote or a backslash.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func needsEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -110,7 +118,8 @@ public struct JSONWriter: ~Copyable {
         return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
-    private mutating func escape(_ value: UInt8) {
+    @inlinable
+    mutating func escape(_ value: UInt8) {
         byte(UInt8(ascii: "\\"))
         switch value {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(value)
@@ -128,14 +137,17 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends a whole number.
+    @inlinable
     public mutating func integer(_ value: Int) { output.append(decimal: value) }
 
     /// Appends an exact decimal: an integer when whole, else its significant decimals.
+    @inlinable
     public mutating func amount(_ value: Amount) {
         value.withUTF8 { append($0) }
     }
 
     /// Appends a half-year as a JSON string, as `HalfYear.description` writes it (`"2026H1"`).
+    @inlinable
     public mutating func halfYear(_ period: HalfYear) {
         byte(UInt8(ascii: "\""))
         integer(period.year)
@@ -145,11 +157,13 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends `true` or `false`.
+    @inlinable
     public mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
     }
 
     /// Appends an array of strings.
+    @inlinable
     public mutating func strings(_ values: [String]) {
         byte(UInt8(ascii: "["))
         for index in values.indices {
@@ -160,6 +174,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends a JSON value.
+    @inlinable
     public mutating func value(_ value: JSONValue) {
         var text: [UInt8] = []
         value.write(to: &text)
@@ -167,6 +182,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends the ids of the rules that fired, as an array of strings.
+    @inlinable
     public mutating func rules(_ rules: [Rule]) {
         byte(UInt8(ascii: "["))
         for index in rules.indices {
@@ -178,13 +194,15 @@ public struct JSONWriter: ~Copyable {
 
     /// Appends a reason in `language` as a JSON string, rendered from its template and the values
     /// of its slots straight into the output.
+    @inlinable
     public mutating func reason(_ reason: Reason, in language: Language) {
         byte(UInt8(ascii: "\""))
         reasonText(reason, language)
         byte(UInt8(ascii: "\""))
     }
 
-    private mutating func reasonText(_ reason: Reason, _ language: Language) {
+    @inlinable
+    mutating func reasonText(_ reason: Reason, _ language: Language) {
         guard let template = reason.template else {
             escaped(reason.text(in: language))
             return
@@ -196,7 +214,8 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    private mutating func argument(_ argument: ReasonArgument, _ language: Language) {
+    @inlinable
+    mutating func argument(_ argument: ReasonArgument, _ language: Language) {
         switch argument {
         case .date(let date):
             if language == .chinese { date.withChineseUTF8 { append($0) } } else { date.withUTF8 { append($0) } }
