@@ -1,8 +1,11 @@
-/// A policy module could not be found or loaded.
+public import CharterSupport
+public import PolicyKit
+
+/// A policy module (政策模块) could not be found or loaded.
 ///
-/// Every case says which file and what to do about it; the command-line tool prints the message
-/// and exits with code 2.
-public struct ModuleLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Every case says which file and what to do about it, in both languages; the command-line tool
+/// prints the message and exits with code 2.
+public struct ModuleLoadError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedMessage {
     /// What went wrong, as a stable code.
     public enum Code: String, Sendable {
         /// No `lib<Name>.so` on the search path.
@@ -27,19 +30,22 @@ public struct ModuleLoadError: Error, Hashable, Sendable, CustomStringConvertibl
     public let code: Code
     /// The file concerned, if any.
     public let file: String?
-    /// A whole sentence or two a person can act on.
-    public let message: String
+    /// A whole sentence or two a person can act on, in both languages.
+    public let message: Text
 
     /// Creates the error.
-    public init(_ code: Code, file: String?, _ message: String) {
+    public init(_ code: Code, file: String?, _ message: Text) {
         self.code = code
         self.file = file
         self.message = message
     }
 
     /// The message, preceded by the file.
-    public var description: String {
-        if let file { return "\(file): \(message)" }
-        return message
+    public var description: String { message(in: .english) }
+
+    /// The message in `language`, preceded by the file.
+    public func message(in language: Language) -> String {
+        if let file { return "\(file): \(message.text(in: language))" }
+        return message.text(in: language)
     }
 }

@@ -1,4 +1,5 @@
 import CharterSupport
+import PolicyKit
 
 #if canImport(Glibc)
     import Glibc
@@ -37,33 +38,42 @@ extension ModuleLoader {
             let reason = String(cString: strerror(errno))
             throw ModuleLoadError(
                 .notFound, file: file,
-                "The module file cannot be resolved to a real path (\(reason)). Check that it exists and that a symbolic link to it is not broken."
-            )
+                Text(
+                    zh: "无法解析模块文件的真实路径（\(reason)）。请检查文件是否存在，以及指向它的符号链接是否失效。",
+                    en:
+                        "The module file cannot be resolved to a real path (\(reason)). Check that it exists and that a symbolic link to it is not broken."
+                ))
         }
         let real = String(cString: resolved)
         free(resolved)
-        try refuseIfWritableByOthers(real, kind: "file", module: file)
-        try refuseIfWritableByOthers(FileSystem.folder(of: real), kind: "folder", module: file)
+        try refuseIfWritableByOthers(real, kind: Self.file, module: file)
+        try refuseIfWritableByOthers(FileSystem.folder(of: real), kind: Self.folder, module: file)
         // A link is only as safe as the folder it was found in: where others can add a link to a
         // library of their own, that library (0755 in a folder of theirs) would pass the checks
         // above, so the folder the link lies in is checked too.
         let found = canonicalPath(FileSystem.folder(of: file))
         if found != FileSystem.folder(of: real) {
-            try refuseIfWritableByOthers(found, kind: "folder", module: file)
+            try refuseIfWritableByOthers(found, kind: Self.folder, module: file)
         }
         return real
     }
 
+    private static let file = Text(zh: "文件", en: "file")
+    private static let folder = Text(zh: "文件夹", en: "folder")
+
     private static func refuseIfWritableByOthers(
-        _ path: String, kind: String, module file: String
+        _ path: String, kind: Text, module file: String
     ) throws(ModuleLoadError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
             throw ModuleLoadError(
                 .notFound, file: file,
-                "The module's \(kind) '\(path)' cannot be examined (\(reason)), so charter cannot tell who can change it. Check its permissions."
-            )
+                Text(
+                    zh: "无法检查模块的\(kind.chinese) '\(path)'（\(reason)），charter 无从判断谁能改动它。请检查它的权限。",
+                    en:
+                        "The module's \(kind.english) '\(path)' cannot be examined (\(reason)), so charter cannot tell who can change it. Check its permissions."
+                ))
         }
         let me = geteuid()
         let ownerIsTrusted = info.st_uid == me || info.st_uid == 0
@@ -75,11 +85,16 @@ extension ModuleLoader {
         let mode = String(repeating: "0", count: max(0, 4 - octal.count)) + octal
         let who = worldWritable ? "every user" : "other users of its group"
         var message =
-            "Refused: the \(kind) '\(path)' can be written by \(who) (mode \(mode), owner uid \(info.st_uid)), "
+            "Refused: the \(kind.english) '\(path)' can be written by \(who) (mode \(mode), owner uid \(info.st_uid)), "
         message += "so someone else could put code there for charter to run. "
         message += "Move the module to a folder only you can write to, or "
         message += info.st_uid == me ? "run " : "have its owner run "
         message += "`chmod go-w '\(path)'`."
-        throw ModuleLoadError(.writableByOthers, file: file, message)
+        let whoChinese = worldWritable ? "所有用户" : "同组的其他用户"
+        var chinese = "已拒绝：\(whoChinese)都能写入\(kind.chinese) '\(path)'（权限 \(mode)，所有者 uid \(info.st_uid)），"
+        chinese += "别人可能在那里放入代码让 charter 运行。请把模块移到只有你能写入的文件夹，或"
+        chinese += info.st_uid == me ? "运行" : "请它的所有者运行"
+        chinese += " `chmod go-w '\(path)'`。"
+        throw ModuleLoadError(.writableByOthers, file: file, Text(zh: chinese, en: message))
     }
 }

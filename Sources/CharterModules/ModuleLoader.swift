@@ -87,16 +87,28 @@ public struct ModuleLoader: Sendable {
             .filter { access($0, F_OK) == 0 }
         guard let file = files.first else {
             let available = discover().modules.map(\.name).sorted()
-            var message = "No policy module named '\(name)' was found: looked for \(fileName) in "
-            message += directories.isEmpty ? "no directory" : directories.map { "'\($0)'" }.joined(separator: ", ")
-            message += ". "
+            let searched = directories.map { "'\($0)'" }.joined(separator: ", ")
+            var message = Text(
+                zh: "找不到名为 '\(name)' 的政策模块：在"
+                    + (directories.isEmpty ? "（没有任何目录）" : " \(searched) ") + "中查找了 \(fileName)。",
+                en: "No policy module named '\(name)' was found: looked for \(fileName) in "
+                    + (directories.isEmpty ? "no directory" : searched) + ". ")
             if let suggestion = closestMatch(to: name, among: available) {
-                message += "Did you mean '\(suggestion)'? "
+                message += Text(zh: "是不是想写 '\(suggestion)'？", en: "Did you mean '\(suggestion)'? ")
             }
+            let found = available.joined(separator: ", ")
             message +=
                 available.isEmpty
-                ? "No modules were found there at all; build them with `swift build`, or name their directory with --module-path."
-                : "Modules found: \(available.joined(separator: ", ")). Check the name, or add the directory that holds \(fileName) with --module-path."
+                ? Text(
+                    zh: "那里一个模块也没有；请用 `swift build` 构建模块，或用 --module-path 指明模块所在的目录。",
+                    en:
+                        "No modules were found there at all; build them with `swift build`, or name their directory with --module-path."
+                )
+                : Text(
+                    zh: "找到的模块有：\(found)。请检查名称，或用 --module-path 加上存放 \(fileName) 的目录。",
+                    en:
+                        "Modules found: \(found). Check the name, or add the directory that holds \(fileName) with --module-path."
+                )
             throw ModuleLoadError(.notFound, file: nil, message)
         }
         guard files.count == 1 else { throw ModuleLoadError.duplicate(name, files: files) }
@@ -118,19 +130,27 @@ public struct ModuleLoader: Sendable {
             // A module built against another PolicyKit usually fails here, before its entry point
             // can be asked anything: it needs a PolicyKit symbol (Swift's mangling, `$s9PolicyKit`)
             // that this PolicyKit does not have.
-            if error.message.contains("undefined symbol: $s9PolicyKit") {
+            let says = error.message
+            if says.contains("undefined symbol: $s9PolicyKit") {
+                let version = PolicyKitInterface.version
                 throw ModuleLoadError(
                     .versionMismatch, file: file,
-                    "Module '\(ModuleLoader.moduleName(ofFile: file))' was built against another PolicyKit: it needs a PolicyKit symbol "
-                        + "that this charter's PolicyKit (interface \(PolicyKitInterface.version)) does not have (the dynamic loader says: \(error.message)). "
-                        + "Rebuild the module against this PolicyKit (update its code to the interface \(PolicyKitInterface.version) SDK, "
-                        + "see the \"Writing a policy module\" article, and run `swift build` in the module's package), "
-                        + "or run it with the charter it was built for.")
+                    Text(
+                        zh: "模块 '\(ModuleLoader.moduleName(ofFile: file))' 是基于另一版 PolicyKit 构建的：它需要一个 PolicyKit 符号，"
+                            + "而本 charter 的 PolicyKit（接口 \(version)）没有这个符号（动态加载器的提示：\(says)）。"
+                            + Self.rebuildAdviceChinese(version),
+                        en:
+                            "Module '\(ModuleLoader.moduleName(ofFile: file))' was built against another PolicyKit: it needs a PolicyKit symbol "
+                            + "that this charter's PolicyKit (interface \(version)) does not have (the dynamic loader says: \(says)). "
+                            + Self.rebuildAdviceEnglish(version)))
             }
             throw ModuleLoadError(
                 .notSharedLibrary, file: file,
-                "This file is not a shared library that can be loaded (the dynamic loader says: \(error.message)). "
-                    + "Remove it from the module directory, or rebuild the module with `swift build`.")
+                Text(
+                    zh: "这个文件不是可以加载的共享库（动态加载器的提示：\(says)）。"
+                        + "请把它移出模块目录，或用 `swift build` 重新构建模块。",
+                    en: "This file is not a shared library that can be loaded (the dynamic loader says: \(says)). "
+                        + "Remove it from the module directory, or rebuild the module with `swift build`."))
         }
         let name = ModuleLoader.moduleName(ofFile: file)
         let symbolName = ModuleHandshake.entrySymbol(forModule: name, interface: PolicyKitInterface.version)
@@ -141,20 +161,26 @@ public struct ModuleLoader: Sendable {
             if let other = others.first(where: {
                 library.symbol(ModuleHandshake.entrySymbol(forModule: name, interface: $0)) != nil
             }) {
+                let version = PolicyKitInterface.version
                 throw ModuleLoadError(
                     .versionMismatch, file: file,
-                    "Module '\(name)' was built against PolicyKit interface \(other), "
-                        + "but this charter uses PolicyKit interface \(PolicyKitInterface.version). "
-                        + "Rebuild the module against this PolicyKit (update its code to the interface \(PolicyKitInterface.version) SDK, "
-                        + "see the \"Writing a policy module\" article, and run `swift build` in the module's package), "
-                        + "or run it with the charter it was built for.")
+                    Text(
+                        zh: "模块 '\(name)' 是基于 PolicyKit 接口 \(other) 构建的，而本 charter 使用 PolicyKit 接口 \(version)。"
+                            + Self.rebuildAdviceChinese(version),
+                        en: "Module '\(name)' was built against PolicyKit interface \(other), "
+                            + "but this charter uses PolicyKit interface \(version). "
+                            + Self.rebuildAdviceEnglish(version)))
             }
             throw ModuleLoadError(
                 .noEntryPoint, file: file,
-                "This shared library is not a Charter policy module: it has no entry symbol '\(symbolName)'. "
-                    + "A module exports one with `@_cdecl(\"\(symbolName)\")` calling \(name).export(_:) "
-                    + "(and its file is named lib<Name>.so); if this file is something else, move it out of the module directory."
-            )
+                Text(
+                    zh: "这个共享库不是 Charter 政策模块：它没有入口符号 '\(symbolName)'。"
+                        + "模块要用 `@_cdecl(\"\(symbolName)\")` 导出这个符号并在其中调用 \(name).export(_:)"
+                        + "（文件名为 lib<Name>.so）；如果这个文件是别的东西，请把它移出模块目录。",
+                    en: "This shared library is not a Charter policy module: it has no entry symbol '\(symbolName)'. "
+                        + "A module exports one with `@_cdecl(\"\(symbolName)\")` calling \(name).export(_:) "
+                        + "(and its file is named lib<Name>.so); if this file is something else, move it out of the module directory."
+                ))
         }
         typealias Entry = @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer?
         let entry = unsafeBitCast(symbol, to: Entry.self)
@@ -179,63 +205,109 @@ public struct ModuleLoader: Sendable {
         let hostCompilerText = "\(hostCompiler)"
 
         guard let result, moduleInterface == PolicyKitInterface.version, moduleCompiler == hostCompilerText else {
+            let version = PolicyKitInterface.version
             throw ModuleLoadError(
                 .versionMismatch, file: file,
-                "Module '\(name)' was built by Swift \(moduleCompiler) against PolicyKit interface \(moduleInterface), "
-                    + "but this charter was built by Swift \(hostCompilerText) against PolicyKit interface \(PolicyKitInterface.version). "
-                    + "Rebuild the module with this toolchain against this PolicyKit (run `swift build` in the module's package), "
-                    + "or run it with the charter it was built for.")
+                Text(
+                    zh: "模块 '\(name)' 是用 Swift \(moduleCompiler) 基于 PolicyKit 接口 \(moduleInterface) 构建的，"
+                        + "而本 charter 是用 Swift \(hostCompilerText) 基于 PolicyKit 接口 \(version) 构建的。"
+                        + "请用这套工具链、基于这个 PolicyKit 重新构建模块（在模块的包中运行 `swift build`），"
+                        + "或者用构建它时所对应的 charter 来运行它。",
+                    en:
+                        "Module '\(name)' was built by Swift \(moduleCompiler) against PolicyKit interface \(moduleInterface), "
+                        + "but this charter was built by Swift \(hostCompilerText) against PolicyKit interface \(version). "
+                        + "Rebuild the module with this toolchain against this PolicyKit (run `swift build` in the module's package), "
+                        + "or run it with the charter it was built for."))
         }
         let moduleEntry = Unmanaged<ModuleEntry>.fromOpaque(result).takeRetainedValue()
         let module = LoadedModule(
             entry: moduleEntry, file: file, realPath: realPath, compilerVersion: moduleCompiler,
             interfaceVersion: moduleInterface)
-        let problems = ModuleLoader.metadataProblems(of: module)
+        let problems = ModuleLoader.metadataProblemTexts(of: module)
         guard problems.isEmpty else {
+            let listed = problems.joined(zh: "；", en: "; ")
             throw ModuleLoadError(
                 .invalidMetadata, file: file,
-                "The module's metadata is inconsistent: \(problems.joined(separator: "; ")). Fix the module and rebuild it."
-            )
+                Text(
+                    zh: "模块的元数据不一致：\(listed.chinese)。请修正模块后重新构建。",
+                    en: "The module's metadata is inconsistent: \(listed.english). Fix the module and rebuild it."))
         }
         return module
     }
 
-    /// What is inconsistent in a module's metadata, one phrase per problem.
+    /// How to rebuild a module for this charter, in English.
+    private static func rebuildAdviceEnglish(_ version: UInt32) -> String {
+        "Rebuild the module against this PolicyKit (update its code to the interface \(version) SDK, "
+            + "see the \"Writing a policy module\" article, and run `swift build` in the module's package), "
+            + "or run it with the charter it was built for."
+    }
+
+    /// How to rebuild a module for this charter, in Chinese.
+    private static func rebuildAdviceChinese(_ version: UInt32) -> String {
+        "请基于这个 PolicyKit 重新构建模块（把代码更新到接口 \(version) 的 SDK，参见《Writing a policy module》一文，"
+            + "并在模块的包中运行 `swift build`），或者用构建它时所对应的 charter 来运行它。"
+    }
+
+    /// What is inconsistent in a module's metadata, one phrase per problem, in English (for the
+    /// conformance kit's policy authors).
     public static func metadataProblems(of module: LoadedModule) -> [String] {
-        var problems: [String] = []
+        metadataProblemTexts(of: module).map(\.english)
+    }
+
+    /// What is inconsistent in a module's metadata, one phrase per problem, in both languages.
+    ///
+    /// A reason template's own problems (PolicyKit's, written for the module's author) are in
+    /// English in both.
+    public static func metadataProblemTexts(of module: LoadedModule) -> [Text] {
+        var problems: [Text] = []
         let metadata = module.metadata
         let expected = moduleName(ofFile: module.file)
         if module.file.hasSuffix(".so"), metadata.name != expected {
             problems.append(
-                "it calls itself '\(metadata.name)' but its file is lib\(expected).so (rename one to match)")
+                Text(
+                    zh: "它自称 '\(metadata.name)'，但文件名是 lib\(expected).so（请改其中一个，使两者一致）",
+                    en: "it calls itself '\(metadata.name)' but its file is lib\(expected).so (rename one to match)"))
         }
         if module.points.isEmpty {
-            problems.append("it provides no extension point")
+            problems.append(Text(zh: "它不提供任何扩展点", en: "it provides no extension point"))
         }
         var ruleIDs: Set<String> = []
         for rule in metadata.rules {
-            if !ruleIDs.insert(rule.id).inserted { problems.append("rule '\(rule.id)' is declared twice") }
+            if !ruleIDs.insert(rule.id).inserted {
+                problems.append(Text(zh: "规则 '\(rule.id)' 声明了两次", en: "rule '\(rule.id)' is declared twice"))
+            }
             if !module.points.contains(rule.point) {
                 problems.append(
-                    "rule '\(rule.id)' belongs to point '\(rule.point.rawValue)', which the module does not provide")
+                    Text(
+                        zh: "规则 '\(rule.id)' 属于扩展点 '\(rule.point.rawValue)'，而模块并不提供这个扩展点",
+                        en:
+                            "rule '\(rule.id)' belongs to point '\(rule.point.rawValue)', which the module does not provide"
+                    ))
             }
         }
         var templateIDs: Set<String> = []
         for template in metadata.reasons {
             if !templateIDs.insert(template.id).inserted {
-                problems.append("reason template '\(template.id)' is declared twice")
+                problems.append(
+                    Text(
+                        zh: "理由模板 '\(template.id)' 声明了两次", en: "reason template '\(template.id)' is declared twice"))
             }
-            problems += template.problems
+            problems += template.problems.map { Text(verbatim: $0) }
         }
         var names: Set<String> = []
         for parameter in metadata.parameters {
             if !names.insert(parameter.name).inserted {
-                problems.append("parameter '\(parameter.name)' is declared twice")
+                problems.append(
+                    Text(zh: "参数 '\(parameter.name)' 声明了两次", en: "parameter '\(parameter.name)' is declared twice"))
             }
             if !parameter.kind.allows(parameter.defaultValue) {
                 problems.append(
-                    "parameter '\(parameter.name)' defaults to \(parameter.defaultValue), outside its allowed values \(parameter.kind.allowedText)"
-                )
+                    Text(
+                        zh:
+                            "参数 '\(parameter.name)' 的默认值 \(parameter.defaultValue) 不在允许的取值 \(parameter.kind.allowedText) 之内",
+                        en:
+                            "parameter '\(parameter.name)' defaults to \(parameter.defaultValue), outside its allowed values \(parameter.kind.allowedText)"
+                    ))
             }
         }
         return problems
@@ -258,9 +330,14 @@ public struct ModuleLoader: Sendable {
 
 extension ModuleLoadError {
     static func duplicate(_ name: String, files: [String]) -> ModuleLoadError {
-        ModuleLoadError(
+        let listed = files.map { "'\($0)'" }
+        return ModuleLoadError(
             .duplicateName, file: nil,
-            "Two files provide the policy module '\(name)': \(files.map { "'\($0)'" }.joined(separator: " and ")). "
-                + "Remove one, or take its directory off the module path, so that the profile's choice is unambiguous.")
+            Text(
+                zh: "有两个文件都提供政策模块 '\(name)'：\(listed.joined(separator: " 和 "))。"
+                    + "请删去其中一个，或把它所在的目录移出模块路径，让配置文件的选择没有歧义。",
+                en: "Two files provide the policy module '\(name)': \(listed.joined(separator: " and ")). "
+                    + "Remove one, or take its directory off the module path, so that the profile's choice is unambiguous."
+            ))
     }
 }

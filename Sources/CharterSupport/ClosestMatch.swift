@@ -1,3 +1,5 @@
+public import PolicyKit
+
 /// The candidate nearest to `word` by edit distance (ignoring case), when it is near enough to be
 /// a likely typo: at most half the word's length in edits (two for a short word).
 ///
@@ -13,6 +15,14 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
         }
     }
     return best?.candidate
+}
+
+/// " Did you mean 'WORD'?", to follow a sentence that names something unknown, in both
+/// languages; `nil` when no candidate is near `word` (see ``closestMatch(to:among:)``).
+public func didYouMean(_ word: String, among candidates: [String]) -> Text? {
+    closestMatch(to: word, among: candidates).map {
+        Text(zh: "是不是想写 '\($0)'？", en: " Did you mean '\($0)'?")
+    }
 }
 
 /// The Levenshtein distance between two strings of scalars (short names only).

@@ -1,4 +1,5 @@
 import CharterSupport
+import PolicyKit
 
 /// The fields of one CSV record, seen through the header: column index → field.
 struct CSVRowFields: RowFields {
@@ -35,15 +36,17 @@ enum CSVTable {
         var tokenizer = CSVTokenizer(input: input)
         guard tokenizer.next() else {
             if let reason = input.readError {
-                log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(reason)."))
+                log.add(kind, DatasetProblem(file: fileName, message: DatasetMessages.cannotBeRead(reason)))
             } else {
                 log.add(
                     kind,
                     DatasetProblem(
                         file: fileName,
-                        message:
-                            "The file has no header row; its first line must name the columns, even when there are no rows."
-                    ))
+                        message: Text(
+                            zh: "文件没有表头行；即使没有数据行，第一行也必须写明各列的列名。",
+                            en:
+                                "The file has no header row; its first line must name the columns, even when there are no rows."
+                        )))
             }
             return nil
         }
@@ -66,7 +69,9 @@ enum CSVTable {
                     kind,
                     DatasetProblem(
                         file: fileName, line: headerLine, column: name,
-                        message: "The column is named twice in the header (fields \(first + 1) and \(position + 1))."))
+                        message: Text(
+                            zh: "表头中这一列出现了两次（第 \(first + 1) 个和第 \(position + 1) 个字段）。",
+                            en: "The column is named twice in the header (fields \(first + 1) and \(position + 1)).")))
                 whole = false
                 continue
             }
@@ -74,10 +79,9 @@ enum CSVTable {
             if let column = kind.columns.firstIndex(of: name) {
                 fieldOfColumn[column] = position
             } else {
-                var message = "The column is not part of the data contract and is ignored."
-                if let suggestion = closestMatch(to: name, among: kind.columns) {
-                    message += " Did you mean '\(suggestion)'?"
-                }
+                var message = Text(
+                    zh: "这一列不在数据约定之内，已忽略。", en: "The column is not part of the data contract and is ignored.")
+                if let suggestion = didYouMean(name, among: kind.columns) { message += suggestion }
                 log.warn(DatasetProblem(file: fileName, line: headerLine, column: name, message: message))
             }
         }
@@ -86,7 +90,7 @@ enum CSVTable {
                 kind,
                 DatasetProblem(
                     file: fileName, line: headerLine, column: kind.columns[column],
-                    message: "The required column is missing from the header."))
+                    message: Text(zh: "表头中缺少这一必填列。", en: "The required column is missing from the header.")))
             whole = false
         }
 
@@ -109,15 +113,27 @@ enum CSVTable {
                 }
                 continue
             }
+            if isEmptyRecord(tokenizer.fields) {
+                log.add(
+                    kind,
+                    DatasetProblem(
+                        file: fileName, line: tokenizer.line,
+                        message: Text(
+                            zh: "这一行的单元格全是空的（电子表格常留下这样的空行）；请删除这一行。",
+                            en: "The row has only empty cells (as a spreadsheet leaves a blank row); delete the row.")))
+                continue
+            }
             guard tokenizer.fields.count == header.count else {
                 salvageID(tokenizer, fieldOfColumn, assembler)
                 log.add(
                     kind,
                     DatasetProblem(
                         file: fileName, line: tokenizer.line,
-                        message:
-                            "The record has \(tokenizer.fields.count) \(tokenizer.fields.count == 1 ? "field" : "fields") but the header names \(header.count) \(header.count == 1 ? "column" : "columns")."
-                    ))
+                        message: Text(
+                            zh: "这一行有 \(tokenizer.fields.count) 个字段，而表头有 \(header.count) 列。",
+                            en:
+                                "The record has \(tokenizer.fields.count) \(tokenizer.fields.count == 1 ? "field" : "fields") but the header names \(header.count) \(header.count == 1 ? "column" : "columns")."
+                        )))
                 continue
             }
             let line = tokenizer.line
@@ -127,10 +143,20 @@ enum CSVTable {
             }
         }
         if let reason = input.readError {
-            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read to its end: \(reason)."))
+            log.add(
+                kind,
+                DatasetProblem(
+                    file: fileName,
+                    message: Text(zh: "文件未能读到结尾：\(reason)。", en: "The file cannot be read to its end: \(reason).")))
             whole = false
         }
         return (rows, whole)
+    }
+
+    /// Whether every field of the record is empty (`,,,,`, or `""` between the commas).
+    private static func isEmptyRecord(_ fields: UnsafeBufferPointer<CSVField>) -> Bool {
+        guard let first = fields.first, first.end == first.start else { return false }
+        return fields.allSatisfy { $0.end == $0.start }
     }
 
     /// Registers the id of a record that could not be read, so that references to it from other
@@ -154,21 +180,26 @@ enum CSVTable {
             value = displayText(
                 UnsafeBufferPointer(start: tokenizer.input.buffer + field.start, count: field.end - field.start))
         }
-        let message: String
+        let message: Text
         switch issue.kind {
         case .quoteInUnquotedField:
-            message =
-                "A quote stands inside an unquoted field; put the whole field in quotes and double each quote inside it (\"\")."
+            message = Text(
+                zh: "未加引号的字段里出现了引号；请给整个字段加上引号，并把其中的每个引号写成两个（\"\"）。",
+                en:
+                    "A quote stands inside an unquoted field; put the whole field in quotes and double each quote inside it (\"\")."
+            )
         case .textAfterClosingQuote:
-            message =
-                "Only a comma or the line end may follow a closing quote; double each quote inside a quoted field (\"\")."
+            message = Text(
+                zh: "闭合引号后只能是逗号或行尾；加引号的字段里的每个引号要写成两个（\"\"）。",
+                en:
+                    "Only a comma or the line end may follow a closing quote; double each quote inside a quoted field (\"\")."
+            )
         case .unterminatedQuote:
-            message = "The quoted field is never closed; add the closing quote."
+            message = Text(
+                zh: "加引号的字段一直没有闭合；请补上闭合引号。", en: "The quoted field is never closed; add the closing quote.")
             value = value.map { String($0.prefix(40)) + ($0.count > 40 ? "…" : "") }
         case .invalidUTF8(let byte):
-            let hex = String(byte, radix: 16, uppercase: true)
-            message =
-                "The field holds a byte that is not UTF-8 (0x\(hex.count == 1 ? "0" : "")\(hex)); save the file as UTF-8 (not GBK or GB18030)."
+            message = DatasetMessages.notUTF8(byte, where: Text(zh: "字段", en: "field"))
             value = nil
         }
         log.add(

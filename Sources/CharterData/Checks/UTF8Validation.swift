@@ -70,7 +70,7 @@ enum UTF8Validation {
     }
 
     /// The length of the well-formed multi-byte sequence starting at `index`, or `nil`.
-    private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> Int? {
+    static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> Int? {
         let lead = base[index]
         @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
             index + offset < end && base[index + offset] >= low && base[index + offset] <= high

@@ -27,6 +27,9 @@ final class DatasetAssembler {
     @exclusivity(unchecked) private(set) var communityIDs: IdentifierTable
     @exclusivity(unchecked) private(set) var memberIDs = IdentifierTable()
     @exclusivity(unchecked) private var unitIDs = IdentifierTable()
+    /// The ids of the communities and members files written with a space at an end.
+    private(set) var spacedCommunityIDs: SpacedIDs
+    private(set) var spacedMemberIDs = SpacedIDs()
     /// The communities file when it was read whole: references to communities are checked.
     private let communitiesFile: String?
     /// Shared strings for the member columns whose texts repeat (subdivisions, buildings, …); one
@@ -91,6 +94,7 @@ final class DatasetAssembler {
         self.log = log
         self.asOf = asOf
         communityIDs = communities?.communityIDs ?? IdentifierTable()
+        spacedCommunityIDs = communities?.spacedCommunityIDs ?? SpacedIDs()
         communitiesFile = communities.flatMap { $0.isWhole ? $0.fileName : nil }
     }
 
@@ -169,7 +173,8 @@ final class DatasetAssembler {
     // MARK: - Cross-row checks
 
     private func community<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, row: Int32)? {
-        row.requiredReference(column, to: &communityIDs, in: communitiesFile, what: "community")
+        row.requiredReference(
+            column, to: &communityIDs, in: communitiesFile, what: .community, spaced: spacedCommunityIDs)
     }
 
     /// A member reference, checked later by ``resolveMembers(_:in:)``: notes where its problem
@@ -189,9 +194,9 @@ final class DatasetAssembler {
     }
 
     /// Checks the member references of the file's rows against `members` (the members file's
-    /// assembler), reporting each id that names no member when that file was read whole, and
-    /// drops the rows it reports.
-    func resolveMembers(_ members: IdentifierTable, in membersFile: String?) {
+    /// ids, with those written with a space at an end in `spaced`), reporting each id that names
+    /// no member when that file was read whole, and drops the rows it reports.
+    func resolveMembers(_ members: IdentifierTable, spaced: SpacedIDs, in membersFile: String?) {
         guard kind == .events || kind == .distributions else { return }
         var positions = [Int32](
             repeating: -1, count: kind == .events ? dataset.events.count : dataset.distributions.count)
@@ -229,7 +234,9 @@ final class DatasetAssembler {
                     kind, after: place,
                     DatasetProblem(
                         file: fileName, line: line, column: "member_id",
-                        message: "No member has this id; \(membersFile) must hold a row with it.", value: id))
+                        message: ReferencedRow.member.unknown(
+                            id, in: membersFile, spaced: spaced, isKnown: { members.index(of: $0) != nil }),
+                        value: id))
             }
             func reportDropped(upTo kept: Int) {
                 while let entry = nextDropped, entry.keptBefore <= kept {
@@ -270,10 +277,15 @@ final class DatasetAssembler {
     }
 
     private func checkNotAfterAsOf<Fields>(
-        _ date: CivilDate?, _ row: inout RowReader<Fields>, column: Int, what: String
+        _ date: CivilDate?, _ row: inout RowReader<Fields>, column: Int, what: Text
     ) {
         guard let date, date > asOf else { return }
-        row.report(column, "The date is after the as-of date \(asOf); \(what).", value: date.description)
+        row.report(
+            column,
+            Text(
+                zh: "日期晚于截止日期 \(asOf)；\(what.chinese)。",
+                en: "The date is after the as-of date \(asOf); \(what.english)."),
+            value: date.description)
     }
 
     // MARK: - Rows
@@ -281,6 +293,7 @@ final class DatasetAssembler {
     private func addCommunity<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = CommunityColumn
         let id = row.requiredID(Column.id.rawValue, in: &communityIDs)
+        if let id { spacedCommunityIDs.note(id, line: row.line) }
         let stage = row.code(Column.stage.rawValue, CodeTables.stage)
         let planned = row.integer(Column.householdsPlanned.rawValue, default: 0, isCount: true)
         let movedIn = row.integer(Column.householdsMovedIn.rawValue, default: 0, isCount: true)
@@ -297,12 +310,16 @@ final class DatasetAssembler {
     private func addMember<Fields>(_ row: inout RowReader<Fields>) {
         typealias Column = MemberColumn
         let id = row.requiredID(Column.id.rawValue, in: &memberIDs)
+        if let id { spacedMemberIDs.note(id, line: row.line) }
         let community = self.community(&row, Column.communityID.rawValue)
         let birthDate = row.requiredDate(Column.birthDate.rawValue)
-        checkNotAfterAsOf(birthDate, &row, column: Column.birthDate.rawValue, what: "a member cannot be born later")
+        checkNotAfterAsOf(
+            birthDate, &row, column: Column.birthDate.rawValue,
+            what: Text(zh: "党员的出生日期不能晚于它", en: "a member cannot be born later"))
         let joinDate = row.requiredDate(Column.joinDate.rawValue)
         checkNotAfterAsOf(
-            joinDate, &row, column: Column.joinDate.rawValue, what: "a member cannot join the party later")
+            joinDate, &row, column: Column.joinDate.rawValue,
+            what: Text(zh: "入党日期不能晚于它", en: "a member cannot join the party later"))
         let status = row.requiredCode(Column.status.rawValue, CodeTables.status)
         let relation = row.requiredCode(Column.relation.rawValue, CodeTables.relation)
         let employment = row.code(Column.employment.rawValue, CodeTables.employment) ?? .none
@@ -360,7 +377,9 @@ final class DatasetAssembler {
         let title = row.requiredCode(Column.post.rawValue, CodeTables.postTitle)
         var seats = row.optionalInteger(Column.seats.rawValue) ?? 1
         if seats < 1 {
-            row.report(Column.seats.rawValue, "A post has at least 1 seat.", value: String(seats))
+            row.report(
+                Column.seats.rawValue, Text(zh: "一个职务至少有 1 个席位。", en: "A post has at least 1 seat."),
+                value: String(seats))
             seats = 1
         }
         guard let community, let body, let title else { return }
@@ -428,7 +447,11 @@ final class DatasetAssembler {
         if let first = listPlaces[place] {
             row.report(
                 Column.memberID.rawValue,
-                "The member stands twice on the '\(kind.code)' list of community '\(communityID)'; the first place is on line \(first).",
+                Text(
+                    zh: "这名党员在社区 '\(communityID)' 的 '\(kind.code)' 名单上出现了两次；第一次在第 \(first) 行。",
+                    en:
+                        "The member stands twice on the '\(kind.code)' list of community '\(communityID)'; the first place is on line \(first)."
+                ),
                 value: memberID)
         } else {
             listPlaces[place] = row.line

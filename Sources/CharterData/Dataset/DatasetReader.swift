@@ -79,7 +79,9 @@ public struct DatasetReader: Sendable {
         let referrers = [reads[DatasetFileKind.events.rawValue], reads[DatasetFileKind.distributions.rawValue]]
         if referrers.contains(where: { $0.assembler != nil }) { members.assembler?.prepareMemberLookups() }
         Self.perform(referrers, jobs: jobs) {
-            $0.assembler?.resolveMembers(members.assembler?.memberIDs ?? IdentifierTable(), in: membersFile)
+            $0.assembler?.resolveMembers(
+                members.assembler?.memberIDs ?? IdentifierTable(),
+                spaced: members.assembler?.spacedMemberIDs ?? SpacedIDs(), in: membersFile)
         }
 
         let logs = reads.map(\.log)
@@ -135,12 +137,16 @@ public struct DatasetReader: Sendable {
         assembler: DatasetAssembler
     ) -> DatasetFileInfo {
         let outcome: (rows: Int, whole: Bool)?
-        if fileName.hasSuffix(".csv") {
+        if input.end == 0 { input.refill(keepingFrom: 0) }
+        if let foreign = ForeignContent.recognize(UnsafeBufferPointer(start: input.buffer, count: input.end)) {
+            log.add(kind, DatasetProblem(file: fileName, message: foreign.problem(file: fileName)))
+            outcome = nil
+        } else if fileName.hasSuffix(".csv") {
             outcome = CSVTable.read(input, kind: kind, fileName: fileName, log: log, into: assembler)
         } else {
             let bytes = input.readAll()
             if let reason = input.readError {
-                log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(reason)."))
+                log.add(kind, DatasetProblem(file: fileName, message: DatasetMessages.cannotBeRead(reason)))
                 outcome = nil
             } else {
                 outcome = JSONTable.read(
@@ -152,7 +158,11 @@ public struct DatasetReader: Sendable {
         let digest = input.finishHashing()
         var whole = outcome?.whole ?? false
         if !reportedError, let reason = input.readError {
-            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read whole: \(reason)."))
+            log.add(
+                kind,
+                DatasetProblem(
+                    file: fileName,
+                    message: Text(zh: "文件未能完整读取：\(reason)。", en: "The file cannot be read whole: \(reason).")))
             whole = false
         }
         assembler.end(whole: whole)
@@ -170,7 +180,7 @@ public struct DatasetReader: Sendable {
         let input = ByteInput(bytes: bytes, chunkSize: chunkSize)
         let info = read(
             input, kind: kind, fileName: kind.name + form, path: kind.name + form, log: log, assembler: assembler)
-        assembler.resolveMembers(IdentifierTable(), in: nil)
+        assembler.resolveMembers(IdentifierTable(), spaced: SpacedIDs(), in: nil)
         var dataset = assembler.dataset
         dataset.files = [info]
         return (log.hasProblems ? log.error() : nil, log.warnings, dataset)
@@ -181,28 +191,34 @@ public struct DatasetReader: Sendable {
         let known = DatasetFileKind.allCases.flatMap { kind in Self.extensions.map { kind.name + $0 } }
         for name in names.sorted() where !known.contains(name) {
             guard Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
-            var message = "The file is not part of the data contract and is ignored."
-            if let suggestion = closestMatch(to: name, among: known) { message += " Did you mean '\(suggestion)'?" }
+            var message = Text(zh: "这个文件不在数据约定之内，已忽略。", en: "The file is not part of the data contract and is ignored.")
+            if let suggestion = didYouMean(name, among: known) { message += suggestion }
             log.warn(DatasetProblem(file: name, message: message))
         }
     }
 
     /// The names of the entries of a folder.
     private static func listFolder(_ folder: String) throws(DatasetError) -> Set<String> {
-        func failure(_ message: String) -> DatasetError {
+        func failure(_ message: Text) -> DatasetError {
             DatasetError(problems: [DatasetProblem(file: folder, message: message)])
+        }
+        func unreadable(_ reason: String) -> DatasetError {
+            failure(Text(zh: "数据集文件夹无法读取：\(reason)。", en: "The dataset folder cannot be read: \(reason)."))
         }
         var status = stat()
         guard stat(folder, &status) == 0 else {
-            if errno == ENOENT { throw failure("The dataset folder does not exist.") }
-            throw failure("The dataset folder cannot be read: \(String(cString: strerror(errno))).")
+            if errno == ENOENT {
+                throw failure(Text(zh: "数据集文件夹不存在。", en: "The dataset folder does not exist."))
+            }
+            throw unreadable(String(cString: strerror(errno)))
         }
         guard (status.st_mode & S_IFMT) == S_IFDIR else {
-            throw failure("This is not a folder; name the folder that holds communities.csv and members.csv.")
+            throw failure(
+                Text(
+                    zh: "这不是文件夹；请指明存放 communities.csv 和 members.csv 的文件夹。",
+                    en: "This is not a folder; name the folder that holds communities.csv and members.csv."))
         }
-        guard let names = FileSystem.entries(of: folder) else {
-            throw failure("The dataset folder cannot be read: \(FileSystem.lastError()).")
-        }
+        guard let names = FileSystem.entries(of: folder) else { throw unreadable(FileSystem.lastError()) }
         return Set(names)
     }
 }
@@ -265,15 +281,7 @@ final class FileRead {
     func run(communities: DatasetAssembler?) {
         let forms = DatasetReader.extensions.map { kind.name + $0 }.filter { names.contains($0) }
         guard let fileName = forms.first else {
-            if kind.isRequired {
-                log.add(
-                    kind,
-                    DatasetProblem(
-                        file: kind.name + ".csv",
-                        message:
-                            "The required file is missing; a dataset needs communities and members, each as .csv, .json or .jsonl."
-                    ))
-            }
+            reportMissing()
             return
         }
         guard forms.count == 1 else {
@@ -281,8 +289,11 @@ final class FileRead {
                 kind,
                 DatasetProblem(
                     file: fileName,
-                    message:
-                        "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
+                    message: Text(
+                        zh: "这个文件同时有 \(forms.count) 种形式（\(forms.joined(separator: ", "))）；只保留一种。",
+                        en:
+                            "The file is given in \(forms.count) forms (\(forms.joined(separator: ", "))); keep only one."
+                    )
                 ))
             return
         }
@@ -291,12 +302,71 @@ final class FileRead {
         switch ByteInput.open(path: path, hashInBackground: hashInBackground, hashing: hashing) {
         case .success(let opened): input = opened
         case .failure(let failure):
-            log.add(kind, DatasetProblem(file: fileName, message: "The file cannot be read: \(failure.reason)."))
+            log.add(kind, DatasetProblem(file: fileName, message: DatasetMessages.cannotBeRead(failure.reason)))
             return
         }
         let assembler = DatasetAssembler(kind, fileName: fileName, log: log, asOf: asOf, communities: communities)
         self.assembler = assembler
         info = DatasetReader.read(input, kind: kind, fileName: fileName, path: path, log: log, assembler: assembler)
+    }
+
+    /// Reports the file missing when the dataset needs it, naming a workbook of its name (or any
+    /// workbook) the folder holds instead; warns of a workbook that stands for an optional file.
+    private func reportMissing() {
+        let workbooks = names.filter { Self.isWorkbook($0) }.sorted()
+        let own = workbooks.first { $0.lowercased() == kind.name + ".xlsx" || $0.lowercased() == kind.name + ".xls" }
+        if let own {
+            let message = Self.workbookMessage(own, kind: kind)
+            if kind.isRequired {
+                log.add(kind, DatasetProblem(file: own, message: message))
+            } else {
+                log.warn(
+                    DatasetProblem(
+                        file: own,
+                        message: message
+                            + Text(
+                                zh: "在此之前，数据集按没有 \(kind.name).csv 处理。",
+                                en: " Until then the dataset is read as having no \(kind.name).csv.")))
+            }
+            return
+        }
+        guard kind.isRequired else { return }
+        var message = Text(
+            zh: "缺少必需的文件；数据集必须有 communities 和 members，各自为 .csv、.json 或 .jsonl 文件。",
+            en: "The required file is missing; a dataset needs communities and members, each as .csv, .json or .jsonl.")
+        if !workbooks.isEmpty {
+            let named = workbooks.map { "'\($0)'" }.joined(separator: ", ")
+            message += Text(
+                zh: "文件夹中有工作簿 \(named)：请运行 charter import，把工作簿转成数据集的文件。",
+                en:
+                    " The folder holds the \(workbooks.count == 1 ? "workbook" : "workbooks") \(named): run charter import to turn a workbook into the dataset's files."
+            )
+        }
+        log.add(kind, DatasetProblem(file: kind.name + ".csv", message: message))
+    }
+
+    /// Whether a folder entry is an Excel workbook by its name.
+    static func isWorkbook(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return !lowered.hasPrefix("~$") && (lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xls"))
+    }
+
+    /// What to do with the workbook `name` that stands where the file of `kind` should.
+    static func workbookMessage(_ name: String, kind: DatasetFileKind) -> Text {
+        if name.lowercased().hasSuffix(".xlsx") {
+            return Text(
+                zh:
+                    "这是 Excel 工作簿，charter check 不读工作簿：请运行 charter import 把它转成 \(kind.name).csv，或在 Excel 中另存为“CSV UTF-8(逗号分隔)”。",
+                en:
+                    "The file is a workbook, which charter check does not read: run charter import to turn it into \(kind.name).csv, or save it from Excel as CSV UTF-8."
+            )
+        }
+        return Text(
+            zh:
+                "这是旧版 Excel 工作簿（.xls），charter check 不读工作簿：请用 Excel 打开，另存为“Excel 工作簿(*.xlsx)”后运行 charter import；或另存为“CSV UTF-8(逗号分隔)”，文件名为 \(kind.name).csv。",
+            en:
+                "The file is an old Excel workbook (.xls), which charter check does not read: open it in Excel and save it as Excel Workbook (.xlsx), then run charter import; or save it as CSV UTF-8 named \(kind.name).csv."
+        )
     }
 }
 

@@ -40,7 +40,7 @@ struct RowReader<Fields: RowFields> {
     }
 
     /// Reports a problem with a column of this row.
-    mutating func report(_ column: Int, _ message: String, value: String? = nil) {
+    mutating func report(_ column: Int, _ message: Text, value: String? = nil) {
         failed = true
         log.add(
             kind,
@@ -49,7 +49,7 @@ struct RowReader<Fields: RowFields> {
     }
 
     /// Reports a problem with a column, showing the field's text.
-    mutating func report(_ column: Int, _ message: String, bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func report(_ column: Int, _ message: Text, bytes: UnsafeBufferPointer<UInt8>) {
         failed = true
         log.add(
             kind,
@@ -62,7 +62,7 @@ struct RowReader<Fields: RowFields> {
     private mutating func reportMissing(_ column: Int) {
         // A column missing from the header was reported once, on the header line.
         if fields.hasColumn(column) {
-            report(column, "A value is required.")
+            report(column, DatasetMessages.valueRequired)
         } else {
             failed = true
         }
@@ -98,19 +98,23 @@ struct RowReader<Fields: RowFields> {
         }
         if let firstLine {
             report(
-                column, "The id is used twice; it was first used on line \(firstLine). Ids must be unique.", value: id)
+                column,
+                Text(
+                    zh: "这个 id 用了两次，第一次在第 \(firstLine) 行；id 不能重复。",
+                    en: "The id is used twice; it was first used on line \(firstLine). Ids must be unique."),
+                value: id)
         }
         return id
     }
 
     /// A required reference to an id of another file, with the position of the row it names (-1
     /// when none): reported when absent, or when `file` (the file read whole that should hold it)
-    /// does not hold it.
+    /// does not hold it, saying so when a space at either end is the difference (`spaced`).
     ///
     /// The table is only read; it is passed `inout` so that it is not copied (a retain and a
     /// release of each of its buffers) for every row.
     mutating func requiredReference(
-        _ column: Int, to table: inout IdentifierTable, in file: String?, what: String
+        _ column: Int, to table: inout IdentifierTable, in file: String?, what: ReferencedRow, spaced: SpacedIDs
     ) -> (id: String, row: Int32)? {
         let source = fields
         var missing = false
@@ -124,7 +128,9 @@ struct RowReader<Fields: RowFields> {
             return nil
         }
         if missing, let file {
-            report(column, "No \(what) has this id; \(file) must hold a row with it.", value: found.0)
+            let id = found.0
+            report(
+                column, what.unknown(id, in: file, spaced: spaced, isKnown: { table.index(of: $0) != nil }), value: id)
         }
         return found
     }
@@ -164,7 +170,12 @@ struct RowReader<Fields: RowFields> {
         let source = fields
         let value: CivilDate?? = source.withValue(column) { bytes in
             if let date = FieldValues.date(bytes) { return date }
-            report(column, "The date is not valid; dates are written YYYY-MM-DD, e.g. 1975-03-09.", bytes: bytes)
+            report(
+                column,
+                Text(
+                    zh: "日期无效；日期格式应为 YYYY-MM-DD，例如 1975-03-09。",
+                    en: "The date is not valid; dates are written YYYY-MM-DD, e.g. 1975-03-09."),
+                bytes: bytes)
             return nil
         }
         guard let value else {
@@ -188,12 +199,16 @@ struct RowReader<Fields: RowFields> {
             guard let number = FieldValues.integer(bytes) else {
                 report(
                     column,
-                    "The value is not a whole number; write it in digits, with no decimal point, space or separator.",
+                    Text(
+                        zh: "这个值不是整数；请只用数字书写，不要带小数点、空格或分隔符。",
+                        en:
+                            "The value is not a whole number; write it in digits, with no decimal point, space or separator."
+                    ),
                     bytes: bytes)
                 return nil
             }
             if isCount, number < 0 {
-                report(column, "A count is never negative.", bytes: bytes)
+                report(column, Text(zh: "个数不能是负数。", en: "A count is never negative."), bytes: bytes)
                 return nil
             }
             return number
@@ -206,7 +221,12 @@ struct RowReader<Fields: RowFields> {
         let source = fields
         let value: Bool?? = source.withValue(column) { bytes in
             guard let flag = FieldValues.bool(bytes) else {
-                report(column, "The value is not a yes or no; write true/false, 1/0, yes/no or 是/否.", bytes: bytes)
+                report(
+                    column,
+                    Text(
+                        zh: "这个值不是“是”或“否”；请写 true/false、1/0、yes/no 或 是/否。",
+                        en: "The value is not a yes or no; write true/false, 1/0, yes/no or 是/否."),
+                    bytes: bytes)
                 return nil
             }
             return flag
@@ -230,7 +250,12 @@ struct RowReader<Fields: RowFields> {
         let source = fields
         let value: Code?? = source.withValue(column) { bytes in
             guard let code = FieldValues.code(bytes, table) else {
-                report(column, "The value is not a known code; the codes are: \(Code.allCodes).", bytes: bytes)
+                report(
+                    column,
+                    Text(
+                        zh: "这个值不是已知的代码；可用的代码有：\(Code.allCodes)。",
+                        en: "The value is not a known code; the codes are: \(Code.allCodes)."),
+                    bytes: bytes)
                 return nil
             }
             return code
@@ -248,18 +273,27 @@ struct RowReader<Fields: RowFields> {
         let value: Amount?? = source.withValue(column) { bytes in
             if let amount = FieldValues.amount(bytes) {
                 guard amount > .zero else {
-                    report(column, "The amount must be greater than 0.", bytes: bytes)
+                    report(column, Text(zh: "数量必须大于 0。", en: "The amount must be greater than 0."), bytes: bytes)
                     return nil
                 }
                 return amount
             }
             if bytes.first == 0x2D, let negative = Amount(utf8: bytes), negative <= .zero {
-                report(column, "The amount must be greater than 0, written in digits with no sign.", bytes: bytes)
+                report(
+                    column,
+                    Text(
+                        zh: "数量必须大于 0，只用数字书写，不带正负号。",
+                        en: "The amount must be greater than 0, written in digits with no sign."),
+                    bytes: bytes)
                 return nil
             }
             report(
                 column,
-                "The amount is not a number written digits[.digits], e.g. 2.5 (no sign, exponent or thousands separator).",
+                Text(
+                    zh: "数量不是按 数字[.数字] 书写的数，例如 2.5（不带正负号、指数或千位分隔符）。",
+                    en:
+                        "The amount is not a number written digits[.digits], e.g. 2.5 (no sign, exponent or thousands separator)."
+                ),
                 bytes: bytes)
             return nil
         }

@@ -1,4 +1,5 @@
 import CharterSupport
+import PolicyKit
 
 /// A scalar JSON value as the data contract reads it.
 enum JSONScalar {
@@ -53,20 +54,40 @@ struct JSONScanner {
         }
     }
 
-    func error(_ message: String) -> JSONSyntaxError {
+    func error(_ message: Text) -> JSONSyntaxError {
         JSONSyntaxError(line: line, column: index - lineStart + 1, message: message)
     }
 
-    /// What stands at the cursor, for messages.
-    var found: String {
-        guard let byte = peek else { return "the end of the input" }
-        if byte >= 0x21, byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    func error(zh chinese: String, en english: String) -> JSONSyntaxError {
+        error(Text(zh: chinese, en: english))
     }
 
-    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+    /// What stands at the cursor, for messages.
+    var found: Text {
+        guard let byte = peek else { return Text(zh: "输入的结尾", en: "the end of the input") }
+        if byte >= 0x21, byte < 0x7F { return Text(verbatim: "'\(Character(Unicode.Scalar(byte)))'") }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Text(zh: "字节 0x\(hex)", en: "byte 0x\(hex)")
+    }
+
+    /// "Expected WHAT but found …" at the cursor.
+    func expected(_ what: Text) -> JSONSyntaxError {
+        let found = self.found
+        return error(
+            zh: "这里应是\(what.chinese)，却是\(found.chinese)。", en: "Expected \(what.english) but found \(found.english).")
+    }
+
+    /// The error of an object member that does not start with its key.
+    func expectedKey() -> JSONSyntaxError {
+        expected(Text(zh: "用引号括起的键", en: "a key in quotes"))
+    }
+
+    /// What follows a key.
+    static let colonAfterKey = Text(zh: "键之后的 ':'", en: "':' after a key")
+
+    mutating func expect(_ byte: UInt8, _ what: Text) throws(JSONSyntaxError) {
         skipWhitespace()
-        guard peek == byte else { throw error("Expected \(what) but found \(found).") }
+        guard peek == byte else { throw expected(what) }
         index += 1
     }
 
@@ -84,21 +105,26 @@ struct JSONScanner {
             if index > runStart {
                 storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             }
-            guard index < end else { throw error("A string is not closed; add the closing quote.") }
+            guard index < end else {
+                throw error(zh: "字符串没有闭合；请补上闭合引号。", en: "A string is not closed; add the closing quote.")
+            }
             let byte = bytes[index]
             if byte == 0x22 {
                 index += 1
                 return
             }
             if byte < 0x20 {
-                throw error(
-                    byte == 0x0A
-                        ? "A string is not closed before the line end; write a line break inside a string as \\n."
-                        : "A string holds a control character; write it escaped (\\t, \\n, \\u0001).")
+                throw byte == 0x0A
+                    ? error(
+                        zh: "字符串在行尾之前没有闭合；字符串中的换行请写成 \\n。",
+                        en: "A string is not closed before the line end; write a line break inside a string as \\n.")
+                    : error(
+                        zh: "字符串中有控制字符；请写成转义形式（\\t、\\n、\\u0001）。",
+                        en: "A string holds a control character; write it escaped (\\t, \\n, \\u0001).")
             }
             // A backslash.
             index += 1
-            guard index < end else { throw error("A string ends inside an escape.") }
+            guard index < end else { throw error(zh: "字符串在转义序列中结束了。", en: "A string ends inside an escape.") }
             let escape = bytes[index]
             index += 1
             switch escape {
@@ -114,27 +140,40 @@ struct JSONScanner {
                 var scalar = try readHex4()
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard index + 1 < end, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else {
-                        throw error("A \\u escape names half of a surrogate pair without the other half.")
+                        throw halfSurrogate()
                     }
                     index += 2
                     let low = try readHex4()
                     guard (0xDC00...0xDFFF).contains(low) else {
-                        throw error("A \\u escape names half of a surrogate pair without the other half.")
+                        throw halfSurrogate()
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw error("A \\u escape names half of a surrogate pair without the other half.")
+                    throw halfSurrogate()
                 }
-                guard let unicode = Unicode.Scalar(scalar) else { throw error("A \\u escape names no character.") }
+                guard let unicode = Unicode.Scalar(scalar) else {
+                    throw error(zh: "\\u 转义没有对应任何字符。", en: "A \\u escape names no character.")
+                }
                 storage.append(contentsOf: UTF8.encode(unicode).map { Array($0) } ?? [])
             default:
-                throw error("A string holds an unknown escape '\\\(Character(Unicode.Scalar(escape)))'.")
+                let shown = "\\\(Character(Unicode.Scalar(escape)))"
+                throw error(zh: "字符串中有未知的转义 '\(shown)'。", en: "A string holds an unknown escape '\(shown)'.")
             }
         }
     }
 
+    private func halfSurrogate() -> JSONSyntaxError {
+        error(
+            zh: "\\u 转义只给出了代理对的一半，缺少另一半。",
+            en: "A \\u escape names half of a surrogate pair without the other half.")
+    }
+
+    private func needsFourHexDigits() -> JSONSyntaxError {
+        error(zh: "\\u 转义需要四位十六进制数字。", en: "A \\u escape needs four hex digits.")
+    }
+
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= end else { throw error("A \\u escape needs four hex digits.") }
+        guard index + 4 <= end else { throw needsFourHexDigits() }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -143,7 +182,7 @@ struct JSONScanner {
             case 0x30...0x39: digit = UInt32(byte - 0x30)
             case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
             case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw error("A \\u escape needs four hex digits.")
+            default: throw needsFourHexDigits()
             }
             value = value << 4 | digit
             index += 1
@@ -155,7 +194,8 @@ struct JSONScanner {
     /// ``JSONScalar/nested``.
     mutating func readValue(into storage: inout [UInt8]) throws(JSONSyntaxError) -> JSONScalar {
         skipWhitespace()
-        guard let byte = peek else { throw error("Expected a value but found the end of the input.") }
+        guard peek != nil else { throw expected(Text(zh: "一个值", en: "a value")) }
+        let byte = bytes[index]
         switch byte {
         case 0x22:
             let start = storage.count
@@ -184,15 +224,15 @@ struct JSONScanner {
             try skipNested()
             return .nested
         default:
-            throw error("Expected a value but found \(found).")
+            throw expected(Text(zh: "一个值", en: "a value"))
         }
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= end else { throw error("Expected '\(word)' but found \(found).") }
+        guard index + count <= end else { throw expected(Text(verbatim: "'\(word)'")) }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-            throw error("Expected '\(word)' but found \(found).")
+            throw expected(Text(verbatim: "'\(word)'"))
         }
         index += count
     }
@@ -208,16 +248,18 @@ struct JSONScanner {
         if peek == 0x30 {
             index += 1
         } else if digits() == 0 {
-            throw error("A number needs a digit.")
+            throw error(zh: "数字至少要有一位数字。", en: "A number needs a digit.")
         }
         if peek == 0x2E {
             index += 1
-            guard digits() > 0 else { throw error("A number needs a digit after its decimal point.") }
+            guard digits() > 0 else {
+                throw error(zh: "数字的小数点后要有数字。", en: "A number needs a digit after its decimal point.")
+            }
         }
         if peek == 0x65 || peek == 0x45 {
             index += 1
             if peek == 0x2B || peek == 0x2D { index += 1 }
-            guard digits() > 0 else { throw error("A number needs a digit in its exponent.") }
+            guard digits() > 0 else { throw error(zh: "数字的指数部分要有数字。", en: "A number needs a digit in its exponent.") }
         }
     }
 
@@ -228,10 +270,12 @@ struct JSONScanner {
         // Each step reads one value: a container start pushes its closing bracket.
         while true {
             skipWhitespace()
-            guard let byte = peek else { throw error("An object or array is not closed.") }
+            guard let byte = peek else { throw error(zh: "对象或数组没有闭合。", en: "An object or array is not closed.") }
             var valueDone = true
             if byte == 0x7B || byte == 0x5B {
-                guard stack.count < 512 else { throw error("Objects and arrays are nested too deeply.") }
+                guard stack.count < 512 else {
+                    throw error(zh: "对象和数组嵌套得太深。", en: "Objects and arrays are nested too deeply.")
+                }
                 index += 1
                 stack.append(byte == 0x7B ? 0x7D : 0x5D)
                 skipWhitespace()
@@ -257,7 +301,10 @@ struct JSONScanner {
                     break
                 }
                 guard peek == closing else {
-                    throw error("Expected ',' or '\(Character(Unicode.Scalar(closing)))' but found \(found).")
+                    throw expected(
+                        Text(
+                            zh: "',' 或 '\(Character(Unicode.Scalar(closing)))'",
+                            en: "',' or '\(Character(Unicode.Scalar(closing)))'"))
                 }
                 index += 1
                 stack.removeLast()
@@ -269,9 +316,9 @@ struct JSONScanner {
     /// Reads `"key":` inside an object.
     private mutating func readKey(_ scratch: inout [UInt8]) throws(JSONSyntaxError) {
         skipWhitespace()
-        guard peek == 0x22 else { throw error("Expected a key in quotes but found \(found).") }
+        guard peek == 0x22 else { throw expectedKey() }
         scratch.removeAll(keepingCapacity: true)
         try readString(into: &scratch)
-        try expect(0x3A, "':' after a key")
+        try expect(0x3A, Self.colonAfterKey)
     }
 }

@@ -1,4 +1,5 @@
 import CharterSupport
+import PolicyKit
 
 /// The values of one JSON object, seen as a row: column index → the value's bytes.
 struct JSONRowFields: RowFields {
@@ -54,14 +55,11 @@ struct JSONTable {
         if let base = bytes.baseAddress, let bad = UTF8Validation.firstInvalidByte(base, from: 0, to: bytes.count) {
             var line = 1
             for index in 0..<bad where bytes[index] == 0x0A { line += 1 }
-            let hex = String(bytes[bad], radix: 16, uppercase: true)
             log.add(
                 kind,
                 DatasetProblem(
                     file: fileName, line: line,
-                    message:
-                        "The file holds a byte that is not UTF-8 (0x\(hex.count == 1 ? "0" : "")\(hex)); save the file as UTF-8 (not GBK or GB18030)."
-                ))
+                    message: DatasetMessages.notUTF8(bytes[bad], where: Text(zh: "文件", en: "file"))))
             return nil
         }
         var start = 0
@@ -75,7 +73,7 @@ struct JSONTable {
         return (table.rows, table.whole)
     }
 
-    private func problem(line: Int, column: String? = nil, _ message: String) {
+    private func problem(line: Int, column: String? = nil, _ message: Text) {
         log.add(kind, DatasetProblem(file: fileName, line: line, column: column, message: message))
     }
 
@@ -87,12 +85,19 @@ struct JSONTable {
             log.add(
                 kind,
                 DatasetProblem(
-                    file: fileName, message: "The file holds no JSON array; write [] for a file with no rows."))
+                    file: fileName,
+                    message: Text(
+                        zh: "文件中没有 JSON 数组；没有数据行的文件请写 []。",
+                        en: "The file holds no JSON array; write [] for a file with no rows.")))
             return false
         }
         do throws(JSONSyntaxError) {
             guard scanner.peek == 0x5B else {
-                problem(line: scanner.line, "The file must hold one JSON array of objects, one object a row.")
+                problem(
+                    line: scanner.line,
+                    Text(
+                        zh: "文件必须是一个由对象组成的 JSON 数组，每个对象是一行。",
+                        en: "The file must hold one JSON array of objects, one object a row."))
                 whole = false
                 return true
             }
@@ -110,17 +115,25 @@ struct JSONTable {
                         continue
                     }
                     guard scanner.peek == 0x5D else {
+                        let found = scanner.found
                         throw scanner.error(
-                            "Expected ',' or ']' after an element of the array but found \(scanner.found).")
+                            Text(
+                                zh: "数组的元素之后应是 ',' 或 ']'，却是\(found.chinese)。",
+                                en: "Expected ',' or ']' after an element of the array but found \(found.english)."))
                     }
                     scanner.index += 1
                     break
                 }
             }
             scanner.skipWhitespace()
-            guard scanner.atEnd else { throw scanner.error("Text follows the array's closing bracket.") }
+            guard scanner.atEnd else {
+                throw scanner.error(
+                    Text(zh: "数组的闭合方括号之后还有文字。", en: "Text follows the array's closing bracket."))
+            }
         } catch {
-            problem(line: error.line, "The JSON is malformed: \(error.message)")
+            problem(
+                line: error.line,
+                Text(zh: "JSON 格式有误：", en: "The JSON is malformed: ") + error.message)
             whole = false
         }
         return true
@@ -140,9 +153,13 @@ struct JSONTable {
                 do throws(JSONSyntaxError) {
                     try readElement(&scanner)
                     scanner.skipWhitespace()
-                    guard scanner.atEnd else { throw scanner.error("Text follows the object on its line.") }
+                    guard scanner.atEnd else {
+                        throw scanner.error(Text(zh: "这一行的对象之后还有文字。", en: "Text follows the object on its line."))
+                    }
                 } catch {
-                    problem(line: line, "The line is not one JSON object: \(error.message)")
+                    problem(
+                        line: line,
+                        Text(zh: "这一行不是一个 JSON 对象：", en: "The line is not one JSON object: ") + error.message)
                     whole = false
                 }
             }
@@ -158,7 +175,11 @@ struct JSONTable {
         guard scanner.peek == 0x7B else {
             var scratch: [UInt8] = []
             _ = try scanner.readValue(into: &scratch)
-            problem(line: line, "Each row must be a JSON object whose keys are the file's columns.")
+            problem(
+                line: line,
+                Text(
+                    zh: "每一行都必须是一个 JSON 对象，其键为文件的列名。",
+                    en: "Each row must be a JSON object whose keys are the file's columns."))
             whole = false
             return
         }
@@ -177,16 +198,16 @@ struct JSONTable {
         } else {
             while true {
                 scanner.skipWhitespace()
-                guard scanner.peek == 0x22 else {
-                    throw scanner.error("Expected a key in quotes but found \(scanner.found).")
-                }
+                guard scanner.peek == 0x22 else { throw scanner.expectedKey() }
                 keyBytes.removeAll(keepingCapacity: true)
                 try scanner.readString(into: &keyBytes)
                 let key = String(decoding: keyBytes, as: UTF8.self)
-                try scanner.expect(0x3A, "':' after a key")
+                try scanner.expect(0x3A, JSONScanner.colonAfterKey)
                 let value = try scanner.readValue(into: &storage)
                 if !seen.insert(key).inserted {
-                    problem(line: line, column: key, "The key appears twice in one object.")
+                    problem(
+                        line: line, column: key, Text(zh: "同一个对象中这个键出现了两次。", en: "The key appears twice in one object.")
+                    )
                     rowFailed = true
                 } else if let column = columnOfKey[key] {
                     switch value {
@@ -196,14 +217,17 @@ struct JSONTable {
                     case .null:
                         break
                     case .nested:
-                        problem(line: line, column: key, "The value must be a string, a number, true, false or null.")
+                        problem(
+                            line: line, column: key,
+                            Text(
+                                zh: "值必须是字符串、数字、true、false 或 null。",
+                                en: "The value must be a string, a number, true, false or null."))
                         rowFailed = true
                     }
                 } else if warnedKeys.insert(key).inserted {
-                    var message = "The key is not a column of the data contract and is ignored."
-                    if let suggestion = closestMatch(to: key, among: kind.columns) {
-                        message += " Did you mean '\(suggestion)'?"
-                    }
+                    var message = Text(
+                        zh: "这个键不是数据约定中的列，已忽略。", en: "The key is not a column of the data contract and is ignored.")
+                    if let suggestion = didYouMean(key, among: kind.columns) { message += suggestion }
                     log.warn(DatasetProblem(file: fileName, line: line, column: key, message: message))
                 }
                 scanner.skipWhitespace()
@@ -212,7 +236,11 @@ struct JSONTable {
                     continue
                 }
                 guard scanner.peek == 0x7D else {
-                    throw scanner.error("Expected ',' or '}' after a value but found \(scanner.found).")
+                    let found = scanner.found
+                    throw scanner.error(
+                        Text(
+                            zh: "值之后应是 ',' 或 '}'，却是\(found.chinese)。",
+                            en: "Expected ',' or '}' after a value but found \(found.english)."))
                 }
                 scanner.index += 1
                 break
@@ -220,6 +248,14 @@ struct JSONTable {
         }
         guard !rowFailed else {
             whole = false
+            return
+        }
+        guard counts.contains(where: { $0 > 0 }) else {
+            problem(
+                line: line,
+                Text(
+                    zh: "这一行在文件的各列中都没有值；请删除这一行。",
+                    en: "The row has no value in any of the file's columns; delete the row."))
             return
         }
         storage.withUnsafeBufferPointer { storage in

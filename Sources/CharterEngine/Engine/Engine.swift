@@ -129,17 +129,21 @@ public struct Engine: Sendable {
                 plan.points[point].map { point == .stage ? $0.base.label : $0.selection(for: stage).label } ?? "?"
             let communityID = index.dataset.communities[community].id
             let members = index.membersByCommunity[community]
-            let subject: String
+            let subject: Text
             if member >= 0, member < members.count {
-                subject = "member:\(index.dataset.members[members[member]].id) (community \(communityID))"
+                let id = index.dataset.members[members[member]].id
+                subject = Text(zh: "member:\(id)（社区 \(communityID)）", en: "member:\(id) (community \(communityID))")
             } else if point == .points || point == .memberManagement {
-                subject = "community:\(communityID) (deciding its \(members.count) members)"
+                subject = Text(
+                    zh: "community:\(communityID)（为其 \(members.count) 名党员作决定）",
+                    en: "community:\(communityID) (deciding its \(members.count) members)")
             } else if point == .cadreSelection {
-                subject = "community:\(communityID) (selecting its cadres)"
+                subject = Text(
+                    zh: "community:\(communityID)（选配其干部）", en: "community:\(communityID) (selecting its cadres)")
             } else {
-                subject = "community:\(communityID)"
+                subject = Text(verbatim: "community:\(communityID)")
             }
-            return ModuleFailure(module: label, point: point, subject: subject, message: "")
+            return ModuleFailure(module: label, point: point, subject: subject, message: Text(verbatim: ""))
         }
     }
 
@@ -262,18 +266,22 @@ public struct Engine: Sendable {
             decisions = timing.timed(point, decisions: members.count) { decide(policy, context) }
             guard decisions.count == members.count else {
                 throw ModuleFailure(
-                    module: selection.label, point: point, subject: state.communitySubject,
-                    message:
-                        "it returned \(decisions.count) \(point.rawValue) decisions for the community's \(members.count) members."
-                )
+                    module: selection.label, point: point, subject: Text(verbatim: state.communitySubject),
+                    message: Text(
+                        zh: "它为社区的 \(members.count) 名党员返回了 \(decisions.count) 个 \(point.rawValue) 决定。",
+                        en:
+                            "it returned \(decisions.count) \(point.rawValue) decisions for the community's \(members.count) members."
+                    ))
             }
         case .allSeats(let decide):
             let seats = state.result.seatSubjects
             decisions = timing.timed(point, decisions: seats.count) { decide(policy, context) }
             guard decisions.count == seats.count else {
                 throw ModuleFailure(
-                    module: selection.label, point: point, subject: state.communitySubject,
-                    message: "it returned \(decisions.count) seat decisions for the community's \(seats.count) seats.")
+                    module: selection.label, point: point, subject: Text(verbatim: state.communitySubject),
+                    message: Text(
+                        zh: "它为社区的 \(seats.count) 个席位返回了 \(decisions.count) 个席位决定。",
+                        en: "it returned \(decisions.count) seat decisions for the community's \(seats.count) seats."))
             }
         }
         switch Point.call {
@@ -301,8 +309,8 @@ public struct Engine: Sendable {
     ) throws(ModuleFailure) -> Policy {
         guard let policy = conversion(selection.instance) else {
             throw ModuleFailure(
-                module: selection.label, point: point, subject: subject,
-                message: "the module does not provide this point.")
+                module: selection.label, point: point, subject: Text(verbatim: subject),
+                message: Text(zh: "模块不提供这个扩展点。", en: "the module does not provide this point."))
         }
         return policy
     }
@@ -333,8 +341,10 @@ public struct Engine: Sendable {
     ) throws(ModuleFailure) {
         if let rule = declared.firstUndeclared(in: rules) {
             throw ModuleFailure(
-                module: selection.label, point: point, subject: subject(),
-                message: "it fired the rule '\(rule)', which it does not declare for this point.")
+                module: selection.label, point: point, subject: Text(verbatim: subject()),
+                message: Text(
+                    zh: "它触发了规则 '\(rule)'，而它没有为这个扩展点声明这条规则。",
+                    en: "it fired the rule '\(rule)', which it does not declare for this point."))
         }
     }
 }
@@ -381,7 +391,8 @@ private final class ResultSlots: @unchecked Sendable {
         storage[index]
             ?? .failure(
                 ModuleFailure(
-                    module: "-", point: .stage, subject: "community #\(index)", message: "it was never decided."))
+                    module: "-", point: .stage, subject: Text(zh: "第 \(index) 号社区", en: "community #\(index)"),
+                    message: Text(zh: "它从未得到决定。", en: "it was never decided.")))
     }
 }
 

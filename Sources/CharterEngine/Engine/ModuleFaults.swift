@@ -56,13 +56,18 @@ public enum ModuleFaults {
     ///   - decisionTimeout: the longest one module call may take, in seconds.
     ///   - debug: after reporting, let the fault happen again under the earlier handlers (Swift's
     ///     backtracer prints the backtrace) instead of exiting with code 3.
-    public static func install(decisionTimeout: Double, debug: Bool, reporting: Reporting) {
+    ///   - language: the language of the lines the watch writes itself (the fixed message when the
+    ///     reporter cannot run, the heading over what modules wrote to standard error).
+    public static func install(
+        decisionTimeout: Double, debug: Bool, language: Language = .english, reporting: Reporting
+    ) {
         let first = state.withLock { state -> Bool in
             guard !state.installed else { return false }
             state.installed = true
             state.timeoutNanoseconds = UInt64(max(0.001, decisionTimeout) * 1e9)
             state.debug = debug
             state.reporting = reporting
+            state.language = language
             return true
         }
         guard first else { return }
@@ -74,6 +79,8 @@ public enum ModuleFaults {
         _ = savedStandardError.load(ordering: .relaxed)
         _ = capturedReader.load(ordering: .relaxed)
         _ = fallbackMessage.utf8CodeUnitCount
+        _ = chineseFallbackMessage.utf8CodeUnitCount
+        fallbackInChinese.store(language == .chinese, ordering: .releasing)
         var descriptors: [Int32] = [0, 0]
         guard pipe(&descriptors) == 0 else { return }
         faultPipe = (descriptors[0], descriptors[1])
@@ -101,12 +108,14 @@ public enum ModuleFaults {
     /// Runs module code outside deciding (a module's start) watched as a decision is: a fault
     /// or a call longer than the timeout names `module`, `point` and `subject`.
     public static func watching<Value>(
-        module: String, point: ExtensionPoint, subject: String, _ body: () throws -> Value
+        module: String, point: ExtensionPoint, subject: Text, _ body: () throws -> Value
     ) rethrows -> Value {
         guard isInstalled, let watch = WatchSlots.claim() else { return try body() }
         defer { WatchSlots.release(watch) }
         let run = beginRun(
-            Describer { _, _, _, _ in ModuleFailure(module: module, point: point, subject: subject, message: "") })
+            Describer { _, _, _, _ in
+                ModuleFailure(module: module, point: point, subject: subject, message: Text(verbatim: ""))
+            })
         defer { endRun(run) }
         watch.enter(
             run: run, point: point.ordinal, stage: -1, community: 0, member: -1, at: MonotonicClock.nanoseconds())
@@ -147,6 +156,7 @@ public enum ModuleFaults {
         var timeoutNanoseconds: UInt64 = 30_000_000_000
         var debug = false
         var reporting: Reporting?
+        var language = Language.english
     }
 
     struct Runs {
@@ -159,6 +169,8 @@ public enum ModuleFaults {
     static let handlersInstalled = Atomic<Bool>(false)
     static let faulting = Atomic<Bool>(false)
     static let released = Atomic<Bool>(false)
+    /// Whether the handler's fixed message is written in Chinese.
+    static let fallbackInChinese = Atomic<Bool>(false)
     /// The terminal's standard error while it is captured, and the capture's reading end (-1
     /// when not capturing), for the handler: it cannot take the capture's lock.
     static let savedStandardError = Atomic<Int32>(-1)
@@ -170,6 +182,8 @@ public enum ModuleFaults {
     /// The fixed message for when the reporter cannot run.
     static let fallbackMessage: StaticString =
         "charter: a policy module crashed, and the crash could not be reported in full. Nothing was written; run again with --jobs 1 --debug to see where.\n"
+    static let chineseFallbackMessage: StaticString =
+        "charter：一个政策模块崩溃了，崩溃的情况无法完整报告。没有写出任何文件；请用 --jobs 1 --debug 重新运行，查看出错的位置。\n"
 
     // MARK: - The signal handler
 
@@ -216,7 +230,8 @@ public enum ModuleFaults {
                 nanosleep(&pause, nil)
             }
             giveBackStandardError()
-            fallbackMessage.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }
+            let fixed = fallbackInChinese.load(ordering: .acquiring) ? chineseFallbackMessage : fallbackMessage
+            fixed.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }
             _exit(3)
         }
 
@@ -280,21 +295,30 @@ public enum ModuleFaults {
     static func reportFault(slot: Int, signal: Int32) {
         let watch = WatchSlots.all[slot]
         var failure = failureOf(watch)
-        let trap = trapMessage(naming: failure.subject)
-        let what: String
+        let trap = trapMessage(naming: failure.subject.english)
+        let signalName = name(of: signal)
+        let what: Text
         switch signal {
         case SIGILL, SIGTRAP:
             what =
-                trap.map { "it stopped at a runtime trap: \(sentence($0))" }
-                ?? "it stopped at a runtime trap (\(name(of: signal)))."
+                trap.map {
+                    Text(zh: "它停在了一个运行时陷阱上：\(sentence($0))", en: "it stopped at a runtime trap: \(sentence($0))")
+                }
+                ?? Text(zh: "它停在了一个运行时陷阱上（\(signalName)）。", en: "it stopped at a runtime trap (\(signalName)).")
         case SIGSEGV, SIGBUS:
-            what = "it crashed reading or writing memory it does not own (\(name(of: signal)))."
+            what = Text(
+                zh: "它读写了不属于它的内存，崩溃了（\(signalName)）。",
+                en: "it crashed reading or writing memory it does not own (\(signalName)).")
         case SIGFPE:
-            what = "it crashed on an arithmetic fault, such as a division by zero (\(name(of: signal)))."
+            what = Text(
+                zh: "它遇到算术错误（例如除以零），崩溃了（\(signalName)）。",
+                en: "it crashed on an arithmetic fault, such as a division by zero (\(signalName)).")
         default:
-            what = trap.map { "it aborted: \(sentence($0))" } ?? "it aborted (\(name(of: signal)))."
+            what =
+                trap.map { Text(zh: "它中止了：\(sentence($0))", en: "it aborted: \(sentence($0))") }
+                ?? Text(zh: "它中止了（\(signalName)）。", en: "it aborted (\(signalName)).")
         }
-        failure = ModuleFailure(module: failure.module, point: failure.point, subject: failure.subject, message: what)
+        failure = failure.saying(what)
         let (reporting, debug) = state.withLock { ($0.reporting, $0.debug) }
         // Standard error stays captured: another worker may be writing a trap message of its
         // own. The report goes to the terminal's (``standardError``).
@@ -316,10 +340,11 @@ public enum ModuleFaults {
         guard !faulting.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let failure = failureOf(WatchSlots.all[slot])
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-        let timedOut = ModuleFailure(
-            module: failure.module, point: failure.point, subject: failure.subject,
-            message:
-                "it spent more than \(shown) seconds on this subject and was stopped (--decision-timeout \(shown)).")
+        let timedOut = failure.saying(
+            Text(
+                zh: "它在这个对象上用了超过 \(shown) 秒，已被停止（--decision-timeout \(shown)）。",
+                en: "it spent more than \(shown) seconds on this subject and was stopped (--decision-timeout \(shown))."
+            ))
         let reporting = state.withLock { $0.reporting }
         reporting?.report(timedOut)
         reporting?.cleanup()
@@ -331,7 +356,7 @@ public enum ModuleFaults {
         let point = watch.point.load(ordering: .relaxed)
         let describer = runs.withLock { $0.describers[run] }
         guard let describer else {
-            return ModuleFailure(module: "?", point: .stage, subject: "?", message: "")
+            return ModuleFailure(module: "?", point: .stage, subject: Text(verbatim: "?"), message: Text(verbatim: ""))
         }
         return describer.describe(
             point, watch.stage.load(ordering: .relaxed), watch.community.load(ordering: .relaxed),
@@ -434,7 +459,10 @@ public enum ModuleFaults {
         }
         guard !text.isEmpty else { return }
         let shown = TerminalText.escaped(bytes: text, keepingLineBreaks: true)
-        let lines = "What the policy modules wrote to standard error:\n" + shown + (shown.hasSuffix("\n") ? "" : "\n")
+        let heading =
+            state.withLock { $0.language } == .chinese
+            ? "政策模块写到标准错误输出的内容：\n" : "What the policy modules wrote to standard error:\n"
+        let lines = heading + shown + (shown.hasSuffix("\n") ? "" : "\n")
         var bytes = Array(lines.utf8)
         bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
     }

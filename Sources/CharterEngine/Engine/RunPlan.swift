@@ -18,7 +18,10 @@ public struct PolicySelection: Sendable {
         self.module = module
         self.parameters = parameters
         self.instance = try ModuleFaults.watching(
-            module: module.label, point: point, subject: "its start with the profile's parameters (init(parameters:))"
+            module: module.label, point: point,
+            subject: Text(
+                zh: "模块启动（以配置文件的参数调用 init(parameters:)）",
+                en: "its start with the profile's parameters (init(parameters:))")
         ) {
             try module.makeInstance(parameters: parameters)
         }

@@ -1,4 +1,4 @@
-import CharterSupport
+public import CharterSupport
 public import PolicyKit
 
 /// A district's profile: which module decides each extension point, with which parameters, and
@@ -71,29 +71,35 @@ public struct PolicyChoice: Sendable {
     }
 }
 
-/// One thing wrong with a profile, at a JSON path.
-public struct ProfileProblem: Hashable, Sendable, CustomStringConvertible {
+/// One thing wrong with a profile (配置文件), at a JSON path.
+public struct ProfileProblem: Hashable, Sendable, CustomStringConvertible, LocalizedMessage {
     /// The JSON path, such as `policies.member_management.params.mobileAfterMonths`; empty for the
     /// whole file.
     public var path: String
-    /// What is wrong and what to do.
-    public var message: String
+    /// What is wrong and what to do, in both languages; the path (when there is one) is its
+    /// subject, as in `as_of: must be a date …`.
+    public var message: Text
     /// The file that set the value at `path`, when a profile extends another (else the error's).
     public var file: String?
 
     /// Creates a problem.
-    public init(path: String, message: String, file: String? = nil) {
+    public init(path: String, message: Text, file: String? = nil) {
         self.path = path
         self.message = message
         self.file = file
     }
 
     /// `PATH: message`.
-    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+    public var description: String { message(in: .english) }
+
+    /// `PATH: message` in `language`; the path is the same in both.
+    public func message(in language: Language) -> String {
+        path.isEmpty ? message.text(in: language) : "\(path): \(message.text(in: language))"
+    }
 }
 
 /// A profile that cannot be used, with every problem found.
-public struct ProfileError: Error, Sendable, CustomStringConvertible {
+public struct ProfileError: Error, Sendable, CustomStringConvertible, LocalizedMessage {
     /// The profile file.
     public var file: String
     /// The problems.
@@ -106,12 +112,22 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The error of one problem at `path` in `file`.
-    public init(file: String, path: String, message: String) {
+    public init(file: String, path: String, message: Text) {
         self.init(file: file, problems: [ProfileProblem(path: path, message: message)])
     }
 
+    /// The error of one problem at `path` in `file` whose message is in one language only: it
+    /// reads the same in both.
+    @available(*, deprecated, message: "give the message in both languages: Text(zh:en:)")
+    public init(file: String, path: String, message: String) {
+        self.init(file: file, path: path, message: Text(verbatim: message))
+    }
+
     /// Each problem on its own line, prefixed by the file.
-    public var description: String {
-        problems.map { "\($0.file ?? file): \($0)" }.joined(separator: "\n")
+    public var description: String { message(in: .english) }
+
+    /// Each problem on its own line in `language`, prefixed by the file.
+    public func message(in language: Language) -> String {
+        problems.map { "\($0.file ?? file): \($0.message(in: language))" }.joined(separator: "\n")
     }
 }

@@ -62,7 +62,9 @@ public struct ProfileDocument: Sendable {
     public static func single(_ text: String, file: String) throws(ProfileError) -> ProfileDocument {
         let json = try parseJSON(text, file: file)
         if json["extends"] != nil {
-            throw ProfileError(file: file, path: "extends", message: "is not allowed here: give the whole profile.")
+            throw ProfileError(
+                file: file, path: "extends",
+                message: Text(zh: "这里不允许使用：请给出完整的配置文件。", en: "is not allowed here: give the whole profile."))
         }
         return ProfileDocument(file: file, chain: [file], json: json, sources: ["": file])
     }
@@ -75,14 +77,15 @@ public struct ProfileDocument: Sendable {
             let cycle = (seen[first...] + [real]).joined(separator: " → ")
             throw ProfileError(
                 file: path, path: "extends",
-                message:
-                    "The profiles extend each other in a cycle (\(cycle)); one of them must be the base, extending nothing."
-            )
+                message: Text(
+                    zh: "这些配置文件互相扩展，形成了循环（\(cycle)）；其中一个必须是不扩展任何文件的基础配置。",
+                    en:
+                        "The profiles extend each other in a cycle (\(cycle)); one of them must be the base, extending nothing."
+                ))
         }
         let json = try parseJSON(try read(path), file: path)
         guard case .object = json else {
-            throw ProfileError(
-                file: path, path: "", message: "A profile is a JSON object; this file holds \(json.kindName).")
+            throw ProfileError(file: path, path: "", message: ProfileReader.notAnObject(json))
         }
         var own = json.removingKey("extends")
         own = own.resolvingModulePaths(relativeTo: FileSystem.folder(of: path))
@@ -91,15 +94,19 @@ public struct ProfileDocument: Sendable {
         }
         guard case .string(let relative) = extends, !relative.isEmpty else {
             throw ProfileError(
-                file: path, path: "extends", message: "must be the path of the profile this one builds on.")
+                file: path, path: "extends",
+                message: Text(
+                    zh: "应为本配置文件所基于的配置文件的路径。", en: "must be the path of the profile this one builds on."))
         }
         let basePath = relative.hasPrefix("/") ? relative : FileSystem.folder(of: path) + "/" + relative
         guard FileSystem.exists(basePath) else {
             throw ProfileError(
                 file: path, path: "extends",
-                message:
-                    "names \(basePath), which does not exist. Give the path of the profile this one builds on, relative to this file."
-            )
+                message: Text(
+                    zh: "指向的 \(basePath) 不存在。请给出本配置文件所基于的配置文件的路径（相对于本文件）。",
+                    en:
+                        "names \(basePath), which does not exist. Give the path of the profile this one builds on, relative to this file."
+                ))
         }
         let base = try load(basePath, read: read, seen: seen + [real])
         var sources = base.sources
@@ -111,7 +118,10 @@ public struct ProfileDocument: Sendable {
         do {
             return try JSONValue.parse(text)
         } catch {
-            throw ProfileError(file: file, path: "", message: "This is not valid JSON (\(error)).")
+            throw ProfileError(
+                file: file, path: "",
+                message: Text(
+                    zh: "这不是有效的 JSON（\(error.message(in: .chinese))）。", en: "This is not valid JSON (\(error))."))
         }
     }
 
@@ -257,9 +267,11 @@ public struct ProfileDocument: Sendable {
             problems.append(
                 ProfileProblem(
                     path: listPath,
-                    message:
-                        "must be a list of dated values, such as [{\"from\": \"2025-01-01\", \"value\": 6, \"basis\": \"成组通〔2024〕31号\"}]."
-                ))
+                    message: Text(
+                        zh: "应为一组带日期的值，例如 [{\"from\": \"2025-01-01\", \"value\": 6, \"basis\": \"成组通〔2024〕31号\"}]。",
+                        en:
+                            "must be a list of dated values, such as [{\"from\": \"2025-01-01\", \"value\": 6, \"basis\": \"成组通〔2024〕31号\"}]."
+                    )))
             return .null
         }
         var inForce: (value: JSONValue, from: CivilDate, basis: String?)?
@@ -269,20 +281,32 @@ public struct ProfileDocument: Sendable {
             let entryPath = "\(listPath)[\(index)]"
             guard case .object(let members) = entry else {
                 problems.append(
-                    ProfileProblem(path: entryPath, message: "must be an object with \"from\" and \"value\"."))
+                    ProfileProblem(
+                        path: entryPath,
+                        message: Text(
+                            zh: "应为含有 \"from\" 和 \"value\" 的对象。", en: "must be an object with \"from\" and \"value\"."))
+                )
                 continue
             }
             for (key, _) in members where !["from", "value", "basis"].contains(key) {
-                problems.append(ProfileReader.unknown("\(entryPath).\(key)", "key", key, ["from", "value", "basis"]))
+                problems.append(
+                    ProfileReader.unknown(
+                        "\(entryPath).\(key)", Text(zh: "键", en: "key"), key, ["from", "value", "basis"]))
             }
             guard case .string(let text)? = entry["from"], let from = CivilDate(text) else {
                 problems.append(
                     ProfileProblem(
-                        path: "\(entryPath).from", message: "must be the date the value takes effect, YYYY-MM-DD."))
+                        path: "\(entryPath).from",
+                        message: Text(
+                            zh: "应为该值生效的日期，格式为 YYYY-MM-DD。",
+                            en: "must be the date the value takes effect, YYYY-MM-DD.")))
                 continue
             }
             guard let value = entry["value"] else {
-                problems.append(ProfileProblem(path: "\(entryPath).value", message: "is missing: give the value."))
+                problems.append(
+                    ProfileProblem(
+                        path: "\(entryPath).value", message: Text(zh: "缺少值：请给出这个值。", en: "is missing: give the value."))
+                )
                 continue
             }
             var basis: String?
@@ -290,7 +314,10 @@ public struct ProfileDocument: Sendable {
                 guard case .string(let text) = given else {
                     problems.append(
                         ProfileProblem(
-                            path: "\(entryPath).basis", message: "must be a string naming the document that set it."))
+                            path: "\(entryPath).basis",
+                            message: Text(
+                                zh: "应为字符串，写明规定该值的文件（依据）。",
+                                en: "must be a string naming the document that set it.")))
                     continue
                 }
                 basis = text
@@ -299,9 +326,11 @@ public struct ProfileDocument: Sendable {
                 problems.append(
                     ProfileProblem(
                         path: "\(entryPath).from",
-                        message:
-                            "\(from) does not come after the date above it (\(previous)): list the values in date order, each date once."
-                    ))
+                        message: Text(
+                            zh: "\(from) 不晚于上一项的日期（\(previous)）：请按日期先后列出各个值，每个日期只出现一次。",
+                            en:
+                                "\(from) does not come after the date above it (\(previous)): list the values in date order, each date once."
+                        )))
             }
             previous = from
             if first == nil { first = from }
@@ -312,9 +341,11 @@ public struct ProfileDocument: Sendable {
                 problems.append(
                     ProfileProblem(
                         path: path,
-                        message:
-                            "has no value in force on \(asOf): the first takes effect on \(first). Give a value from an earlier date, or run with a later --as-of."
-                    ))
+                        message: Text(
+                            zh: "在 \(asOf) 没有生效的值：第一项从 \(first) 起才生效。请给出更早日期起生效的值，或用更晚的 --as-of 运行。",
+                            en:
+                                "has no value in force on \(asOf): the first takes effect on \(first). Give a value from an earlier date, or run with a later --as-of."
+                        )))
             }
             return .null
         }

@@ -64,32 +64,47 @@ public struct ProfileResolver {
             if let first = reported[name] {
                 problems.append(
                     ProfileProblem(
-                        path: "\(path).module", message: "Module '\(name)' could not be loaded (see \(first))."))
+                        path: "\(path).module",
+                        message: Text(
+                            zh: "模块 '\(name)' 无法加载（见 \(first)）。",
+                            en: "Module '\(name)' could not be loaded (see \(first)).")))
             } else {
                 reported[name] = "\(path).module"
-                problems.append(ProfileProblem(path: "\(path).module", message: error.description))
+                problems.append(
+                    ProfileProblem(
+                        path: "\(path).module", message: Text(zh: error.message(in: .chinese), en: error.description)))
             }
             return nil
         }
         let before = problems.count
         if !module.points.contains(point) {
             let providers = loader.discover().modules.filter { $0.points.contains(point) }.map(\.name)
+            let decided = module.points.map(\.rawValue).joined(separator: ", ")
+            let others = providers.joined(separator: ", ")
             problems.append(
                 ProfileProblem(
                     path: "\(path).module",
-                    message: "Module '\(name)' does not decide \(point.rawValue); it decides "
-                        + "\(module.points.map(\.rawValue).joined(separator: ", ")). "
-                        + (providers.isEmpty
-                            ? "No module found decides \(point.rawValue)."
-                            : "Modules that decide \(point.rawValue): \(providers.joined(separator: ", ")).")))
+                    message: Text(
+                        zh: "模块 '\(name)' 不决定 \(point.rawValue)；它决定的是 \(decided)。"
+                            + (providers.isEmpty
+                                ? "找到的模块中没有决定 \(point.rawValue) 的。"
+                                : "决定 \(point.rawValue) 的模块有：\(others)。"),
+                        en: "Module '\(name)' does not decide \(point.rawValue); it decides \(decided). "
+                            + (providers.isEmpty
+                                ? "No module found decides \(point.rawValue)."
+                                : "Modules that decide \(point.rawValue): \(others)."))))
         }
         if let version = choice.version, version != module.metadata.version.description {
             problems.append(
                 ProfileProblem(
                     path: "\(path).version",
-                    message:
-                        "The profile pins \(name) \(version), but \(module.file) is version \(module.metadata.version). "
-                        + "Install the pinned version, or update the pin after reviewing the change (charter diff)."))
+                    message: Text(
+                        zh: "配置文件锁定了 \(name) \(version)，但 \(module.file) 的版本是 \(module.metadata.version)。"
+                            + "请安装锁定的版本，或在审阅改动（charter diff）后更新锁定。",
+                        en:
+                            "The profile pins \(name) \(version), but \(module.file) is version \(module.metadata.version). "
+                            + "Install the pinned version, or update the pin after reviewing the change (charter diff)."
+                    )))
         }
         if let pinned = choice.sha256 {
             let actual = digest(module.file)
@@ -97,9 +112,12 @@ public struct ProfileResolver {
                 problems.append(
                     ProfileProblem(
                         path: "\(path).sha256",
-                        message: "The file \(module.file) has changed: its SHA-256 is \(actual ?? "unreadable"), "
-                            + "but the profile pins \(pinned). Restore the pinned build, or update the pin after reviewing the change (charter diff)."
-                    ))
+                        message: Text(
+                            zh: "文件 \(module.file) 已被改动：它的 SHA-256 是 \(actual ?? "（无法读取）")，"
+                                + "而配置文件锁定的是 \(pinned)。请恢复锁定的构建，或在审阅改动（charter diff）后更新锁定。",
+                            en: "The file \(module.file) has changed: its SHA-256 is \(actual ?? "unreadable"), "
+                                + "but the profile pins \(pinned). Restore the pinned build, or update the pin after reviewing the change (charter diff)."
+                        )))
             }
         }
         var values: [String: ParameterValue] = [:]
@@ -110,12 +128,14 @@ public struct ProfileResolver {
             let parameterPath = "\(path).params.\(parameter)"
             guard let spec = module.metadata.parameter(parameter) else {
                 let known = module.metadata.parameters.map(\.name)
-                var message = "Module '\(name)' has no parameter '\(parameter)'."
-                if let suggestion = closestMatch(to: parameter, among: known) {
-                    message += " Did you mean '\(suggestion)'?"
-                }
+                var message = Text(
+                    zh: "模块 '\(name)' 没有参数 '\(parameter)'。", en: "Module '\(name)' has no parameter '\(parameter)'.")
+                if let suggestion = didYouMean(parameter, among: known) { message += suggestion }
+                let list = known.joined(separator: ", ")
                 message +=
-                    known.isEmpty ? " It takes no parameters." : " Its parameters: \(known.joined(separator: ", "))."
+                    known.isEmpty
+                    ? Text(zh: "它不接受任何参数。", en: " It takes no parameters.")
+                    : Text(zh: "它的参数有：\(list)。", en: " Its parameters: \(list).")
                 problems.append(ProfileProblem(path: parameterPath, message: message))
                 continue
             }
@@ -129,14 +149,38 @@ public struct ProfileResolver {
             return try PolicySelection(
                 module: module, parameters: Parameters(defaultsOf: module.metadata, overriddenBy: values), point: point)
         } catch {
+            let reason = Self.chineseReason(error)
             problems.append(
-                ProfileProblem(path: "\(path).params", message: "Module '\(name)' refused its parameters: \(error)."))
+                ProfileProblem(
+                    path: "\(path).params",
+                    message: Text(
+                        zh: "模块 '\(name)' 不接受这些参数：\(reason)。", en: "Module '\(name)' refused its parameters: \(error).")
+                ))
             return nil
         }
     }
 
     struct ParameterProblem: Error {
-        let message: String
+        let message: Text
+    }
+
+    /// What a module's start says went wrong, in Chinese where the host knows the error.
+    static func chineseReason(_ error: any Error) -> String {
+        if let localized = error as? any LocalizedMessage { return localized.message(in: .chinese) }
+        if let parameter = error as? ParameterError {
+            return "模块按\(typeText(parameter.expected).chinese)读取参数 '\(parameter.name)'，但它的元数据中没有这样的参数；请在模块的元数据中加上这项声明"
+        }
+        return "\(error)"
+    }
+
+    /// A parameter type's name in both languages (`integer`, `整数`).
+    static func typeText(_ typeName: String) -> Text {
+        switch typeName {
+        case "integer": Text(zh: "整数", en: "an integer")
+        case "boolean": Text(zh: "布尔值", en: "a boolean")
+        case "string": Text(zh: "字符串", en: "a string")
+        default: Text(verbatim: typeName)
+        }
     }
 
     /// A JSON value checked against a parameter's declared type and allowed values.
@@ -145,23 +189,29 @@ public struct ProfileResolver {
         switch (spec.kind, json) {
         case (.integer, .number(let text)):
             guard let number = Int(text) else {
-                return .failure(ParameterProblem(message: "must be a whole number, not \(text)."))
+                return .failure(
+                    ParameterProblem(message: Text(zh: "应为整数，而不是 \(text)。", en: "must be a whole number, not \(text)."))
+                )
             }
             value = .integer(number)
         case (.boolean, .bool(let flag)): value = .boolean(flag)
         case (.choice, .string(let word)): value = .text(word)
         default:
+            let type = typeText(spec.kind.typeName)
             return .failure(
                 ParameterProblem(
-                    message: "must be \(spec.kind.typeName == "integer" ? "an integer" : "a \(spec.kind.typeName)"), "
-                        + "not \(json.kindName) (allowed: \(spec.kind.allowedText))."))
+                    message: Text(
+                        zh: "应为\(type.chinese)，而不是\(json.kindText.chinese)（允许的值：\(spec.kind.allowedText)）。",
+                        en: "must be \(type.english), not \(json.kindName) (allowed: \(spec.kind.allowedText)).")))
         }
         guard spec.kind.allows(value) else {
-            var message = "\(value) is out of range: allowed \(spec.kind.allowedText)."
+            var message = Text(
+                zh: "\(value) 超出了允许的范围：允许 \(spec.kind.allowedText)。",
+                en: "\(value) is out of range: allowed \(spec.kind.allowedText).")
             if case .choice(let words) = spec.kind, case .text(let word) = value,
-                let suggestion = closestMatch(to: word, among: words)
+                let suggestion = didYouMean(word, among: words)
             {
-                message += " Did you mean '\(suggestion)'?"
+                message += suggestion
             }
             return .failure(ParameterProblem(message: message))
         }

@@ -2,6 +2,7 @@ import CharterData
 import CharterEngine
 import CharterSupport
 import Dispatch
+import PolicyKit
 import Synchronization
 
 /// An output file made of pieces that can be encoded independently and land in piece order.
@@ -184,7 +185,11 @@ private final class OrderedSink: @unchecked Sendable {
     func finish(expecting pieces: Int) throws(OutputError) -> String? {
         let next = state.withLock { $0.next }
         guard next == pieces else {
-            throw OutputError(path: file.path, message: "was not written whole (\(next) of \(pieces) pieces).")
+            throw OutputError(
+                path: file.path,
+                message: Text(
+                    zh: "没有完整写出（\(pieces) 个部分只写了 \(next) 个）。",
+                    en: "was not written whole (\(next) of \(pieces) pieces)."))
         }
         try file.finish()
         guard var hasher else { return nil }

@@ -1,3 +1,5 @@
+public import PolicyKit
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -199,12 +201,17 @@ public enum FileSystem {
 }
 
 /// A file that could not be read.
-public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+public struct FileSystemError: Error, Sendable, CustomStringConvertible, LocalizedMessage {
     /// The file.
     public let path: String
-    /// Why, as the system says it.
+    /// Why, as the system says it (the C library's words, in English).
     public let reason: String
 
     /// `PATH: reason`.
     public var description: String { "\(path): \(reason)" }
+
+    /// `PATH: reason`, in `language`; the system's reason stays as it says it.
+    public func message(in language: Language) -> String {
+        language == .chinese ? "\(path): 无法读取文件（\(reason)）。" : description
+    }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+public import PolicyKit
 import Synchronization
 
 #if canImport(Glibc)
@@ -57,7 +58,9 @@ public final class OutputFolder {
         guard !trimmed.isEmpty, trimmed != ".", trimmed != "..", !trimmed.hasSuffix("/..") else {
             throw OutputError.refusal(
                 path: destination,
-                message: "does not name a folder by its own name. Name the folder to write with --out.")
+                message: Text(
+                    zh: "没有用文件夹自己的名字指明一个文件夹。请用 --out 写明要写入的文件夹。",
+                    en: "does not name a folder by its own name. Name the folder to write with --out."))
         }
         self.destination = trimmed
         self.command = command
@@ -70,9 +73,10 @@ public final class OutputFolder {
         if !FileSystem.exists(parent), !FileSystem.makeFolders(parent) {
             throw OutputError(
                 path: parent,
-                message:
-                    "cannot be created (\(FileSystem.lastError())). Check the --out path, or choose another folder."
-            )
+                message: Text(
+                    zh: "无法创建（\(FileSystem.lastError())）。请检查 --out 路径，或换一个文件夹。",
+                    en: "cannot be created (\(FileSystem.lastError())). Check the --out path, or choose another folder."
+                ))
         }
         (leftoversCleared, restoredEarlier) = StagingName.clearLeftovers(in: parent, for: name)
         staging = (parent == "/" ? "" : parent + "/") + StagingName.current(for: name)
@@ -80,9 +84,11 @@ public final class OutputFolder {
         guard mkdir(staging, 0o700) == 0 else {
             throw OutputError(
                 path: parent,
-                message:
-                    "cannot be written (\(FileSystem.lastError())). Choose an --out folder in a place you can write to."
-            )
+                message: Text(
+                    zh: "无法写入（\(FileSystem.lastError())）。请把 --out 指向一个可以写入的位置。",
+                    en:
+                        "cannot be written (\(FileSystem.lastError())). Choose an --out folder in a place you can write to."
+                ))
         }
         SignalCleanup.shared.register(staging)
     }
@@ -94,10 +100,14 @@ public final class OutputFolder {
 
     /// The error as a user should read it: a file named by where it was going (`--out`), not by
     /// the hidden folder it was being written in.
-    public func describe(_ error: OutputError) -> String {
-        guard error.path.hasPrefix(staging + "/") else { return error.description }
-        return OutputError(path: destination + error.path.dropFirst(staging.count), message: error.message)
-            .description
+    public func placed(_ error: OutputError) -> OutputError {
+        guard error.path.hasPrefix(staging + "/") else { return error }
+        return error.moved(to: destination + error.path.dropFirst(staging.count))
+    }
+
+    /// The error as a user should read it (see ``placed(_:)``), in `language`.
+    public func describe(_ error: OutputError, in language: Language = .english) -> String {
+        placed(error).message(in: language)
     }
 
     /// Removes the folder being written, unless it was committed.
@@ -138,25 +148,34 @@ public final class OutputFolder {
                     let old = staging + ".old"
                     guard rename(destination, old) == 0 else {
                         failure = OutputError(
-                            path: destination, message: "could not be replaced (\(FileSystem.lastError())).")
+                            path: destination,
+                            message: Text(
+                                zh: "未能替换（\(FileSystem.lastError())）。",
+                                en: "could not be replaced (\(FileSystem.lastError()))."))
                         return
                     }
                     guard rename(staging, destination) == 0 else {
-                        failure = OutputError(
-                            path: destination, message: "could not be written (\(FileSystem.lastError())).")
+                        failure = OutputError(path: destination, message: Self.notWritten())
                         _ = rename(old, destination)
                         return
                     }
                     FileSystem.removeTree(old)
                 }
             } else if rename(staging, destination) != 0 {
-                failure = OutputError(path: destination, message: "could not be written (\(FileSystem.lastError())).")
+                failure = OutputError(path: destination, message: Self.notWritten())
                 return
             }
             committed = true
             SignalCleanup.shared.unregisterLocked(staging)
         }
         if let failure { throw failure }
+    }
+
+    /// "could not be written", with the system's reason.
+    private static func notWritten() -> Text {
+        Text(
+            zh: "未能写入（\(FileSystem.lastError())）。",
+            en: "could not be written (\(FileSystem.lastError())).")
     }
 
     // MARK: - The rules
@@ -182,11 +201,16 @@ public final class OutputFolder {
             guard refused else { continue }
             let relation =
                 target == path ? "is" : holds ? "holds" : "lies inside"
+            let chineseRelation = target == path ? "就是" : holds ? "包含" : "位于"
+            let chineseEnd = target == path || holds ? "" : "之内"
             throw OutputError.refusal(
                 path: destination,
-                message:
-                    "is not written: it \(relation) \(item.role.description) (\(item.path)), and writing there could destroy it. Choose an empty or new folder elsewhere for --out."
-            )
+                message: Text(
+                    zh:
+                        "不予写入：它\(chineseRelation)\(item.role.chinese)（\(item.path)）\(chineseEnd)，写在那里可能毁掉它。请在别处为 --out 选一个空的或新的文件夹。",
+                    en:
+                        "is not written: it \(relation) \(item.role.description) (\(item.path)), and writing there could destroy it. Choose an empty or new folder elsewhere for --out."
+                ))
         }
     }
 
@@ -200,25 +224,31 @@ public final class OutputFolder {
         guard info.st_mode & S_IFMT != S_IFLNK else {
             throw OutputError.refusal(
                 path: destination,
-                message:
-                    "is a link, not a folder Charter wrote, so it is not replaced. Choose an empty or new folder for --out."
-            )
+                message: Text(
+                    zh: "是一个链接，不是 Charter 写出的文件夹，因此不予替换。请为 --out 选一个空的或新的文件夹。",
+                    en:
+                        "is a link, not a folder Charter wrote, so it is not replaced. Choose an empty or new folder for --out."
+                ))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw OutputError.refusal(
                 path: destination,
-                message:
-                    "exists and is not a folder; Charter replaces only a folder it wrote. Choose an empty or new folder for --out."
-            )
+                message: Text(
+                    zh: "已经存在，而且不是文件夹；Charter 只替换它自己写出的文件夹。请为 --out 选一个空的或新的文件夹。",
+                    en:
+                        "exists and is not a folder; Charter replaces only a folder it wrote. Choose an empty or new folder for --out."
+                ))
         }
         let entries = FileSystem.tree(of: destination)
         if entries.isEmpty { return }
         guard force else {
             throw OutputError.refusal(
                 path: destination,
-                message:
-                    "already exists. Choose an empty or new folder for --out, or add --force to replace it if it holds an earlier output of Charter (it is replaced only once the new one is complete)."
-            )
+                message: Text(
+                    zh: "已经存在。请为 --out 选一个空的或新的文件夹；如果里面是 Charter 以前的输出，可以加 --force 替换它（新的输出完整写好后才会替换）。",
+                    en:
+                        "already exists. Choose an empty or new folder for --out, or add --force to replace it if it holds an earlier output of Charter (it is replaced only once the new one is complete)."
+                ))
         }
         let written: Set<String>
         if let marker = OutputMarker.read(destination + "/" + markerName) {
@@ -227,9 +257,16 @@ public final class OutputFolder {
                 throw OutputError.refusal(
                     path: destination,
                     message: datasets
-                        ? "holds a dataset that charter generate wrote, so charter \(command) does not replace it. Choose an empty or new folder for --out."
-                        : "holds the output of charter \(marker.command), not a dataset, so charter generate does not replace it. Choose an empty or new folder for --out."
-                )
+                        ? Text(
+                            zh: "里面是 charter generate 生成的数据集，charter \(command) 不会替换它。请为 --out 选一个空的或新的文件夹。",
+                            en:
+                                "holds a dataset that charter generate wrote, so charter \(command) does not replace it. Choose an empty or new folder for --out."
+                        )
+                        : Text(
+                            zh: "里面是 charter \(marker.command) 的输出，不是数据集，charter generate 不会替换它。请为 --out 选一个空的或新的文件夹。",
+                            en:
+                                "holds the output of charter \(marker.command), not a dataset, so charter generate does not replace it. Choose an empty or new folder for --out."
+                        ))
             }
             written = Set(marker.entries + [markerName])
         } else if command != "generate", let legacy = legacyRunEntries(destination) {
@@ -237,16 +274,20 @@ public final class OutputFolder {
         } else {
             throw OutputError.refusal(
                 path: destination,
-                message:
-                    "is not a folder Charter wrote (it has no \(markerName) marker), so --force does not replace it. Choose an empty or new folder for --out."
-            )
+                message: Text(
+                    zh: "不是 Charter 写出的文件夹（里面没有 \(markerName) 标记），--force 不会替换它。请为 --out 选一个空的或新的文件夹。",
+                    en:
+                        "is not a folder Charter wrote (it has no \(markerName) marker), so --force does not replace it. Choose an empty or new folder for --out."
+                ))
         }
         if let stranger = entries.sorted().first(where: { !written.contains($0) }) {
             throw OutputError.refusal(
                 path: destination,
-                message:
-                    "holds '\(stranger)', which Charter did not write, so --force does not replace it. Move what you want to keep, or choose an empty or new folder for --out."
-            )
+                message: Text(
+                    zh: "里面有不是 Charter 写出的 '\(stranger)'，--force 不会替换它。请先移走要保留的内容，或为 --out 选一个空的或新的文件夹。",
+                    en:
+                        "holds '\(stranger)', which Charter did not write, so --force does not replace it. Move what you want to keep, or choose an empty or new folder for --out."
+                ))
         }
     }
 
@@ -296,6 +337,18 @@ public struct ProtectedPath: Sendable {
             case .currentDirectory: "the current folder"
             case .home: "the home folder"
             case .root: "the root folder"
+            }
+        }
+
+        /// The role in a Chinese sentence: "数据集文件夹".
+        public var chinese: String {
+            switch self {
+            case .dataset: "数据集文件夹"
+            case .profile: "配置文件所在的文件夹"
+            case .modulePath: "一个模块路径"
+            case .currentDirectory: "当前文件夹"
+            case .home: "主文件夹"
+            case .root: "根文件夹"
             }
         }
     }

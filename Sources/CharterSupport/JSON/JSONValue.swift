@@ -59,14 +59,17 @@ public enum JSONValue: Hashable, Sendable {
     public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
     /// The kind of value, as error messages name it.
-    public var kindName: String {
+    public var kindName: String { kindText.english }
+
+    /// What kind of value this is, for messages, in both languages (`a string`, `字符串`).
+    public var kindText: Text {
         switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
+        case .null: Text(zh: "null", en: "null")
+        case .bool: Text(zh: "布尔值", en: "a boolean")
+        case .number: Text(zh: "数字", en: "a number")
+        case .string: Text(zh: "字符串", en: "a string")
+        case .array: Text(zh: "数组", en: "an array")
+        case .object: Text(zh: "对象", en: "an object")
         }
     }
 
@@ -112,23 +115,30 @@ public enum JSONValue: Hashable, Sendable {
 }
 
 /// Text that is not valid JSON, with where it went wrong.
-public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible, LocalizedMessage {
     /// The line (from 1).
     public let line: Int
     /// The column (from 1, in bytes).
     public let column: Int
-    /// What was expected.
-    public let message: String
+    /// What was expected, in both languages.
+    public let message: Text
 
     /// Creates the error.
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, message: Text) {
         self.line = line
         self.column = column
         self.message = message
     }
 
     /// `line L, column C: message`.
-    public var description: String { "line \(line), column \(column): \(message)" }
+    public var description: String { message(in: .english) }
+
+    /// `line L, column C: message` in `language` (`第 L 行第 C 列：…` in Chinese).
+    public func message(in language: Language) -> String {
+        language == .chinese
+            ? "第 \(line) 行第 \(column) 列：\(message.chinese)"
+            : "line \(line), column \(column): \(message.english)"
+    }
 }
 
 extension JSONValue {
@@ -138,7 +148,9 @@ extension JSONValue {
         parser.skipSpace()
         let value = try parser.parseValue(depth: 0)
         parser.skipSpace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.index == parser.bytes.count else {
+            throw parser.error("JSON 值之后还有多余的文字", "unexpected text after the JSON value")
+        }
         return value
     }
 }
@@ -152,14 +164,14 @@ private struct JSONParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
-    func error(_ message: String) -> JSONSyntaxError {
+    func error(_ chinese: String, _ english: String) -> JSONSyntaxError {
         var line = 1
         var lineStart = 0
         for position in 0..<min(index, bytes.count) where bytes[position] == 0x0A {
             line += 1
             lineStart = position + 1
         }
-        return JSONSyntaxError(line: line, column: index - lineStart + 1, message: message)
+        return JSONSyntaxError(line: line, column: index - lineStart + 1, message: Text(zh: chinese, en: english))
     }
 
     mutating func skipSpace() {
@@ -167,8 +179,8 @@ private struct JSONParser {
     }
 
     mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard depth < 200 else { throw error("values are nested too deeply") }
-        guard index < bytes.count else { throw error("the text ends where a value was expected") }
+        guard depth < 200 else { throw error("值嵌套得太深", "values are nested too deeply") }
+        guard index < bytes.count else { throw error("文字在应有一个值的地方结束了", "the text ends where a value was expected") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
             index += 1
@@ -181,23 +193,27 @@ private struct JSONParser {
             while true {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    throw error("expected a member name in double quotes")
+                    throw error("这里应是用双引号括起的成员名", "expected a member name in double quotes")
                 }
                 let key = try parseString()
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("这里应是 ':'", "expected ':'")
+                }
                 index += 1
                 skipSpace()
                 let value = try parseValue(depth: depth + 1)
-                if members.contains(where: { $0.0 == key }) { throw error("the member '\(key)' is given twice") }
+                if members.contains(where: { $0.0 == key }) {
+                    throw error("成员 '\(key)' 出现了两次", "the member '\(key)' is given twice")
+                }
                 members.append((key, value))
                 skipSpace()
-                guard index < bytes.count else { throw error("the text ends inside an object") }
+                guard index < bytes.count else { throw error("文字在一个对象内部结束了", "the text ends inside an object") }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+                guard bytes[index] == UInt8(ascii: "}") else { throw error("这里应是 ',' 或 '}'", "expected ',' or '}'") }
                 index += 1
                 return .object(members)
             }
@@ -213,12 +229,12 @@ private struct JSONParser {
                 skipSpace()
                 values.append(try parseValue(depth: depth + 1))
                 skipSpace()
-                guard index < bytes.count else { throw error("the text ends inside an array") }
+                guard index < bytes.count else { throw error("文字在一个数组内部结束了", "the text ends inside an array") }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+                guard bytes[index] == UInt8(ascii: "]") else { throw error("这里应是 ',' 或 ']'", "expected ',' or ']'") }
                 index += 1
                 return .array(values)
             }
@@ -235,7 +251,7 @@ private struct JSONParser {
     mutating func literal(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
         let utf8 = Array(word.utf8)
         guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
-            throw error("expected a JSON value")
+            throw error("这里应是一个 JSON 值", "expected a JSON value")
         }
         index += utf8.count
         return value
@@ -246,12 +262,12 @@ private struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
         while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
-        guard index > digitsStart else { throw error("expected a JSON value") }
+        guard index > digitsStart else { throw error("这里应是一个 JSON 值", "expected a JSON value") }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let fractionStart = index
             while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
-            guard index > fractionStart else { throw error("expected digits after the decimal point") }
+            guard index > fractionStart else { throw error("小数点后应有数字", "expected digits after the decimal point") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
@@ -260,7 +276,7 @@ private struct JSONParser {
             }
             let exponentStart = index
             while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
-            guard index > exponentStart else { throw error("expected digits in the exponent") }
+            guard index > exponentStart else { throw error("指数部分应有数字", "expected digits in the exponent") }
         }
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }
@@ -274,7 +290,7 @@ private struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 guard let text = String(validating: output, as: UTF8.self) else {
-                    throw error("a string holds bytes that are not UTF-8")
+                    throw error("字符串中有不是 UTF-8 的字节", "a string holds bytes that are not UTF-8")
                 }
                 return text
             case UInt8(ascii: "\\"):
@@ -295,24 +311,26 @@ private struct JSONParser {
                     {
                         index += 2
                         let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw error("an unpaired surrogate escape") }
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            throw error("代理对转义只有一半", "an unpaired surrogate escape")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw error("an invalid \\u escape") }
+                    guard let unicode = Unicode.Scalar(scalar) else { throw error("\\u 转义无效", "an invalid \\u escape") }
                     output += Array(String(Character(unicode)).utf8)
-                default: throw error("an invalid escape in a string")
+                default: throw error("字符串中有无效的转义", "an invalid escape in a string")
                 }
             case 0..<0x20:
-                throw error("a control character inside a string (write it as an escape)")
+                throw error("字符串中有控制字符（请写成转义形式）", "a control character inside a string (write it as an escape)")
             default:
                 output.append(byte)
             }
         }
-        throw error("the text ends inside a string")
+        throw error("文字在一个字符串内部结束了", "the text ends inside a string")
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("an incomplete \\u escape") }
+        guard index + 4 <= bytes.count else { throw error("\\u 转义不完整", "an incomplete \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -322,7 +340,7 @@ private struct JSONParser {
             case 0x30...0x39: digit = UInt32(byte - 0x30)
             case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
             case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw error("an invalid \\u escape")
+            default: throw error("\\u 转义无效", "an invalid \\u escape")
             }
             value = value << 4 | digit
         }

@@ -64,7 +64,7 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
         let engine = Engine(plan: try plan(.memberManagement), asOf: asOf, jobs: 2)
         let failure = try #require(throws: ModuleFailure.self) { try engine.run(DatasetIndex(dataset())) }
         #expect(failure.module == "RuleBreaker@0.1.0")
-        #expect(failure.subject == "member:M7")
+        #expect(failure.subject.english == "member:M7")
         #expect(failure.description.contains("'breaker.undeclared'"))
     }
 
@@ -72,8 +72,8 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
         let engine = Engine(plan: try plan(.cadreSelection), asOf: asOf, jobs: 1)
         let failure = try #require(throws: ModuleFailure.self) { try engine.run(DatasetIndex(dataset())) }
         #expect(failure.point == .cadreSelection)
-        #expect(failure.subject == "community:C1")
-        #expect(failure.message.contains("1 seat decisions for the community's 2 seats"))
+        #expect(failure.subject.english == "community:C1")
+        #expect(failure.message.english.contains("1 seat decisions for the community's 2 seats"))
     }
 
     @Test func modulesSeeMembersSortedByIdWhateverTheFileOrder() {

@@ -41,8 +41,8 @@ import Testing
             try loader.load(named: "CharterBaselin")
         } throws: { error in
             guard let error = error as? ModuleLoadError else { return false }
-            return error.code == .notFound && error.message.contains("Did you mean 'CharterBaseline'?")
-                && error.message.contains("libCharterBaselin.so")
+            return error.code == .notFound && error.message.english.contains("Did you mean 'CharterBaseline'?")
+                && error.message.english.contains("libCharterBaselin.so")
         }
     }
 
@@ -64,7 +64,7 @@ import Testing
         }
         #expect(error.code == .noEntryPoint)
         #expect(
-            error.message.contains(
+            error.message.english.contains(
                 ModuleHandshake.entrySymbol(forModule: "Foreign", interface: PolicyKitInterface.version)))
     }
 
@@ -85,8 +85,8 @@ import Testing
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Future")
         }
         #expect(error.code == .versionMismatch)
-        #expect(error.message.contains(says))
-        #expect(error.message.contains("Rebuild the module"))
+        #expect(error.message.english.contains(says))
+        #expect(error.message.english.contains("Rebuild the module"))
     }
 
     @Test func refusesTwoModulesOfOneName() throws {
@@ -98,7 +98,7 @@ import Testing
             try ModuleLoader(modulePaths: [directory.path]).load(named: "CharterBaseline")
         }
         #expect(error.code == .duplicateName)
-        #expect(error.message.contains(original))
+        #expect(error.message.english.contains(original))
     }
 
     @Test func discoveryReportsEveryBadFileAndKeepsTheGoodModules() throws {

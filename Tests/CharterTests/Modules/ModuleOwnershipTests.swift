@@ -48,12 +48,12 @@ private let otherUser: uid_t = 1234
         #expect(error.code == .writableByOthers)
         #expect(error.file == file)
         #expect(
-            error.message.contains(
+            error.message.english.contains(
                 "Refused: the folder '\(real)' can be written by \(mode & 0o002 != 0 ? "every user" : "other users of its group") "
                     + "(mode \(shown.count < 4 ? "0" + shown : shown), owner uid \(owner))"),
             "\(error.message)")
-        #expect(error.message.contains("Move the module to a folder only you can write to"))
-        #expect(error.message.contains("chmod go-w '\(real)'"))
+        #expect(error.message.english.contains("Move the module to a folder only you can write to"))
+        #expect(error.message.english.contains("chmod go-w '\(real)'"))
         #expect(error.description.hasPrefix(file + ": Refused:"))
     }
 
@@ -67,9 +67,12 @@ private let otherUser: uid_t = 1234
                 named: "CharterBaseline")
         }
         #expect(error.code == .writableByOthers)
-        #expect(error.message.contains("Refused: the file '\(ModuleLoaderTestPaths.real(file))' can be written"))
-        #expect(error.message.contains("owner uid \(owner)"))
-        #expect(error.message.contains(owner == geteuid() ? "or run `chmod go-w" : "or have its owner run `chmod go-w"))
+        #expect(
+            error.message.english.contains("Refused: the file '\(ModuleLoaderTestPaths.real(file))' can be written"))
+        #expect(error.message.english.contains("owner uid \(owner)"))
+        #expect(
+            error.message.english.contains(
+                owner == geteuid() ? "or run `chmod go-w" : "or have its owner run `chmod go-w"))
     }
 
     /// Discovery refuses the file too, and reports it among the problems instead of loading it.
@@ -141,7 +144,7 @@ private let otherUser: uid_t = 1234
             try ModuleLoader(modulePaths: [folder.path], includeExecutableDirectory: false).load(file: link)
         }
         #expect(error.code == .writableByOthers)
-        #expect(error.message.contains("the folder '\(ModuleLoaderTestPaths.real(folder.path))'"))
+        #expect(error.message.english.contains("the folder '\(ModuleLoaderTestPaths.real(folder.path))'"))
     }
 
     /// `charter run` records, for every module, the real path of the library beside the path it

@@ -1,6 +1,7 @@
 import CharterData
 import CharterSupport
 import Foundation
+import PolicyKit
 import Testing
 
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ import Testing
             folder.discard()
             return nil
         } catch {
-            return error.message
+            return error.message.english
         }
     }
 
@@ -180,7 +181,7 @@ import Testing
             _ = try OutputFolder(destination: data, command: "run", force: true)
             Issue.record("a run replaced a dataset")
         } catch {
-            #expect(error.message.contains("holds a dataset that charter generate wrote"))
+            #expect(error.message.english.contains("holds a dataset that charter generate wrote"))
         }
         let again = try OutputFolder(destination: data, command: "generate", force: true)
         again.discard()

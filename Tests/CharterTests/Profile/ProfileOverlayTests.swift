@@ -20,7 +20,9 @@ import Testing
     func load(_ path: String) throws(ProfileError) -> ProfileDocument {
         try ProfileDocument.load(path) { file throws(ProfileError) in
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ProfileError(file: file, problems: [ProfileProblem(path: "", message: "cannot be opened.")])
+                throw ProfileError(
+                    file: file,
+                    problems: [ProfileProblem(path: "", message: Text(zh: "无法打开。", en: "cannot be opened."))])
             }
             return text
         }

@@ -80,7 +80,7 @@ import Testing
     ])
     func namesTheJSONPathOfEachProblem(json: String, path: String, says: String) {
         let found = problems(json)
-        #expect(found.contains { $0.path == path && $0.message.contains(says) }, "\(found)")
+        #expect(found.contains { $0.path == path && $0.message.english.contains(says) }, "\(found)")
     }
 
     @Test func aStageOverrideKeepsTheModuleAndMergesItsParameters() throws {
