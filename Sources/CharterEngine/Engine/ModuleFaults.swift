@@ -296,29 +296,7 @@ public enum ModuleFaults {
         let watch = WatchSlots.all[slot]
         var failure = failureOf(watch)
         let trap = trapMessage(naming: failure.subject.english)
-        let signalName = name(of: signal)
-        let what: Text
-        switch signal {
-        case SIGILL, SIGTRAP:
-            what =
-                trap.map {
-                    Text(zh: "它停在了一个运行时陷阱上：\(sentence($0))", en: "it stopped at a runtime trap: \(sentence($0))")
-                }
-                ?? Text(zh: "它停在了一个运行时陷阱上（\(signalName)）。", en: "it stopped at a runtime trap (\(signalName)).")
-        case SIGSEGV, SIGBUS:
-            what = Text(
-                zh: "它读写了不属于它的内存，崩溃了（\(signalName)）。",
-                en: "it crashed reading or writing memory it does not own (\(signalName)).")
-        case SIGFPE:
-            what = Text(
-                zh: "它遇到算术错误（例如除以零），崩溃了（\(signalName)）。",
-                en: "it crashed on an arithmetic fault, such as a division by zero (\(signalName)).")
-        default:
-            what =
-                trap.map { Text(zh: "它中止了：\(sentence($0))", en: "it aborted: \(sentence($0))") }
-                ?? Text(zh: "它中止了（\(signalName)）。", en: "it aborted (\(signalName)).")
-        }
-        failure = failure.saying(what)
+        failure = failure.saying(faultText(signal: signal, trap: trap))
         let (reporting, debug) = state.withLock { ($0.reporting, $0.debug) }
         // Standard error stays captured: another worker may be writing a trap message of its
         // own. The report goes to the terminal's (``standardError``).
@@ -336,19 +314,47 @@ public enum ModuleFaults {
         _exit(3)
     }
 
+    /// What a module did, by the signal of its fault and the runtime's trap message (if one).
+    static func faultText(signal: Int32, trap: String?) -> Text {
+        let signalName = name(of: signal)
+        switch signal {
+        case SIGILL, SIGTRAP:
+            return
+                trap.map {
+                    Text(zh: "它停在了一个运行时陷阱上：\(sentence($0))", en: "it stopped at a runtime trap: \(sentence($0))")
+                }
+                ?? Text(zh: "它停在了一个运行时陷阱上（\(signalName)）。", en: "it stopped at a runtime trap (\(signalName)).")
+        case SIGSEGV, SIGBUS:
+            return Text(
+                zh: "它读写了不属于它的内存，崩溃了（\(signalName)）。",
+                en: "it crashed reading or writing memory it does not own (\(signalName)).")
+        case SIGFPE:
+            return Text(
+                zh: "它遇到算术错误（例如除以零），崩溃了（\(signalName)）。",
+                en: "it crashed on an arithmetic fault, such as a division by zero (\(signalName)).")
+        default:
+            return
+                trap.map { Text(zh: "它中止了：\(sentence($0))", en: "it aborted: \(sentence($0))") }
+                ?? Text(zh: "它中止了（\(signalName)）。", en: "it aborted (\(signalName)).")
+        }
+    }
+
     static func reportTimeout(slot: Int, seconds: Double) {
         guard !faulting.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let failure = failureOf(WatchSlots.all[slot])
-        let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-        let timedOut = failure.saying(
-            Text(
-                zh: "它在这个对象上用了超过 \(shown) 秒，已被停止（--decision-timeout \(shown)）。",
-                en: "it spent more than \(shown) seconds on this subject and was stopped (--decision-timeout \(shown))."
-            ))
+        let timedOut = failure.saying(timeoutText(seconds: seconds))
         let reporting = state.withLock { $0.reporting }
         reporting?.report(timedOut)
         reporting?.cleanup()
         _exit(3)
+    }
+
+    /// What a module did that ran longer than the decision timeout.
+    static func timeoutText(seconds: Double) -> Text {
+        let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return Text(
+            zh: "它在这个对象上用了超过 \(shown) 秒，已被停止（--decision-timeout \(shown)）。",
+            en: "it spent more than \(shown) seconds on this subject and was stopped (--decision-timeout \(shown)).")
     }
 
     static func failureOf(_ watch: WorkerWatch) -> ModuleFailure {

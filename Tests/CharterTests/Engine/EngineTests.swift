@@ -66,6 +66,8 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
         #expect(failure.module == "RuleBreaker@0.1.0")
         #expect(failure.subject.english == "member:M7")
         #expect(failure.description.contains("'breaker.undeclared'"))
+        expectChinese(failure)
+        #expect(failure.message(in: .chinese).contains("'breaker.undeclared'"))
     }
 
     @Test func tooFewSeatDecisionsStopTheRun() throws {
@@ -74,6 +76,7 @@ struct RuleBreaker: MemberManagementPolicy, CadreSelectionPolicy {
         #expect(failure.point == .cadreSelection)
         #expect(failure.subject.english == "community:C1")
         #expect(failure.message.english.contains("1 seat decisions for the community's 2 seats"))
+        expectChinese(failure)
     }
 
     @Test func modulesSeeMembersSortedByIdWhateverTheFileOrder() {

@@ -41,6 +41,7 @@ import Testing
             try loader.load(named: "CharterBaselin")
         } throws: { error in
             guard let error = error as? ModuleLoadError else { return false }
+            expectChinese(error)
             return error.code == .notFound && error.message.english.contains("Did you mean 'CharterBaseline'?")
                 && error.message.english.contains("libCharterBaselin.so")
         }
@@ -52,6 +53,7 @@ import Testing
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Bogus")
         }
+        expectChinese(error)
         #expect(error.code == .notSharedLibrary)
         #expect(error.file?.hasSuffix("libBogus.so") == true)
     }
@@ -62,6 +64,7 @@ import Testing
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Foreign")
         }
+        expectChinese(error)
         #expect(error.code == .noEntryPoint)
         #expect(
             error.message.english.contains(
@@ -84,6 +87,7 @@ import Testing
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [directory.path]).load(named: "Future")
         }
+        expectChinese(error)
         #expect(error.code == .versionMismatch)
         #expect(error.message.english.contains(says))
         #expect(error.message.english.contains("Rebuild the module"))
@@ -97,6 +101,7 @@ import Testing
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [directory.path]).load(named: "CharterBaseline")
         }
+        expectChinese(error)
         #expect(error.code == .duplicateName)
         #expect(error.message.english.contains(original))
     }
@@ -106,6 +111,7 @@ import Testing
         try Data().write(to: directory.url.appendingPathComponent("libEmpty.so"))
         _ = try buildFakeModule(named: "libForeign.so", in: directory, defines: [])
         let (modules, problems) = ModuleLoader(modulePaths: [directory.path]).discover()
+        for problem in problems { expectChinese(problem) }
         #expect(modules.contains { $0.name == "CharterBaseline" })
         #expect(Set(problems.map(\.code)) == [.notSharedLibrary, .noEntryPoint])
     }

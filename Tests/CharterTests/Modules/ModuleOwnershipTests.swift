@@ -43,6 +43,7 @@ private let otherUser: uid_t = 1234
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [folder.path], includeExecutableDirectory: false).load(file: file)
         }
+        expectChinese(error)
         let real = ModuleLoaderTestPaths.real(folder.path)
         let shown = String(mode, radix: 8)
         #expect(error.code == .writableByOthers)
@@ -66,6 +67,7 @@ private let otherUser: uid_t = 1234
             try ModuleLoader(modulePaths: [folder.path], includeExecutableDirectory: false).load(
                 named: "CharterBaseline")
         }
+        expectChinese(error)
         #expect(error.code == .writableByOthers)
         #expect(
             error.message.english.contains("Refused: the file '\(ModuleLoaderTestPaths.real(file))' can be written"))
@@ -81,6 +83,7 @@ private let otherUser: uid_t = 1234
         #expect(chmod(folder.path, 0o777) == 0)
         let (modules, problems) = ModuleLoader(modulePaths: [folder.path], includeExecutableDirectory: false)
             .discover()
+        for problem in problems { expectChinese(problem) }
         #expect(modules.isEmpty)
         #expect(problems.map(\.code) == [.writableByOthers])
         #expect(problems.first?.file == file)
@@ -116,6 +119,7 @@ private let otherUser: uid_t = 1234
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [folder.path], includeExecutableDirectory: false).load(named: "Future")
         }
+        expectChinese(error)
         #expect(error.code == .versionMismatch, "\(error)")
     }
 
@@ -143,6 +147,7 @@ private let otherUser: uid_t = 1234
         let error = try #require(throws: ModuleLoadError.self) {
             try ModuleLoader(modulePaths: [folder.path], includeExecutableDirectory: false).load(file: link)
         }
+        expectChinese(error)
         #expect(error.code == .writableByOthers)
         #expect(error.message.english.contains("the folder '\(ModuleLoaderTestPaths.real(folder.path))'"))
     }

@@ -22,6 +22,7 @@ import Testing
             folder.discard()
             return nil
         } catch {
+            expectChinese(error)
             return error.message.english
         }
     }
