@@ -165,6 +165,24 @@ final class ByteInput {
         }
     }
 
+    /// The file's first `count` bytes (fewer when it is shorter), read apart from the input: the
+    /// bytes handed to the reader, the chunks they come in and their hashing stay as they are.
+    func firstBytes(_ count: Int) -> [UInt8] {
+        guard descriptor >= 0 else { return Array(memory.prefix(count)) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pread(descriptor, base + filled, count - filled, off_t(filled))
+            }
+            if read < 0, errno == EINTR { continue }
+            guard read > 0 else { break }
+            filled += read
+        }
+        return Array(bytes.prefix(filled))
+    }
+
     /// Reads the rest of the file into the buffer and returns all of it (for the JSON forms).
     func readAll() -> UnsafeBufferPointer<UInt8> {
         while refill(keepingFrom: 0) {}

@@ -25,18 +25,18 @@ enum ForeignContent: Equatable {
     /// What the first bytes of a file hold, or `nil` when they may be UTF-8 text.
     ///
     /// Only the first ``sampleSize`` bytes are looked at (the sample may end inside a character).
-    static func recognize(_ sample: UnsafeBufferPointer<UInt8>) -> ForeignContent? {
-        guard let base = sample.baseAddress, !sample.isEmpty else { return nil }
-        let count = min(sample.count, sampleSize)
-        let bytes = UnsafeBufferPointer(start: base, count: count)
+    static func recognize(_ sample: [UInt8]) -> ForeignContent? {
+        let bytes = sample.prefix(sampleSize)
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .workbook }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oldWorkbook }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .utf16 }
         if bytes.contains(0) { return .binary }
-        // Most files are UTF-8 throughout: one fast pass says so.
-        guard UTF8Validation.firstInvalidByte(base, from: 0, to: count) != nil else { return nil }
-        if isMostlyGB18030Chinese(base, count: count) { return .gb18030 }
-        return nil
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            // Most files are UTF-8 throughout: one fast pass says so.
+            guard UTF8Validation.firstInvalidByte(base, from: 0, to: buffer.count) != nil else { return nil }
+            return isMostlyGB18030Chinese(base, count: buffer.count) ? .gb18030 : nil
+        }
     }
 
     /// Whether the bytes are mostly not UTF-8, all of them read as GB18030, and at least half of

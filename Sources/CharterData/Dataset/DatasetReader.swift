@@ -137,8 +137,9 @@ public struct DatasetReader: Sendable {
         assembler: DatasetAssembler
     ) -> DatasetFileInfo {
         let outcome: (rows: Int, whole: Bool)?
-        if input.end == 0 { input.refill(keepingFrom: 0) }
-        if let foreign = ForeignContent.recognize(UnsafeBufferPointer(start: input.buffer, count: input.end)) {
+        // The same first bytes however the file is then read, so its problems are the same too.
+        let sample = input.firstBytes(ForeignContent.sampleSize)
+        if let foreign = ForeignContent.recognize(sample) {
             log.add(kind, DatasetProblem(file: fileName, message: foreign.problem(file: fileName)))
             outcome = nil
         } else if fileName.hasSuffix(".csv") {

@@ -32,6 +32,15 @@ import Testing
         #expect(Self.read(gb, form: ".jsonl").first?.hasSuffix("or save it as UTF-8.") == true)
     }
 
+    @Test(arguments: [1, 7, 4096])
+    func aWholeFileProblemIsTheSameHoweverTheFileIsHandedOver(chunkSize: Int) throws {
+        let gb = try #require(Self.examplesMembers.data(using: gb18030)).map { $0 }
+        #expect(Self.read(gb, chunkSize: chunkSize) == Self.read(gb))
+        let workbook: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x0A, 0x2C, 0x2C]
+        #expect(Self.read(workbook, chunkSize: chunkSize) == Self.read(workbook))
+        #expect(Self.read(workbook).count == 1)
+    }
+
     @Test func theSameFileInUTF8IsReadWhole() {
         #expect(Self.read(Array(Self.examplesMembers.utf8)).allSatisfy { !$0.contains("GB18030") })
         #expect(ForeignContent.recognize(Array(Self.examplesMembers.utf8)) == nil)
@@ -142,10 +151,3 @@ import Testing
 /// GB18030, as Foundation converts it: CFString's `kCFStringEncodingGB_18030_2000` (0x0632) as an
 /// `NSStringEncoding`.
 private let gb18030 = String.Encoding(rawValue: 0x8000_0632)
-
-extension ForeignContent {
-    /// What the bytes hold (see ``recognize(_:)``).
-    static func recognize(_ bytes: [UInt8]) -> ForeignContent? {
-        bytes.withUnsafeBufferPointer { recognize($0) }
-    }
-}
