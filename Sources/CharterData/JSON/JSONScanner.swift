@@ -65,7 +65,11 @@ struct JSONScanner {
     /// What stands at the cursor, for messages.
     var found: Text {
         guard let byte = peek else { return Text(zh: "输入的结尾", en: "the end of the input") }
-        if byte >= 0x21, byte < 0x7F { return Text(verbatim: "'\(Character(Unicode.Scalar(byte)))'") }
+        // A character in quotes stands apart from the Chinese around it by a space.
+        if byte >= 0x21, byte < 0x7F {
+            let quoted = "'\(Character(Unicode.Scalar(byte)))'"
+            return Text(zh: " \(quoted)", en: quoted)
+        }
         let hex = String(byte, radix: 16, uppercase: true)
         return Text(zh: "字节 0x\(hex)", en: "byte 0x\(hex)")
     }
@@ -230,9 +234,9 @@ struct JSONScanner {
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= end else { throw expected(Text(verbatim: "'\(word)'")) }
+        guard index + count <= end else { throw expected(Text(zh: " '\(word)'", en: "'\(word)'")) }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-            throw expected(Text(verbatim: "'\(word)'"))
+            throw expected(Text(zh: " '\(word)'", en: "'\(word)'"))
         }
         index += count
     }
@@ -303,7 +307,7 @@ struct JSONScanner {
                 guard peek == closing else {
                     throw expected(
                         Text(
-                            zh: "',' 或 '\(Character(Unicode.Scalar(closing)))'",
+                            zh: " ',' 或 '\(Character(Unicode.Scalar(closing)))'",
                             en: "',' or '\(Character(Unicode.Scalar(closing)))'"))
                 }
                 index += 1

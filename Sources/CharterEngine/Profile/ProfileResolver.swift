@@ -109,11 +109,12 @@ public struct ProfileResolver {
         if let pinned = choice.sha256 {
             let actual = digest(module.file)
             if actual != pinned {
+                let chineseDigest = actual.map { "它的 SHA-256 是 \($0)，" } ?? "无法读取它的 SHA-256，"
                 problems.append(
                     ProfileProblem(
                         path: "\(path).sha256",
                         message: Text(
-                            zh: "文件 \(module.file) 已被改动：它的 SHA-256 是 \(actual ?? "（无法读取）")，"
+                            zh: "文件 \(module.file) 已被改动：\(chineseDigest)"
                                 + "而配置文件锁定的是 \(pinned)。请恢复锁定的构建，或在审阅改动（charter diff）后更新锁定。",
                             en: "The file \(module.file) has changed: its SHA-256 is \(actual ?? "unreadable"), "
                                 + "but the profile pins \(pinned). Restore the pinned build, or update the pin after reviewing the change (charter diff)."
