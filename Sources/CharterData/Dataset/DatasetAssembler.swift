@@ -28,8 +28,8 @@ final class DatasetAssembler {
     @exclusivity(unchecked) private(set) var memberIDs = IdentifierTable()
     @exclusivity(unchecked) private var unitIDs = IdentifierTable()
     /// The ids of the communities and members files written with a space at an end.
-    private(set) var spacedCommunityIDs: SpacedIDs
-    private(set) var spacedMemberIDs = SpacedIDs()
+    @exclusivity(unchecked) private(set) var spacedCommunityIDs: SpacedIDs
+    @exclusivity(unchecked) private(set) var spacedMemberIDs = SpacedIDs()
     /// The communities file when it was read whole: references to communities are checked.
     private let communitiesFile: String?
     /// Shared strings for the member columns whose texts repeat (subdivisions, buildings, …); one
@@ -174,7 +174,7 @@ final class DatasetAssembler {
 
     private func community<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, row: Int32)? {
         row.requiredReference(
-            column, to: &communityIDs, in: communitiesFile, what: .community, spaced: spacedCommunityIDs)
+            column, to: &communityIDs, in: communitiesFile, what: .community, spaced: &spacedCommunityIDs)
     }
 
     /// A member reference, checked later by ``resolveMembers(_:in:)``: notes where its problem

@@ -111,10 +111,11 @@ struct RowReader<Fields: RowFields> {
     /// when none): reported when absent, or when `file` (the file read whole that should hold it)
     /// does not hold it, saying so when a space at either end is the difference (`spaced`).
     ///
-    /// The table is only read; it is passed `inout` so that it is not copied (a retain and a
-    /// release of each of its buffers) for every row.
+    /// The tables are only read; they are passed `inout` so that they are not copied (a retain and
+    /// a release of each of their buffers) for every row.
     mutating func requiredReference(
-        _ column: Int, to table: inout IdentifierTable, in file: String?, what: ReferencedRow, spaced: SpacedIDs
+        _ column: Int, to table: inout IdentifierTable, in file: String?, what: ReferencedRow,
+        spaced: inout SpacedIDs
     ) -> (id: String, row: Int32)? {
         let source = fields
         var missing = false
