@@ -34,6 +34,18 @@ import Synchronization
 ///   the file ends the last record.
 /// - Files that look like dataset files but are none of the contract's (`member.csv`,
 ///   `Members.CSV`) are warned about, with the name they were probably meant to have.
+/// - A file whose first 64 KiB show it is not UTF-8 text is one problem for the whole file, named
+///   by what it is: GB18030 (more runs of non-ASCII bytes that are not UTF-8 than runs that are,
+///   all of them GB18030 and mostly Chinese characters), UTF-16 (a byte order mark), a workbook
+///   (`PK\x03\x04`, or an old `.xls`'s compound-document signature), or binary (a NUL byte). A
+///   UTF-8 file with a stray byte that is not UTF-8 keeps its problem at that row.
+/// - A workbook named after a required file that is missing (`members.xlsx`, `members.xls`) is the
+///   problem instead of the missing file; one named after an optional file is warned about (the
+///   dataset is read without that file); any other workbook is named in the missing file's problem.
+/// - A row whose cells are all empty (`,,,,`, as a spreadsheet leaves one) is one problem for the
+///   row; so is a JSON object with no value in any column.
+/// - An id with a space at either end is valid (ids are compared exactly), but a reference that
+///   names no row because of such a space says so, whichever side the space is on.
 /// - With more than one job, files are read side by side (the largest first) once the communities
 ///   file is read, each large file is hashed on another core while it is parsed, and references to
 ///   members are checked once the members file is read; the dataset, problems and warnings are the
