@@ -17,11 +17,13 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
     return best?.candidate
 }
 
-/// " Did you mean 'WORD'?", to follow a sentence that names something unknown, in both
-/// languages; `nil` when no candidate is near `word` (see ``closestMatch(to:among:)``).
-public func didYouMean(_ word: String, among candidates: [String]) -> Text? {
-    closestMatch(to: word, among: candidates).map {
-        Text(zh: "是不是想写 '\($0)'？", en: " Did you mean '\($0)'?")
+extension Text {
+    /// " Did you mean 'WORD'?", to follow a sentence that names something unknown, in both
+    /// languages; `nil` when no candidate is near `word` (see ``closestMatch(to:among:)``).
+    public static func didYouMean(_ word: String, among candidates: [String]) -> Text? {
+        closestMatch(to: word, among: candidates).map {
+            Text(zh: "是不是想写 '\($0)'？", en: " Did you mean '\($0)'?")
+        }
     }
 }
 

@@ -81,7 +81,7 @@ enum CSVTable {
             } else {
                 var message = Text(
                     zh: "这一列不在数据约定之内，已忽略。", en: "The column is not part of the data contract and is ignored.")
-                if let suggestion = didYouMean(name, among: kind.columns) { message += suggestion }
+                if let suggestion = Text.didYouMean(name, among: kind.columns) { message += suggestion }
                 log.warn(DatasetProblem(file: fileName, line: headerLine, column: name, message: message))
             }
         }

@@ -205,7 +205,7 @@ public struct DatasetReader: Sendable {
         for name in names.sorted() where !known.contains(name) {
             guard Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
             var message = Text(zh: "这个文件不在数据约定之内，已忽略。", en: "The file is not part of the data contract and is ignored.")
-            if let suggestion = didYouMean(name, among: known) { message += suggestion }
+            if let suggestion = Text.didYouMean(name, among: known) { message += suggestion }
             log.warn(DatasetProblem(file: name, message: message))
         }
     }

@@ -227,7 +227,7 @@ struct JSONTable {
                 } else if warnedKeys.insert(key).inserted {
                     var message = Text(
                         zh: "这个键不是数据约定中的列，已忽略。", en: "The key is not a column of the data contract and is ignored.")
-                    if let suggestion = didYouMean(key, among: kind.columns) { message += suggestion }
+                    if let suggestion = Text.didYouMean(key, among: kind.columns) { message += suggestion }
                     log.warn(DatasetProblem(file: fileName, line: line, column: key, message: message))
                 }
                 scanner.skipWhitespace()

@@ -214,7 +214,7 @@ public enum ProfileReader {
 
     static func unknown(_ path: String, _ what: Text, _ word: String, _ known: [String]) -> ProfileProblem {
         var message = Text(zh: "不是已知的\(what.chinese)。", en: "is not a known \(what.english).")
-        if let suggestion = didYouMean(word, among: known) { message += suggestion }
+        if let suggestion = Text.didYouMean(word, among: known) { message += suggestion }
         let list = known.joined(separator: ", ")
         message += Text(zh: "已知的有：\(list)。", en: " Known: \(list).")
         return ProfileProblem(path: path, message: message)

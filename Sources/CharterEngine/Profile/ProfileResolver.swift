@@ -131,7 +131,7 @@ public struct ProfileResolver {
                 let known = module.metadata.parameters.map(\.name)
                 var message = Text(
                     zh: "模块 '\(name)' 没有参数 '\(parameter)'。", en: "Module '\(name)' has no parameter '\(parameter)'.")
-                if let suggestion = didYouMean(parameter, among: known) { message += suggestion }
+                if let suggestion = Text.didYouMean(parameter, among: known) { message += suggestion }
                 let list = known.joined(separator: ", ")
                 message +=
                     known.isEmpty
@@ -210,7 +210,7 @@ public struct ProfileResolver {
                 zh: "\(value) 超出了允许的范围：允许 \(spec.kind.allowedText)。",
                 en: "\(value) is out of range: allowed \(spec.kind.allowedText).")
             if case .choice(let words) = spec.kind, case .text(let word) = value,
-                let suggestion = didYouMean(word, among: words)
+                let suggestion = Text.didYouMean(word, among: words)
             {
                 message += suggestion
             }
