@@ -110,7 +110,7 @@ enum ProfileCommand: CharterCommand {
         }
         let profile = JSONValue.object([
             ("district", .string(try arguments[Self.district] ?? "")),
-            ("as_of", .string(today().description)),
+            ("as_of", .string(lastCompleteHalfYearEnd(before: today()).description)),
             ("policies", .object(policies)),
         ])
         let text = profileText(profile)

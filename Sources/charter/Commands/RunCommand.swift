@@ -147,6 +147,11 @@ enum RunCommand: CharterCommand {
         progress.phase("Reading and checking \(dataPath)…")
         let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs)
         let readSeconds = monotonicSeconds() - clock
+        if let warning = emptyLedgerWarning(
+            read.dataset, asOf: asOf, decidesPoints: loaded.plan.points[.points] != nil, language: language)
+        {
+            Console.error((language == .chinese ? "charter run：警告：" : "charter run: warning: ") + warning)
+        }
         let readCPU = processCPUSeconds()
         let indexStart = monotonicSeconds()
         let index = DatasetIndex(read.dataset, jobs: jobs)
