@@ -13,7 +13,7 @@ import SHA256Instructions
 /// usage; 3 a module failed.
 nonisolated(unsafe) let commands: [any CharterCommand.Type] = [
     CheckCommand.self, RunCommand.self, ProfileCommand.self, ModulesCommand.self, DiffCommand.self,
-    TestCommand.self, GenerateCommand.self, ReplayCommand.self,
+    TestCommand.self, GenerateCommand.self, ReplayCommand.self, TemplateCommand.self,
 ]
 
 func topLevelUsage() -> String {
