@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "CharterData", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Synthetic districts of any size, for `charter generate`, the benchmarks and the tests.
         .target(name: "CharterSynthesis", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
+        // `charter import`: an office's CSV files and workbooks turned into the data contract.
+        .target(name: "CharterImport", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
         .target(name: "CharterModules", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // What a run decided, per community, and each decision as its decisions.jsonl record.
