@@ -90,7 +90,8 @@ let package = Package(
         .executableTarget(
             name: "charter",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterImport", "CharterModules",
+                "CharterRecords",
                 "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,
             ],
@@ -119,7 +120,8 @@ let package = Package(
         .testTarget(
             name: "CharterTests",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterImport", "CharterModules",
+                "CharterRecords",
                 "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,
             ],

@@ -19,7 +19,9 @@ public enum ImportReport {
             language == .chinese
                 ? ["文件", "位置", "列", "原值", "新值", "原因"] : ["file", "position", "column", "before", "after", "why"])
         for change in changes {
-            row([change.file, change.position, change.column, change.before, change.after, change.why.text(in: language)])
+            row([
+                change.file, change.position, change.column, change.before, change.after, change.why.text(in: language),
+            ])
         }
         var bytes: [UInt8] = []
         buffer.move(appendingTo: &bytes)

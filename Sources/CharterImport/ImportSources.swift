@@ -36,7 +36,8 @@ public enum ImportSources {
                         position: source,
                         Text(
                             zh: "\(earlier) 与 \(source) 都是 \(file.fileName)（\(file.chineseName)）：只留其中一个。",
-                            en: "\(earlier) and \(source) are both \(file.fileName) (\(file.chineseName)): keep only one of them."
+                            en:
+                                "\(earlier) and \(source) are both \(file.fileName) (\(file.chineseName)): keep only one of them."
                         )))
                 return false
             }
@@ -112,8 +113,10 @@ public enum ImportSources {
                     ImportProblem(
                         position: entry,
                         Text(
-                            zh: "这是旧版 Excel 工作簿（.xls），无法读取：在 Excel 中用“文件 → 另存为”保存为“Excel 工作簿 (*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”，再运行 charter import。",
-                            en: "This is an old Excel workbook (.xls), which cannot be read: in Excel, use File → Save As and choose \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", then run charter import again."
+                            zh:
+                                "这是旧版 Excel 工作簿（.xls），无法读取：在 Excel 中用“文件 → 另存为”保存为“Excel 工作簿 (*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”，再运行 charter import。",
+                            en:
+                                "This is an old Excel workbook (.xls), which cannot be read: in Excel, use File → Save As and choose \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", then run charter import again."
                         )))
             default:
                 changes.append(leftOut(entry))
@@ -124,8 +127,10 @@ public enum ImportSources {
                 ImportProblem(
                     position: path,
                     Text(
-                        zh: "缺少必需的 \(file.fileName)（\(file.chineseName)）：放入 \(file.rawValue).csv、\(file.rawValue).xlsx，或工作簿中名为“\(file.chineseName)”的工作表。",
-                        en: "\(file.fileName) (\(file.chineseName)) is required and missing: add \(file.rawValue).csv or \(file.rawValue).xlsx, or a workbook sheet named \(file.rawValue) or \(file.chineseName)."
+                        zh:
+                            "缺少必需的 \(file.fileName)（\(file.chineseName)）：放入 \(file.rawValue).csv、\(file.rawValue).xlsx，或工作簿中名为“\(file.chineseName)”的工作表。",
+                        en:
+                            "\(file.fileName) (\(file.chineseName)) is required and missing: add \(file.rawValue).csv or \(file.rawValue).xlsx, or a workbook sheet named \(file.rawValue) or \(file.chineseName)."
                     )))
         }
         return (tables, passed, changes, problems)
@@ -257,7 +262,9 @@ public enum ImportSources {
                             position: "\(source):\(line)",
                             Text(
                                 zh: "引号后面紧跟着其他字符：引号内的引号要写成两个（\"\"）。",
-                                en: "A character follows a closing quote: write a quote inside a quoted field as two (\"\").")))
+                                en:
+                                    "A character follows a closing quote: write a quote inside a quoted field as two (\"\")."
+                            )))
                 }
                 field.unicodeScalars.append(scalar)
                 atFieldStart = false

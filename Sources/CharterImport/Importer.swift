@@ -114,7 +114,8 @@ public enum Importer {
             changes.append(
                 ImportChange(
                     file: fileName, position: table.source, column: "", before: encoding, after: "UTF-8",
-                    why: Text(zh: "文件的编码是 \(encoding)，已转换为 UTF-8", en: "the file was in \(encoding), written as UTF-8")))
+                    why: Text(zh: "文件的编码是 \(encoding)，已转换为 UTF-8", en: "the file was in \(encoding), written as UTF-8"))
+            )
         }
         let contract = table.file.contract
         guard let headerIndex = table.rows.firstIndex(where: { !isEmpty($0.cells) }) else {
@@ -151,8 +152,10 @@ public enum Importer {
                     ImportProblem(
                         position: table.position(line: header.line, column: index), column: column.name,
                         Text(
-                            zh: "这一列与第 \(ImportTable.columnLetters(earlier)) 列都是 \(column.name)（\(column.chineseName)）：删去其中一列。",
-                            en: "This column and column \(ImportTable.columnLetters(earlier)) are both \(column.name) (\(column.chineseName)): delete one of them."
+                            zh:
+                                "这一列与第 \(ImportTable.columnLetters(earlier)) 列都是 \(column.name)（\(column.chineseName)）：删去其中一列。",
+                            en:
+                                "This column and column \(ImportTable.columnLetters(earlier)) are both \(column.name) (\(column.chineseName)): delete one of them."
                         )))
                 continue
             }
@@ -173,7 +176,9 @@ public enum Importer {
                     position: table.position(line: header.line, column: nil), column: column.name,
                     Text(
                         zh: "缺少必填列 \(column.name)（\(column.chineseName)）：在表头加上这一列。",
-                        en: "The required column \(column.name) (\(column.chineseName)) is missing: add it to the header.")))
+                        en:
+                            "The required column \(column.name) (\(column.chineseName)) is missing: add it to the header."
+                    )))
         }
         let order = contract.compactMap { column in seen[column.name].map { (column, $0) } }
         var rows: [[String]] = []
@@ -216,7 +221,8 @@ public enum Importer {
     }
 
     /// A cell's value as the contract writes it, and why it changed, or what is wrong with it.
-    static func value(_ cell: ImportCell, _ column: ContractColumn) -> Result<(value: String, why: Text?), ValueProblem> {
+    static func value(_ cell: ImportCell, _ column: ContractColumn) -> Result<(value: String, why: Text?), ValueProblem>
+    {
         let freeText = column.type == .text && { if case .optional = column.requirement { true } else { false } }()
         var text = trimmed(cell.text)
         var why: Text? =
@@ -244,7 +250,8 @@ public enum Importer {
                 return .success((date.description, Text(zh: "Excel 日期", en: "an Excel date")))
             }
             if cell.kind == .number, let serial = Int(text), let date = excelSerialDate(serial) {
-                return .success((date.description, Text(zh: "Excel 日期序号 \(serial)", en: "an Excel date serial \(serial)")))
+                return .success(
+                    (date.description, Text(zh: "Excel 日期序号 \(serial)", en: "an Excel date serial \(serial)")))
             }
             guard let date = date(text) else {
                 return .failure(
@@ -254,7 +261,8 @@ public enum Importer {
                             en: "'\(text)' is not a date: write it as 2026-06-30, 2026/6/30 or 2026年6月30日.")))
             }
             let written = date.description
-            return .success((written, written == text ? why : Text(zh: "日期写成 YYYY-MM-DD", en: "date written YYYY-MM-DD")))
+            return .success(
+                (written, written == text ? why : Text(zh: "日期写成 YYYY-MM-DD", en: "date written YYYY-MM-DD")))
         case .code(let codes):
             if codes.contains(where: { $0.code == text }) { return .success((text, why)) }
             if let code = codes.first(where: { $0.chineseName == text }) {
@@ -280,7 +288,8 @@ public enum Importer {
                         en: "'\(text)' is not true or false: write true, false, 1, 0, yes, no, 是 or 否.")))
         case .integer, .count, .seats:
             if let whole = wholeNumber(text) {
-                return .success((whole, whole == text ? why : Text(zh: "整数去掉小数点", en: "whole number written without decimals")))
+                return .success(
+                    (whole, whole == text ? why : Text(zh: "整数去掉小数点", en: "whole number written without decimals")))
             }
             return .failure(
                 ValueProblem(
@@ -288,7 +297,8 @@ public enum Importer {
         case .amount:
             if isDecimal(text) { return .success((text, why)) }
             return .failure(
-                ValueProblem(text: Text(zh: "'\(text)' 不是数字（如 2 或 2.5）。", en: "'\(text)' is not a number (such as 2 or 2.5).")))
+                ValueProblem(
+                    text: Text(zh: "'\(text)' 不是数字（如 2 或 2.5）。", en: "'\(text)' is not a number (such as 2 or 2.5).")))
         }
     }
 
