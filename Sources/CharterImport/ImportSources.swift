@@ -188,9 +188,11 @@ public enum ImportSources {
                     en: "The file is neither UTF-8 nor GB18030: save it as CSV UTF-8 (Comma delimited).")))
     }
 
-    /// A CSV file as a table: RFC 4180 (quotes, `""`, CRLF or LF), each record with the line it
-    /// starts on. A record with more or fewer fields than the header is a problem (naming a
-    /// full-width comma, which separates nothing, when the record holds one).
+    /// A CSV file as a table, each record with the line it starts on.
+    ///
+    /// It is read as RFC 4180 says (quotes, `""`, CRLF or LF). A record with more or fewer fields
+    /// than the header is a problem (naming a full-width comma, which separates nothing, when the
+    /// record holds one).
     static func readCSV(_ bytes: [UInt8], file: DatasetFile, source: String) -> Result<ImportTable, ImportProblem> {
         let decoded: (text: String, encoding: String?)
         switch decode(bytes, source: source) {

@@ -60,7 +60,7 @@ public struct ImportTable: Sendable {
         return "\(source)!\(ImportTable.columnLetters(column))\(line)"
     }
 
-    /// `A` for column 0, `Z`, `AA`, …
+    /// The letters of a column, counted from 0: `A`, …, `Z`, `AA`, ….
     public static func columnLetters(_ index: Int) -> String {
         var letters: [Character] = []
         var value = index + 1
