@@ -36,7 +36,7 @@ struct CommandHelp: Sendable {
 
     /// The whole `--help` of the command `name`, whose options are `options`, in `language`.
     func text(command name: String, options: [any CommandOption], in language: Language) -> String {
-        let optionsHeading = HelpText(en: "Options:")
+        let optionsHeading = HelpText(en: "Options:", zh: "选项：")
         return [
             usageLines(command: name, in: language),
             about.text(in: language),
@@ -47,7 +47,7 @@ struct CommandHelp: Sendable {
 
     /// The usage lines, each wrapped below its own start.
     func usageLines(command name: String, in language: Language) -> String {
-        let heading = HelpText(en: "Usage:").text(in: language) + " "
+        let heading = HelpText(en: "Usage:", zh: "用法：").text(in: language) + (language == .chinese ? "" : " ")
         var lines: [String] = []
         for (number, form) in usage.enumerated() {
             var items = ["charter", name]
