@@ -90,8 +90,8 @@ enum DiffCommand: CharterCommand {
                 profile or usage; 3 a policy module failed.
                 """,
             zh: """
-                退出码：0 （--fail-on 所列扩展点）没有改变；1 有改变；2 输入、配置文件或用法有误；
-                3 政策模块出错。
+                退出码：0 没有改变（只看 --fail-on 所列的扩展点）；1 有改变；2 输入、配置文件或用法
+                有误；3 政策模块出错。
                 """))
 
     static func run(_ arguments: Arguments) throws -> Int32 {

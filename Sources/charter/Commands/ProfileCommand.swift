@@ -28,7 +28,7 @@ enum ProfileCommand: CharterCommand {
     static let asOf = Option<CivilDate?>(
         "as-of", "DATE", .date(),
         help: HelpText(
-            en: "The date whose values are in force (YYYY-MM-DD).", zh: "按哪一天有效的取值（YYYY-MM-DD）。"))
+            en: "The date whose values are in force (YYYY-MM-DD).", zh: "采用哪一天有效的取值（YYYY-MM-DD）。"))
     static let options: [any CommandOption] = [out, district, modulePath, lang, asOf]
 
     static let help = CommandHelp(
