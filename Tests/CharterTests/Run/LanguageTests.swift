@@ -93,16 +93,29 @@ import Testing
         #expect(left.isEmpty, "\(command) --lang zh --help keeps English: \(left)")
         let phrases = Self.englishPhrases(in: afterUsage(chinese.output))
         #expect(phrases.isEmpty, "\(command) --lang zh --help has English: \(phrases)")
-        // Every option's line has its Chinese help, and the options are those of the English help.
-        func options(_ help: String) -> [Substring] {
-            help.split(separator: "\n").filter { $0.hasPrefix("  --") }
+        // Every paragraph after the usage lines (what the command does, the options, the exit
+        // codes) is in Chinese: none is empty or English only.
+        for paragraph in afterUsage(chinese.output).components(separatedBy: "\n\n") {
+            #expect(paragraph.contains { $0.isChinese }, "\(command): '\(paragraph)'")
         }
-        func names(_ help: String) -> [String] {
-            options(help).map { String($0.dropFirst(2).prefix { $0 != " " }) }
+        // Every option has its Chinese help, and the options are those of the English help.
+        func options(_ help: String) -> [(name: String, text: String)] {
+            var options: [(name: String, text: String)] = []
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let start = lines.firstIndex(where: { $0 == "Options:" || $0 == "选项：" }) else { return [] }
+            for line in lines[(start + 1)...].prefix(while: { !$0.isEmpty }) {
+                if line.hasPrefix("  --") {
+                    options.append((String(line.dropFirst(2).prefix { $0 != " " }), String(line)))
+                } else if !options.isEmpty {
+                    options[options.count - 1].text += "\n" + line
+                }
+            }
+            return options
         }
-        #expect(names(chinese.output) == names(english.output))
-        for line in options(chinese.output) where line.count > 30 {
-            #expect(line.contains { $0.isChinese }, "\(command): \(line)")
+        #expect(options(chinese.output).map(\.name) == options(english.output).map(\.name))
+        #expect(!options(chinese.output).isEmpty)
+        for option in options(chinese.output) {
+            #expect(option.text.contains { $0.isChinese }, "\(command): \(option.text)")
         }
         #expect(chinese.output.split(separator: "\n").contains { $0.hasPrefix("退出码：") }, "\(chinese.output)")
     }
