@@ -29,27 +29,44 @@ enum TemplateCommand: CharterCommand {
 
     static let help = CommandHelp(
         usage: [.form([out, lang, force])],
-        about: """
-            Writes the eight files of the data contract (communities.csv, members.csv, units.csv,
-            posts.csv, events.csv, bodies.csv, meetings.csv, distributions.csv), each with its header
-            row only, and column-notes.csv (填写说明.csv in Chinese) giving each column's meaning, type,
-            whether it is required, its default and its allowed codes. With --lang zh the headers are
-            the columns' Chinese names: fill the files in Excel and turn them into a dataset with
-            charter import. With --lang en they are the contract's names, which charter check and
-            charter run read as they are. The files are UTF-8 with a byte order mark, for Excel.
-            """,
-        after: """
-            Exit codes: 0 done; 2 bad usage, or the folder could not be written.
-            """)
+        about: HelpText(
+            en: """
+                Writes the eight files of the data contract (communities.csv, members.csv, units.csv,
+                posts.csv, events.csv, bodies.csv, meetings.csv, distributions.csv), each with its header
+                row only, and column-notes.csv (填写说明.csv in Chinese) giving each column's meaning, type,
+                whether it is required, its default and its allowed codes. With --lang zh the headers are
+                the columns' Chinese names: fill the files in Excel and turn them into a dataset with
+                charter import. With --lang en they are the contract's names, which charter check and
+                charter run read as they are. The files are UTF-8 with a byte order mark, for Excel.
+                """,
+            zh: """
+                写出数据约定的八个文件（communities.csv、members.csv、units.csv、posts.csv、events.csv、
+                bodies.csv、meetings.csv、distributions.csv），每个只有表头行；另写出填写说明.csv（英文时为
+                column-notes.csv），说明每一列的含义、类型、是否必填、默认值和可填的代码。给出 --lang zh 时，
+                表头为各列的中文名称：在 Excel 中填好后，用 charter import 转换为数据集。给出 --lang en 时，
+                表头为数据约定的列名，charter check 和 charter run 可直接读取。文件为带字节顺序标记的 UTF-8，
+                便于 Excel 打开。
+                """),
+        after: HelpText(
+            en: """
+                Exit codes: 0 done; 2 bad usage, or the folder could not be written.
+                """,
+            zh: """
+                退出码：0 完成；2 用法有误，或无法写出文件夹。
+                """))
 
     static func run(_ arguments: Arguments) throws -> Int32 {
+        let language = try arguments[Self.lang]
         guard arguments.operands.isEmpty else {
-            throw UsageError(message: "unexpected operand '\(arguments.operands[0])'; every input is an option.")
+            let operand = arguments.operands[0]
+            throw UsageError(
+                en: "unexpected operand '\(operand)'; every input is an option.",
+                zh: "多余的参数 '\(operand)'；所有输入都以选项给出。")
         }
         let out = try arguments[Self.out]
-        let language = try arguments[Self.lang]
         let folder = try makeOutputFolder(
-            out, command: name, force: arguments[Self.force], protected: protectedPaths(data: nil, profiles: []))
+            out, command: name, force: arguments[Self.force], protected: protectedPaths(data: nil, profiles: []),
+            language: language)
         let writer = TemplateWriter(language: language)
         let files = writer.files()
         do {
@@ -61,7 +78,8 @@ enum TemplateCommand: CharterCommand {
             try folder.commit()
         } catch {
             folder.discard()
-            throw CommandFailure(code: 2, message: "charter template: \(folder.describe(error))")
+            let reason = folder.describe(error)
+            throw CommandFailure(code: 2, en: "charter template: \(reason)", zh: "charter template：\(reason)")
         }
         Console.out(
             language == .chinese
