@@ -56,6 +56,10 @@ let package = Package(
         .target(name: "CharterSupport", dependencies: [policyKit], swiftSettings: strictness),
         // Reading a district's dataset into PolicyKit's values, with every problem named.
         .target(name: "CharterData", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
+        // Reading Excel workbooks (.xlsx) for `charter import`, and writing small ones for `charter
+        // template --xlsx`: inflate (RFC 1951), the zip container and the sheets' XML, no packages.
+        .target(
+            name: "CharterWorkbook", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Synthetic districts of any size, for `charter generate`, the benchmarks and the tests.
         .target(name: "CharterSynthesis", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
@@ -118,7 +122,7 @@ let package = Package(
             name: "CharterTests",
             dependencies: [
                 "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
-                "CharterEngine", "CharterOutput",
+                "CharterEngine", "CharterOutput", "CharterWorkbook",
                 "SHA256Instructions", policyKit,
             ],
             resources: [.copy("Fixtures")],
