@@ -19,6 +19,7 @@ one used is printed).
 import io
 import os
 import random
+import warnings
 import zipfile
 import zlib
 
@@ -87,9 +88,86 @@ def deflate_vectors():
         write(os.path.join(folder, name + ".deflate"), stream)
 
 
+# --- Zip archives --------------------------------------------------------------------------------
+
+# A fixed time for every entry, so the archives are the same bytes on every run.
+WHEN = (2026, 6, 30, 9, 30, 0)
+
+
+def info(name, method=zipfile.ZIP_DEFLATED):
+    entry = zipfile.ZipInfo(name, WHEN)
+    entry.compress_type = method
+    entry.external_attr = 0o644 << 16
+    return entry
+
+
+class Unseekable(io.RawIOBase):
+    """A stream that cannot seek back, so zipfile writes each entry's sizes in a data descriptor."""
+
+    def __init__(self):
+        self.data = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, chunk):
+        self.data += chunk
+        return len(chunk)
+
+
+class GBKName(zipfile.ZipInfo):
+    """An entry whose name is written in GBK without the UTF-8 flag, as old Chinese tools do."""
+
+    def _encodeFilenameFlags(self):
+        return self.filename.encode("gbk"), self.flag_bits
+
+
+def zip_fixtures():
+    folder = os.path.join(FIXTURES, "zip")
+    text = "党员,member\n".encode("utf-8") * 40
+    # Stored and deflated entries, a folder, a UTF-8 name, and an archive comment.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(info("folder/", zipfile.ZIP_STORED), b"")
+        archive.writestr(info("stored.txt", zipfile.ZIP_STORED), b"stored bytes\n")
+        archive.writestr(info("deflated.csv"), text)
+        archive.writestr(info("名单/党员.csv"), text)
+        archive.comment = b"An archive comment, as some tools leave one."
+    write(os.path.join(folder, "comment.zip"), buffer.getvalue())
+    # Written to a stream that cannot seek: every entry has a data descriptor (flag bit 3).
+    stream = Unseekable()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr(info("deflated.csv"), text)
+        archive.writestr(info("stored.txt", zipfile.ZIP_STORED), b"stored bytes\n")
+    write(os.path.join(folder, "descriptor.zip"), bytes(stream.data))
+    # A GBK name without the UTF-8 flag, and the same with an Info-ZIP Unicode Path extra field.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        entry = GBKName("党员.csv", WHEN)
+        entry.compress_type = zipfile.ZIP_STORED
+        archive.writestr(entry, b"id\n")
+        entry = GBKName("名单.csv", WHEN)
+        entry.compress_type = zipfile.ZIP_STORED
+        raw = "名单.csv".encode("gbk")
+        unicode = "名单.csv".encode("utf-8")
+        body = bytes([1]) + zlib.crc32(raw).to_bytes(4, "little") + unicode
+        entry.extra = (0x7075).to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+        archive.writestr(entry, b"id\n")
+    write(os.path.join(folder, "gbk-names.zip"), buffer.getvalue())
+    # Two entries of one name (zipfile warns, and writes them).
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(info("xl/workbook.xml"), b"<workbook/>")
+            archive.writestr(info("xl/workbook.xml"), b"<other/>")
+    write(os.path.join(folder, "duplicate.zip"), buffer.getvalue())
+
+
 def main():
     print("zlib", zlib.ZLIB_RUNTIME_VERSION)
     deflate_vectors()
+    zip_fixtures()
 
 
 if __name__ == "__main__":
