@@ -38,6 +38,8 @@ public struct ZipError: Error, Hashable, Sendable, CustomStringConvertible, Loca
         case tooLarge(size: Int, limit: Int)
         /// The entry's deflated bytes cannot be inflated.
         case inflate(InflateError)
+        /// An archive being written would have more entries than a zip without zip64 holds.
+        case tooManyEntries(limit: Int)
     }
 
     /// What is wrong.
@@ -69,6 +71,7 @@ public struct ZipError: Error, Hashable, Sendable, CustomStringConvertible, Loca
         case .checksumMismatch: "zip.checksum-mismatch"
         case .tooLarge: "zip.too-large"
         case .inflate(let error): error.code
+        case .tooManyEntries: "zip.too-many-entries"
         }
     }
 
@@ -144,6 +147,10 @@ public struct ZipError: Error, Hashable, Sendable, CustomStringConvertible, Loca
                 : "The entry holds \(size) bytes, more than the limit of \(limit)."
         case .inflate(let error):
             return error.text(chinese: zh)
+        case .tooManyEntries(let limit):
+            return zh
+                ? "压缩包最多只能有 \(limit) 个条目。"
+                : "An archive holds at most \(limit) entries."
         }
     }
 
