@@ -19,7 +19,7 @@ public struct ImportChange: Sendable, Equatable {
 
 /// Something `charter import` could not turn into the data contract: nothing is written.
 public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible, LocalizedMessage {
-    /// Where: `members.xlsx[党员]!C12`, `events.csv:12`, or a file.
+    /// Where: `members.xlsx[党员]!C12`, `events.csv:12`, or a file; empty when the text says where.
     public let position: String
     /// The contract's column, if one.
     public let column: String?
@@ -34,7 +34,7 @@ public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public func message(in language: Language) -> String {
-        var message = position + ": "
+        var message = position.isEmpty ? "" : position + ": "
         if let column { message += (language == .chinese ? "列 \(column)：" : "column \(column): ") }
         return message + text.text(in: language)
     }

@@ -14,7 +14,7 @@ import SHA256Instructions
 /// usage; 3 a module failed.
 nonisolated(unsafe) let commands: [any CharterCommand.Type] = [
     CheckCommand.self, RunCommand.self, ProfileCommand.self, ModulesCommand.self, DiffCommand.self,
-    TestCommand.self, GenerateCommand.self, ReplayCommand.self, TemplateCommand.self,
+    TestCommand.self, GenerateCommand.self, ReplayCommand.self, TemplateCommand.self, ImportCommand.self,
 ]
 
 /// `charter --help`, in `language`.

@@ -62,7 +62,7 @@ import Testing
     @Test func everyCommandIsListed() {
         #expect(
             Set(Self.commands) == [
-                "check", "run", "profile", "modules", "diff", "test", "generate", "replay", "template",
+                "check", "run", "profile", "modules", "diff", "test", "generate", "replay", "template", "import",
             ],
             "\(Self.commands)")
     }
