@@ -56,8 +56,16 @@ let package = Package(
         .target(name: "CharterSupport", dependencies: [policyKit], swiftSettings: strictness),
         // Reading a district's dataset into PolicyKit's values, with every problem named.
         .target(name: "CharterData", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
+        // Reading Excel workbooks (.xlsx) for `charter import`, and writing small ones for `charter
+        // template --xlsx`: inflate (RFC 1951), the zip container and the sheets' XML, no packages.
+        .target(
+            name: "CharterWorkbook", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // Synthetic districts of any size, for `charter generate`, the benchmarks and the tests.
         .target(name: "CharterSynthesis", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
+        // `charter import`: an office's CSV files and workbooks turned into the data contract.
+        .target(
+            name: "CharterImport", dependencies: ["CharterSupport", "CharterWorkbook", policyKit],
+            swiftSettings: strictness),
         // Finding and loading policy modules: the one place that touches dlopen.
         .target(name: "CharterModules", dependencies: ["CharterSupport", policyKit], swiftSettings: strictness),
         // What a run decided, per community, and each decision as its decisions.jsonl record.
@@ -88,7 +96,8 @@ let package = Package(
         .executableTarget(
             name: "charter",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterImport", "CharterModules",
+                "CharterRecords",
                 "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,
             ],
@@ -117,8 +126,9 @@ let package = Package(
         .testTarget(
             name: "CharterTests",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterModules", "CharterRecords",
-                "CharterEngine", "CharterOutput",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterImport", "CharterWorkbook",
+                "CharterModules",
+                "CharterRecords", "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,
             ],
             resources: [.copy("Fixtures")],

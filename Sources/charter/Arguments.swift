@@ -1,9 +1,23 @@
 import CharterModules
 import CharterSupport
+import PolicyKit
 
 /// A command line that does not fit the command: printed with the command's usage, exit code 2.
-struct UsageError: Error {
-    let message: String
+struct UsageError: Error, LocalizedMessage {
+    /// What does not fit, in both languages.
+    let text: Message
+
+    /// A usage error written in both languages.
+    init(en: String, zh: String) {
+        text = Message(en: en, zh: zh)
+    }
+
+    /// A usage error worked out in the language it is printed in.
+    init(_ text: Message) {
+        self.text = text
+    }
+
+    func message(in language: Language) -> String { text.message(in: language) }
 }
 
 /// The options and operands of one command line, parsed against the options a command declares.
@@ -38,19 +52,21 @@ struct Arguments {
                 name = String(name[..<equals])
             }
             guard let option = byName[name] else {
-                var message = "unknown option '--\(name)'."
-                if let suggestion = closestMatch(to: name, among: options.map(\.name)) {
-                    message += " Did you mean '--\(suggestion)'?"
-                }
-                throw UsageError(message: message)
+                let suggestion = didYouMean(name, among: options.map(\.name), quoted: "--")
+                throw UsageError(
+                    en: "unknown option '--\(name)'." + suggestion.message(in: .english),
+                    zh: "未知选项 '--\(name)'。" + suggestion.message(in: .chinese))
             }
             guard option.placeholder != nil else {
-                guard inlineValue == nil else { throw UsageError(message: "option '--\(name)' takes no value.") }
+                guard inlineValue == nil else {
+                    throw UsageError(en: "option '--\(name)' takes no value.", zh: "选项 '--\(name)' 不带值。")
+                }
                 flags.insert(name)
                 continue
             }
             guard option.isRepeatable || values[name] == nil else {
-                throw UsageError(message: "option '--\(name)' can be given only once.")
+                throw UsageError(
+                    en: "option '--\(name)' can be given only once.", zh: "选项 '--\(name)' 只能指定一次。")
             }
             if let inlineValue {
                 values[name, default: []].append(inlineValue)
@@ -58,7 +74,7 @@ struct Arguments {
                 values[name, default: []].append(arguments[index])
                 index += 1
             } else {
-                throw UsageError(message: "option '--\(name)' needs a value.")
+                throw UsageError(en: "option '--\(name)' needs a value.", zh: "选项 '--\(name)' 缺少取值。")
             }
         }
     }

@@ -45,19 +45,46 @@ func processCPUSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// What a text file that a command reads is, for the messages when it cannot be read.
+enum TextFileKind {
+    case profile, testCase, runRecord
+
+    /// Its name in `language`.
+    func name(in language: Language) -> String {
+        switch self {
+        case .profile: language == .chinese ? "配置文件" : "profile"
+        case .testCase: language == .chinese ? "测试用例" : "test case"
+        case .runRecord: language == .chinese ? "运行记录" : "run record"
+        }
+    }
+}
+
 /// Reads a whole file as UTF-8 text, or explains why it cannot.
-func readTextFile(_ path: String, what: String) throws(CommandFailure) -> String {
+func readTextFile(_ path: String, what: TextFileKind) throws(CommandFailure) -> String {
     let bytes: [UInt8]
     do {
         bytes = try FileSystem.readBytes(path)
     } catch {
+        let reason = error.reason
         throw CommandFailure(
-            code: 2, message: "\(path): the \(what) cannot be opened (\(error.reason)). Check the path.")
+            code: 2,
+            en: "\(path): the \(what.name(in: .english)) cannot be opened (\(reason)). Check the path.",
+            zh: "\(path)：无法打开\(what.name(in: .chinese))（\(reason)）。请检查路径。")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw CommandFailure(code: 2, message: "\(path): the \(what) is not UTF-8 text; save it as UTF-8.")
+        throw CommandFailure(
+            code: 2,
+            en: "\(path): the \(what.name(in: .english)) is not UTF-8 text; save it as UTF-8.",
+            zh: "\(path)：\(what.name(in: .chinese))不是 UTF-8 文本；请以 UTF-8 编码保存。")
     }
     return text
+}
+
+/// Prints the dataset's warnings (what it ignored) to standard error.
+func printWarnings(_ warnings: [DatasetProblem], in language: Language) {
+    for warning in warnings {
+        Console.error((language == .chinese ? "警告：" : "warning: ") + localizedMessage(warning, in: language))
+    }
 }
 
 /// A profile read and resolved against the modules it names, on one as-of date.
@@ -100,19 +127,21 @@ struct LoadedProfile {
 /// Reads the profile at `path` and every profile it extends; a file that cannot be read or
 /// parsed is exit code 2, named.
 func loadProfileDocument(_ path: String) throws(CommandFailure) -> ProfileDocument {
+    // A profile file that cannot be read is said as `readTextFile` says it, in either language;
+    // the document is told only that the reading failed.
+    var unreadable: CommandFailure?
     do throws(ProfileError) {
         return try ProfileDocument.load(path) { file throws(ProfileError) in
             do throws(CommandFailure) {
-                return try readTextFile(file, what: "profile")
+                return try readTextFile(file, what: .profile)
             } catch {
-                let message =
-                    error.message.hasPrefix(file + ": ")
-                    ? String(error.message.dropFirst(file.count + 2)) : error.message
-                throw ProfileError(file: file, path: "", message: message)
+                unreadable = error
+                throw ProfileError(file: file, path: "", message: error.message(in: .english))
             }
         }
     } catch {
-        throw CommandFailure(code: 2, message: error.description)
+        if let unreadable { throw unreadable }
+        throw CommandFailure(code: 2) { localizedMessage(error, in: $0) }
     }
 }
 
@@ -127,7 +156,7 @@ func loadProfile(_ path: String, modulePaths: [String], asOf requested: CivilDat
     do throws(ProfileError) {
         resolved = try document.resolved(at: requested ?? document.asOf ?? today())
     } catch {
-        throw CommandFailure(code: 2, message: error.description)
+        throw CommandFailure(code: 2) { localizedMessage(error, in: $0) }
     }
     let profile = resolved.profile
     // The document has made each file's module paths relative to the current folder.
@@ -137,44 +166,73 @@ func loadProfile(_ path: String, modulePaths: [String], asOf requested: CivilDat
         let plan = try resolver.resolve(profile, file: path)
         return LoadedProfile(path: path, plan: plan, loader: loader, resolved: resolved)
     } catch {
-        throw CommandFailure(code: 2, message: resolved.document.error(error.problems).description)
+        let error = resolved.document.error(error.problems)
+        throw CommandFailure(code: 2) { localizedMessage(error, in: $0) }
     }
 }
 
-/// Reads and checks a dataset on up to `jobs` threads; a refused dataset is exit code 2 with every
-/// problem.
+/// Reads and checks a dataset on up to `jobs` threads, its warnings printed in `language`; a
+/// refused dataset is exit code 2 with every problem.
 func loadDataset(
-    _ directory: String, asOf: CivilDate, jobs: Int, hashing: Bool = true
+    _ directory: String, asOf: CivilDate, jobs: Int, hashing: Bool = true, language: Language
 ) throws(CommandFailure) -> DatasetReadResult {
     do {
         let result = try DatasetReader(jobs: jobs, hashing: hashing).read(directory: directory, asOf: asOf)
-        for warning in result.warnings { Console.error("warning: \(warning)") }
+        printWarnings(result.warnings, in: language)
         return result
     } catch {
-        throw CommandFailure(
-            code: 2,
-            message: error.description
-                + "\nThe dataset was refused; nothing was written. Fix the problems above and run again.")
+        throw CommandFailure(code: 2) { language in
+            localizedMessage(error, in: language)
+                + (language == .chinese
+                    ? "\n数据集未通过检查，未写出任何文件。请改正以上问题后重新运行。"
+                    : "\nThe dataset was refused; nothing was written. Fix the problems above and run again.")
+        }
     }
 }
 
 /// Prepares the output folder `out` for `command`, refusing (exit code 2) one that may not be
-/// written or replaced, and says on standard error which leftovers of interrupted runs it removed.
+/// written or replaced, and says on standard error, in `language`, which leftovers of interrupted
+/// runs it removed.
 func makeOutputFolder(
-    _ out: String, command: String, force: Bool, protected: [ProtectedPath]
+    _ out: String, command: String, force: Bool, protected: [ProtectedPath], language: Language
 ) throws(CommandFailure) -> OutputFolder {
     do {
         let folder = try OutputFolder(destination: out, command: command, force: force, protected: protected)
-        for path in folder.leftoversCleared {
-            Console.error("charter \(command): removed \(path), left by an interrupted run.")
-        }
+        for path in folder.leftoversCleared { Console.error(leftoverRemoved(path, command: command, in: language)) }
         if let path = folder.restoredEarlier {
             Console.error(
-                "charter \(command): put back the earlier output \(path), which an interrupted run had moved aside.")
+                language == .chinese
+                    ? "charter \(command)：已放回之前的输出 \(path)（被一次中断的运行移到了一旁）。"
+                    : "charter \(command): put back the earlier output \(path), which an interrupted run had moved aside."
+            )
         }
         return folder
     } catch {
-        throw CommandFailure(code: 2, message: "charter \(command): \(error.description)")
+        throw CommandFailure(code: 2) { commandPrefix(command, in: $0) + localizedMessage(error, in: $0) }
+    }
+}
+
+/// That `path`, left by an interrupted run, was removed.
+func leftoverRemoved(_ path: String, command: String, in language: Language) -> String {
+    language == .chinese
+        ? "charter \(command)：已删除 \(path)（一次中断的运行留下的）。"
+        : "charter \(command): removed \(path), left by an interrupted run."
+}
+
+/// The failure of writing into the output folder `folder`: exit code 2, nothing written.
+func writeFailure(_ error: OutputError, folder: OutputFolder, command: String) -> CommandFailure {
+    let described = folder.describe(error)
+    return CommandFailure(code: 2) { language in
+        commandPrefix(command, in: language) + described
+            + (language == .chinese ? "\n未写出任何文件。" : "\nNothing was written.")
+    }
+}
+
+/// The failure of a policy module while deciding: exit code 3, nothing written.
+func moduleFailure(_ error: any Sendable, command: String) -> CommandFailure {
+    CommandFailure(code: 3) { language in
+        commandPrefix(command, in: language) + localizedMessage(error, in: language)
+            + (language == .chinese ? "\n未写出任何文件。" : "\nNothing was written.")
     }
 }
 
@@ -193,14 +251,15 @@ func protectedPaths(data: String?, profiles: [LoadedProfile]) -> [ProtectedPath]
 /// `--decision-timeout` ends the command with exit code 3 and one message naming the module, the
 /// point and the subject, after removing what it was writing (see `ModuleFaults`).
 ///
-/// The command declares `SharedOptions.moduleWatch` among its options.
-func watchModules(_ arguments: Arguments, command: String) throws(UsageError) {
+/// The command declares `SharedOptions.moduleWatch` among its options; the message is in
+/// `language`.
+func watchModules(_ arguments: Arguments, command: String, language: Language) throws(UsageError) {
     let timeout = try arguments[SharedOptions.decisionTimeout]
     ModuleFaults.install(
         decisionTimeout: timeout, debug: arguments[SharedOptions.debug],
         reporting: ModuleFaults.Reporting(
             report: { failure in
-                Console.error("charter \(command): \(failure)\nNothing was written.")
+                Console.error(moduleFailure(failure, command: command).message(in: language))
             },
             cleanup: { SignalCleanup.shared.removeAll() }))
 }

@@ -11,46 +11,70 @@ import PolicyKit
 /// `charter test`: runs policy test cases and reports rule coverage.
 enum TestCommand: CharterCommand {
     static let name = "test"
-    static let summary: HelpText =
-        "Run policy test cases (JSON files); report rule coverage (exit 1 on a failure)."
+    static let summary = HelpText(
+        en: "Run policy test cases (JSON files); report rule coverage (exit 1 on a failure).",
+        zh: "运行政策测试用例（JSON 文件），报告规则覆盖率（有用例未通过时退出码为 1）。")
 
     static let coverage = Flag(
         "coverage",
-        help:
-            "Also print, per module, which of its declared rules the cases' checked decisions fired, and the percentage."
-    )
+        help: HelpText(
+            en:
+                "Also print, per module, which of its declared rules the cases' checked decisions fired, and the percentage.",
+            zh: "同时按模块列出：用例所检查的决策触发了该模块声明的哪些规则，以及所占百分比。"))
     static let minCoverage = Option<Double?>(
         "min-coverage", "P",
-        OptionValue(takes: "a percentage from 0 to 100") { text in
+        OptionValue(takes: HelpText(en: "a percentage from 0 to 100", zh: "0 到 100 之间的百分数")) { text in
             guard let value = Double(text), value >= 0, value <= 100 else { return nil }
             return value
-        }, help: "Fail (exit 1) when a module's coverage is below P percent.")
+        },
+        help: HelpText(
+            en: "Fail (exit 1) when a module's coverage is below P percent.",
+            zh: "有模块的覆盖率低于 P% 时判为未通过（退出码 1）。"))
     static let modulePath = SharedOptions.modulePath
-    static let options: [any CommandOption] = [coverage, minCoverage, modulePath] + SharedOptions.moduleWatch
+    static let lang = SharedOptions.messagesLang
+    static let options: [any CommandOption] = [coverage, minCoverage, modulePath, lang] + SharedOptions.moduleWatch
 
     static let help = CommandHelp(
-        usage: [.form("PATH...", [coverage, minCoverage, modulePath])],
-        about: """
-            Runs every policy test case in PATH (a case file, or a folder searched for *.json case
-            files). A case gives a small dataset (inline, or a folder), the modules (inline policies,
-            or a profile file), an as-of date, and the decisions expected; only the subjects and fields
-            it names are compared. Each case is reported pass or fail, with expected and actual side by
-            side.
-            """,
-        after: """
-            Exit codes: 0 every case passed (and coverage is at least P); 1 a case failed or coverage
-            is short; 2 a case file cannot be read, or bad usage.
-            """)
+        usage: [.form("PATH...", [coverage, minCoverage, modulePath, lang])],
+        about: HelpText(
+            en: """
+                Runs every policy test case in PATH (a case file, or a folder searched for *.json case
+                files). A case gives a small dataset (inline, or a folder), the modules (inline policies,
+                or a profile file), an as-of date, and the decisions expected; only the subjects and fields
+                it names are compared. Each case is reported pass or fail, with expected and actual side by
+                side.
+                """,
+            zh: """
+                运行 PATH 中的每个政策测试用例（PATH 为一个用例文件，或在其中查找 *.json 用例文件的文件夹）。
+                一个用例给出一个小数据集（直接写在用例中，或一个文件夹）、政策模块（直接写出的 policies，
+                或一个配置文件）、截至日期和预期的决策；只比较用例中写明的对象和字段。每个用例报告通过
+                或未通过，并把预期值和实际值并列显示。
+                """),
+        after: HelpText(
+            en: """
+                Exit codes: 0 every case passed (and coverage is at least P); 1 a case failed or coverage
+                is short; 2 a case file cannot be read, or bad usage.
+                """,
+            zh: """
+                退出码：0 所有用例都通过（且覆盖率不低于 P）；1 有用例未通过，或覆盖率不足；2 有用例文件
+                无法读取，或用法有误。
+                """))
 
     static func run(_ arguments: Arguments) throws -> Int32 {
-        guard !arguments.operands.isEmpty else { throw UsageError(message: "name at least one case file or folder.") }
-        try watchModules(arguments, command: name)
+        guard !arguments.operands.isEmpty else {
+            throw UsageError(
+                en: "name at least one case file or folder.", zh: "请至少给出一个用例文件或文件夹。")
+        }
+        let language = try arguments[Self.lang]
+        try watchModules(arguments, command: name, language: language)
         let minimum = try arguments[Self.minCoverage]
         var files: [String] = []
         for path in arguments.operands {
             let found = caseFiles(path)
             guard !found.isEmpty else {
-                throw CommandFailure(code: 2, message: "\(path): no policy test case (*.json) found there.")
+                throw CommandFailure(
+                    code: 2, en: "\(path): no policy test case (*.json) found there.",
+                    zh: "\(path)：这里没有找到政策测试用例（*.json）。")
             }
             files += found
         }
@@ -59,30 +83,33 @@ enum TestCommand: CharterCommand {
         var failed = 0
         var fired: [String: Set<String>] = [:]
         var modules: [String: LoadedModule] = [:]
+        let chinese = language == .chinese
         for file in files {
             let testCase: PolicyTestCase
             do {
-                testCase = try PolicyTestCase.parse(try readTextFile(file, what: "test case"), file: file)
+                testCase = try PolicyTestCase.parse(try readTextFile(file, what: .testCase), file: file)
             } catch let error as PolicyTestCaseError {
-                throw CommandFailure(code: 2, message: error.description)
+                throw CommandFailure(code: 2) { localizedMessage(error, in: $0) }
             }
             let result = runner.run(testCase)
             for module in result.modules { modules[module.name] = module }
             for (module, rules) in result.firedRules { fired[module, default: []].formUnion(rules) }
             if result.passed {
                 passed += 1
-                Console.out("PASS  \(testCase.name)  (\(file))")
+                Console.out((chinese ? "通过    " : "PASS  ") + "\(testCase.name)  (\(file))")
                 continue
             }
             failed += 1
-            Console.out("FAIL  \(testCase.name)  (\(file))")
+            Console.out((chinese ? "未通过  " : "FAIL  ") + "\(testCase.name)  (\(file))")
             if let error = result.error {
                 Console.out(error.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
             }
             if !result.mismatches.isEmpty {
                 Console.out(
                     textTable(
-                        ["      POINT", "SUBJECT", "FIELD", "EXPECTED", "ACTUAL"],
+                        chinese
+                            ? ["      扩展点", "对象", "字段", "预期", "实际"]
+                            : ["      POINT", "SUBJECT", "FIELD", "EXPECTED", "ACTUAL"],
                         result.mismatches.map {
                             ["      " + $0.point.rawValue, $0.subject, $0.field, $0.expected, $0.actual]
                         }))
@@ -103,11 +130,21 @@ enum TestCommand: CharterCommand {
                     missing.isEmpty ? "-" : missing.joined(separator: " "),
                 ])
             }
-            Console.out("\nRule coverage (rules fired, or named in the reasons, in the decisions the cases check):")
-            Console.out(textTable(["MODULE", "RULES", "COVERAGE", "NOT FIRED"], rows))
+            Console.out(
+                chinese
+                    ? "\n规则覆盖率（用例所检查的决策中触发的、或在理由中提到的规则）："
+                    : "\nRule coverage (rules fired, or named in the reasons, in the decisions the cases check):")
+            Console.out(
+                textTable(
+                    chinese ? ["模块", "规则", "覆盖率", "未触发"] : ["MODULE", "RULES", "COVERAGE", "NOT FIRED"], rows))
         }
-        Console.out("\n\(passed) passed, \(failed) failed")
-        if short, let minimum { Console.out("Coverage is below \(format1(minimum))% for at least one module.") }
+        Console.out(chinese ? "\n通过 \(passed) 个，未通过 \(failed) 个" : "\n\(passed) passed, \(failed) failed")
+        if short, let minimum {
+            Console.out(
+                chinese
+                    ? "至少有一个模块的覆盖率低于 \(format1(minimum))%。"
+                    : "Coverage is below \(format1(minimum))% for at least one module.")
+        }
         return failed > 0 || short ? 1 : 0
     }
 

@@ -36,7 +36,7 @@ struct CommandHelp: Sendable {
 
     /// The whole `--help` of the command `name`, whose options are `options`, in `language`.
     func text(command name: String, options: [any CommandOption], in language: Language) -> String {
-        let optionsHeading = HelpText(en: "Options:")
+        let optionsHeading = HelpText(en: "Options:", zh: "选项：")
         return [
             usageLines(command: name, in: language),
             about.text(in: language),
@@ -47,7 +47,7 @@ struct CommandHelp: Sendable {
 
     /// The usage lines, each wrapped below its own start.
     func usageLines(command name: String, in language: Language) -> String {
-        let heading = HelpText(en: "Usage:").text(in: language) + " "
+        let heading = HelpText(en: "Usage:", zh: "用法：").text(in: language) + (language == .chinese ? "" : " ")
         var lines: [String] = []
         for (number, form) in usage.enumerated() {
             var items = ["charter", name]
@@ -122,20 +122,23 @@ struct CommandHelp: Sendable {
 extension Substring {
     /// The word cut where a line may break inside it.
     ///
-    /// A line may break before each wide character that follows another wide one, except a closing
-    /// punctuation mark. Every piece but the first joins the one before without a space.
+    /// A line may break before each wide character that follows another wide one, except before a
+    /// closing punctuation mark or after an opening one. Every piece but the first joins the one
+    /// before without a space.
     fileprivate func breakableWidePieces() -> [(text: String, joinsWithoutSpace: Bool)] {
         var pieces: [(text: String, joinsWithoutSpace: Bool)] = []
         var current = ""
         var previousWide = false
+        var previousOpens = false
         for character in self {
             let wide = character.unicodeScalars.first.map(\.isWide) ?? false
-            if wide, previousWide, !current.isEmpty, !"，。、；：？！）》」』".contains(character) {
+            if wide, previousWide, !previousOpens, !current.isEmpty, !"，。、；：？！）》」』".contains(character) {
                 pieces.append((current, !pieces.isEmpty))
                 current = ""
             }
             current.append(character)
             previousWide = wide
+            previousOpens = "（《「『".contains(character)
         }
         if !current.isEmpty { pieces.append((current, !pieces.isEmpty)) }
         return pieces

@@ -67,7 +67,9 @@ struct Option<Value: Sendable>: CommandOption {
     init(required name: String, _ valueName: String, _ value: OptionValue<Value>, help: HelpText) {
         self.init(name: name, help: help, isRequired: true, isRepeatable: false, valueName: valueName) {
             given throws(UsageError) in
-            guard let text = given.last else { throw UsageError(message: "option '--\(name)' is required.") }
+            guard let text = given.last else {
+                throw UsageError(en: "option '--\(name)' is required.", zh: "缺少必需的选项 '--\(name)'。")
+            }
             return try value.read(text, name)
         }
     }
@@ -144,5 +146,5 @@ struct Flag: CommandOption {
     }
 
     /// `--help`, which every command takes and which is not listed among its options.
-    static let showHelp = Flag("help", help: "Show this help.")
+    static let showHelp = Flag("help", help: HelpText(en: "Show this help.", zh: "显示本帮助。"))
 }

@@ -1,4 +1,5 @@
 import CharterSupport
+import PolicyKit
 import Testing
 
 @testable import CharterData
@@ -42,6 +43,41 @@ import Testing
     @Test func theReaderReadsTheTablesFilesInItsOrder() {
         #expect(DatasetFileKind.allCases.map(\.name) == DatasetFile.allCases.map(\.rawValue))
         #expect(DatasetFileKind.allCases.map(\.columns) == DatasetFile.allCases.map(\.columns))
+    }
+
+    /// The columns the reader requires are those the table says are required.
+    @Test func theReaderRequiresWhatTheTableRequires() {
+        for kind in DatasetFileKind.allCases {
+            let required = kind.file.contract.filter {
+                if case .optional = $0.requirement { return false }
+                return true
+            }
+            #expect(kind.requiredColumns.map { kind.columns[$0] } == required.map(\.name), "\(kind.name)")
+        }
+    }
+
+    /// Every column and every code has a Chinese name, and no two columns of a file share one
+    /// (a Chinese header must name exactly one column).
+    @Test func everyColumnAndCodeHasAChineseName() {
+        for file in DatasetFile.allCases {
+            let names = file.contract.map(\.chineseName)
+            #expect(Set(names).count == names.count, "\(file.rawValue): \(names)")
+            for column in file.contract {
+                #expect(column.chineseName.unicodeScalars.contains { $0.value >= 0x4E00 }, "\(column.name)")
+                #expect(!column.meaning.chinese.isEmpty && !column.meaning.english.isEmpty, "\(column.name)")
+                if case .code(let codes) = column.type {
+                    #expect(!codes.isEmpty)
+                    for code in codes { #expect(!code.chineseName.isEmpty, "\(column.name): \(code.code)") }
+                }
+            }
+        }
+        guard case .code(let statuses) = DatasetFile.members.contract.first(where: { $0.name == "status" })?.type
+        else {
+            Issue.record("members.status is not a code column")
+            return
+        }
+        #expect(statuses.map(\.code) == ["full", "probationary"])
+        #expect(statuses.map(\.chineseName) == ["正式党员", "预备党员"])
     }
 
     @Test func snakeCaseIsTheContractsSpelling() {

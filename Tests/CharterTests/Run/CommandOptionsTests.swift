@@ -61,7 +61,9 @@ import Testing
 
     @Test func everyCommandIsListed() {
         #expect(
-            Set(Self.commands) == ["check", "run", "profile", "modules", "diff", "test", "generate", "replay"],
+            Set(Self.commands) == [
+                "check", "run", "profile", "modules", "diff", "test", "generate", "replay", "template", "import",
+            ],
             "\(Self.commands)")
     }
 

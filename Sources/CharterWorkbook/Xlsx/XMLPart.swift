@@ -1,0 +1,159 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// What a reader of one workbook part is told as FoundationXML's parser goes through it.
+///
+/// Elements arrive by their local names, already filtered to the part's own namespaces (see
+/// ``XMLPart``); a handler's error stops the parse and is thrown with the line it was found on.
+protocol XMLPartHandler: AnyObject {
+    /// An element starts.
+    func start(_ element: XMLPart.Element) throws(WorkbookError)
+    /// The element `name` ends.
+    func end(_ name: String) throws(WorkbookError)
+    /// Text inside the current element (in several pieces for one text node, at times).
+    func characters(_ text: String)
+}
+
+/// One XML part of a workbook, parsed by FoundationXML's `XMLParser` for a handler.
+///
+/// The parts are SpreadsheetML and package relationships, in their transitional or strict
+/// namespaces. Elements of other namespaces (extensions: `x14:`, `x15ac:` …) are skipped with all
+/// they hold; of markup compatibility's `mc:AlternateContent`, only the `mc:Fallback` is read, as
+/// a reader that knows no extension must. A document type declaration is refused: a workbook has
+/// none, and refusing it keeps entity expansion (a "billion laughs") out.
+enum XMLPart {
+    /// An element as a handler sees it.
+    struct Element {
+        /// The local name (`sheet` for `x:sheet`).
+        let name: String
+        /// The attributes by qualified name (`r:id`, `xml:space`).
+        let attributes: [String: String]
+        /// Whether `xml:space="preserve"` holds here (set on this element or inherited).
+        let preservesSpace: Bool
+
+        /// The attribute whose local name is `name`, with or without a prefix (`r:id` for `id`).
+        func attribute(local name: String) -> String? {
+            if let value = attributes[name] { return value }
+            return attributes.first { key, _ in key.hasSuffix(":" + name) }?.value
+        }
+    }
+
+    /// SpreadsheetML, transitional and strict.
+    static let spreadsheet: Set<String> = [
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    ]
+    /// Package relationships (`.rels` parts), one namespace in both conformance classes.
+    static let relationships: Set<String> = ["http://schemas.openxmlformats.org/package/2006/relationships"]
+    static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    /// Parses `bytes`, the part `path`, for `handler`, whose elements are in `namespaces`.
+    static func parse(
+        _ bytes: [UInt8], path: String, namespaces: Set<String>, handler: some XMLPartHandler
+    ) throws(WorkbookError) {
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) {
+            throw WorkbookError(.notUTF8, part: path)
+        }
+        if contains(bytes, Array("<!DOCTYPE".utf8)) { throw WorkbookError(.documentType, part: path) }
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        let delegate = Delegate(handler: handler, namespaces: namespaces)
+        parser.delegate = delegate
+        let parsed = parser.parse()
+        if var error = delegate.failure {
+            error.part = path
+            throw error
+        }
+        if !parsed || !delegate.sawRoot {
+            let code = (parser.parserError as? NSError)?.code ?? 0
+            throw WorkbookError(
+                .malformedXML(code: code, column: parser.columnNumber), part: path, line: max(parser.lineNumber, 1))
+        }
+    }
+
+    /// Whether `needle` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The parser's delegate: filters elements, tracks `xml:space`, and keeps the first error.
+    final class Delegate<Handler: XMLPartHandler>: NSObject, XMLParserDelegate {
+        let handler: Handler
+        let namespaces: Set<String>
+        var failure: WorkbookError?
+        var sawRoot = false
+        /// For each open element: whether it preserves space, and whether it is skipped (with all
+        /// it holds).
+        var stack: [(preserves: Bool, skipped: Bool)] = []
+
+        init(handler: Handler, namespaces: Set<String>) {
+            self.handler = handler
+            self.namespaces = namespaces
+        }
+
+        func fail(_ parser: XMLParser, _ error: WorkbookError) {
+            guard failure == nil else { return }
+            var error = error
+            if error.line == nil { error.line = parser.lineNumber }
+            failure = error
+            parser.abortParsing()
+        }
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
+            guard failure == nil else { return }
+            sawRoot = true
+            let parent = stack.last ?? (preserves: false, skipped: false)
+            var preserves = parent.preserves
+            if let space = attributeDict["xml:space"] { preserves = space == "preserve" }
+            // An element without a namespace counts as the part's own (a writer that leaves the
+            // namespace out); of markup compatibility, AlternateContent and Fallback are read
+            // through, and Choice is skipped.
+            let namespace = namespaceURI ?? ""
+            let isMarkup = namespace == XMLPart.markupCompatibility
+            let skipped =
+                parent.skipped || isMarkup && !["AlternateContent", "Fallback"].contains(elementName)
+                || !isMarkup && !namespace.isEmpty && !namespaces.contains(namespace)
+            stack.append((preserves, skipped))
+            guard !skipped, !isMarkup else { return }
+            do {
+                try handler.start(Element(name: elementName, attributes: attributeDict, preservesSpace: preserves))
+            } catch {
+                fail(parser, error)
+            }
+        }
+
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+        ) {
+            guard failure == nil, let top = stack.popLast() else { return }
+            guard !top.skipped, namespaceURI != XMLPart.markupCompatibility else { return }
+            do {
+                try handler.end(elementName)
+            } catch {
+                fail(parser, error)
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard failure == nil, stack.last?.skipped == false else { return }
+            handler.characters(string)
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            guard failure == nil, stack.last?.skipped == false else { return }
+            handler.characters(String(decoding: block, as: UTF8.self))
+        }
+    }
+}
