@@ -116,13 +116,6 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible, LocalizedM
         self.init(file: file, problems: [ProfileProblem(path: path, message: message)])
     }
 
-    /// The error of one problem at `path` in `file` whose message is in one language only: it
-    /// reads the same in both.
-    @available(*, deprecated, message: "give the message in both languages: Text(zh:en:)")
-    public init(file: String, path: String, message: String) {
-        self.init(file: file, path: path, message: Text(verbatim: message))
-    }
-
     /// Each problem on its own line, prefixed by the file.
     public var description: String { message(in: .english) }
 

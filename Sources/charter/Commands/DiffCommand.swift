@@ -139,8 +139,8 @@ enum DiffCommand: CharterCommand {
                 try writer.writeHTML(to: folder.file("diff.html"))
                 try folder.commit()
             } catch {
-                let described = folder.describe(error)
-                throw CommandFailure(code: 2) { commandPrefix(name, in: $0) + described }
+                let placed = folder.placed(error)
+                throw CommandFailure(code: 2) { commandPrefix(name, in: $0) + placed.message(in: $0) }
             }
         }
         return diff.changes.contains { failOn.contains($0.point) } ? 1 : 0

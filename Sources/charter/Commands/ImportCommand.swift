@@ -115,8 +115,9 @@ enum ImportCommand: CharterCommand {
             try folder.commit()
         } catch {
             folder.discard()
-            let reason = folder.describe(error)
-            throw CommandFailure(code: 2, en: "charter import: \(reason)", zh: "charter import：\(reason)")
+            throw CommandFailure(
+                code: 2, en: "charter import: \(folder.describe(error, in: .english))",
+                zh: "charter import：\(folder.describe(error, in: .chinese))")
         }
         let rows = converted.files.map { "\($0.file.rawValue) \($0.rows.count)" }.joined(separator: ", ")
         Console.error(

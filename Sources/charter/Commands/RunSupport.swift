@@ -136,7 +136,9 @@ func loadProfileDocument(_ path: String) throws(CommandFailure) -> ProfileDocume
                 return try readTextFile(file, what: .profile)
             } catch {
                 unreadable = error
-                throw ProfileError(file: file, path: "", message: error.message(in: .english))
+                throw ProfileError(
+                    file: file, path: "",
+                    message: Text(zh: error.message(in: .chinese), en: error.message(in: .english)))
             }
         }
     } catch {
@@ -221,9 +223,9 @@ func leftoverRemoved(_ path: String, command: String, in language: Language) -> 
 
 /// The failure of writing into the output folder `folder`: exit code 2, nothing written.
 func writeFailure(_ error: OutputError, folder: OutputFolder, command: String) -> CommandFailure {
-    let described = folder.describe(error)
+    let placed = folder.placed(error)
     return CommandFailure(code: 2) { language in
-        commandPrefix(command, in: language) + described
+        commandPrefix(command, in: language) + placed.message(in: language)
             + (language == .chinese ? "\n未写出任何文件。" : "\nNothing was written.")
     }
 }
@@ -256,7 +258,7 @@ func protectedPaths(data: String?, profiles: [LoadedProfile]) -> [ProtectedPath]
 func watchModules(_ arguments: Arguments, command: String, language: Language) throws(UsageError) {
     let timeout = try arguments[SharedOptions.decisionTimeout]
     ModuleFaults.install(
-        decisionTimeout: timeout, debug: arguments[SharedOptions.debug],
+        decisionTimeout: timeout, debug: arguments[SharedOptions.debug], language: language,
         reporting: ModuleFaults.Reporting(
             report: { failure in
                 Console.error(moduleFailure(failure, command: command).message(in: language))

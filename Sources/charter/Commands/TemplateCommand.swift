@@ -78,8 +78,9 @@ enum TemplateCommand: CharterCommand {
             try folder.commit()
         } catch {
             folder.discard()
-            let reason = folder.describe(error)
-            throw CommandFailure(code: 2, en: "charter template: \(reason)", zh: "charter template：\(reason)")
+            throw CommandFailure(
+                code: 2, en: "charter template: \(folder.describe(error, in: .english))",
+                zh: "charter template：\(folder.describe(error, in: .chinese))")
         }
         Console.out(
             language == .chinese
