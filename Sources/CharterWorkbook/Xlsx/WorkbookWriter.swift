@@ -163,7 +163,7 @@ public struct WorkbookWriter: Sendable {
             xml += "</cols>"
         }
         xml += "<sheetData>"
-        for (rowIndex, row) in sheet.rows.enumerated() {
+        for (rowIndex, row) in sheet.rows.enumerated() where row.contains(where: { !$0.isEmpty }) {
             let style = sheet.header && rowIndex == 0 ? 2 : 1
             xml += "<row r=\"\(rowIndex + 1)\">"
             for (columnIndex, text) in row.enumerated() where !text.isEmpty {
