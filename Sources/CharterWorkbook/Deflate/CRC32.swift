@@ -11,8 +11,16 @@ public struct CRC32: Hashable, Sendable {
 
     /// Adds `bytes` to the checksum.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        let table = Self.table
         var crc = ~value
-        for byte in bytes { crc = Self.table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            table.withUnsafeBufferPointer { table in
+                for byte in buffer { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            }
+        }
+        if contiguous == nil {
+            for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        }
         value = ~crc
     }
 

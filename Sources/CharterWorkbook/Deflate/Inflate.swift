@@ -105,17 +105,38 @@ struct InflateDecoder {
         return value
     }
 
-    /// The next symbol of `table`.
+    /// The next symbol of `table`: a lookup for a short code, the canonical decoding bit by bit
+    /// for a long one.
     mutating func decode(_ table: HuffmanTable, _ kind: InflateError.HuffmanCodeKind) throws(InflateError) -> Int {
-        if bitCount < table.width { refill() }
+        if bitCount < 15 { refill() }
         let entry = table.entries[Int(truncatingIfNeeded: bitBuffer & (1 << UInt64(table.width) - 1))]
-        let length = Int(entry & 15)
-        if length == 0 || length > bitCount {
-            throw failure(bitCount < table.width ? .truncated : .invalidCode(kind))
+        if entry != HuffmanTable.longCode {
+            let length = Int(entry & 15)
+            if length == 0 || length > bitCount {
+                throw failure(bitCount < table.width ? .truncated : .invalidCode(kind))
+            }
+            bitBuffer >>= UInt64(length)
+            bitCount -= length
+            return Int(entry >> 4)
         }
-        bitBuffer >>= UInt64(length)
-        bitCount -= length
-        return Int(entry >> 4)
+        // The code's bits one at a time, first bit first, against the first code of each length.
+        var code = 0
+        var first = 0
+        var index = 0
+        for length in 1...15 {
+            guard length <= bitCount else { throw failure(.truncated) }
+            code |= Int(truncatingIfNeeded: bitBuffer >> UInt64(length - 1) & 1)
+            let count = table.counts[length]
+            if code - first < count {
+                bitBuffer >>= UInt64(length)
+                bitCount -= length
+                return table.symbols[index + code - first]
+            }
+            index += count
+            first = (first + count) << 1
+            code <<= 1
+        }
+        throw failure(.invalidCode(kind))
     }
 
     mutating func run() throws(InflateError) {
@@ -233,10 +254,15 @@ struct InflateDecoder {
                 throw failure(.distanceTooFar(distance: distance, available: output.count))
             }
             guard output.count + length <= stop else { throw tooLong(output.count + length) }
-            // A byte at a time: the match may overlap what it writes (a run), and appending a
-            // slice of `output` to itself would copy the whole array.
-            let start = output.count - distance
-            for index in start..<(start + length) { output.append(output[index]) }
+            // A byte at a time from `distance` back: the match may overlap what it writes (a run),
+            // and appending a slice of `output` to itself would copy the whole array. (A `while`
+            // loop, not `for` over a range, which unoptimised builds make generic and slow.)
+            var index = output.count - distance
+            let end = index + length
+            while index < end {
+                output.append(output[index])
+                index += 1
+            }
         }
     }
 }

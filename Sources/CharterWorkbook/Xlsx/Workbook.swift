@@ -52,7 +52,8 @@ public struct Workbook: Hashable, Sendable {
         }
     }
 
-    /// Creates a workbook of `sheets`, as ``WorkbookWriter`` writes it.
+    /// Creates a workbook of sheets made in memory (for code and tests that build one rather than
+    /// read it).
     public init(sheets: [Sheet], dateSystem: ExcelDate.System = .from1900) {
         self.sheets = sheets
         self.dateSystem = dateSystem

@@ -59,6 +59,10 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
         case unknownCellType(String)
         /// A sheet has more cells than the limit, counting the empty ones before each filled one.
         case tooManyCells(limit: Int)
+        /// A sheet to write has more rows or columns than Excel's sheet (when writing).
+        case beyondSheet(rows: Int, columns: Int)
+        /// A text to write is longer than Excel lets a cell hold (when writing).
+        case textTooLong(limit: Int)
     }
 
     /// What is wrong.
@@ -115,6 +119,8 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
         case .badDate: "workbook.bad-date"
         case .unknownCellType: "workbook.unknown-cell-type"
         case .tooManyCells: "workbook.too-many-cells"
+        case .beyondSheet: "workbook.beyond-sheet"
+        case .textTooLong: "workbook.text-too-long"
         }
     }
 
@@ -242,6 +248,14 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
             return zh
                 ? "工作表的单元格超过 \(limit) 个（包括每个有值单元格之前的空单元格）：请删除多余的行和列。"
                 : "The sheet has more than \(limit) cells, counting the empty ones before each filled one: delete the rows and columns it does not need."
+        case .beyondSheet(let rows, let columns):
+            return zh
+                ? "\(rows) 行 \(columns) 列的表格超出了 Excel 工作表的 1048576 行、16384 列。"
+                : "A table of \(rows) rows and \(columns) columns does not fit in an Excel sheet's 1048576 rows and 16384 columns."
+        case .textTooLong(let limit):
+            return zh
+                ? "该单元格的文字超过了 Excel 单元格最多能容纳的 \(limit) 个字符。"
+                : "The cell's text is longer than the \(limit) characters an Excel cell holds."
         }
     }
 }

@@ -57,7 +57,9 @@ enum XMLPart {
             throw WorkbookError(.notUTF8, part: path)
         }
         if contains(bytes, Array("<!DOCTYPE".utf8)) { throw WorkbookError(.documentType, part: path) }
-        let parser = XMLParser(data: Data(bytes))
+        // From a stream: given all its data at once, the parser fails on a part over 10 MB (a sheet
+        // of some 100 000 rows), which in pieces it reads.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(handler: handler, namespaces: namespaces)
@@ -67,11 +69,24 @@ enum XMLPart {
             error.part = path
             throw error
         }
-        if !parsed || !delegate.sawRoot {
-            let code = (parser.parserError as? NSError)?.code ?? 0
+        // libxml2 parses in recovery mode here: a parse may "succeed" after an error it reported,
+        // or with its root element left open, and neither is a part Excel wrote.
+        if let (code, line, column) = delegate.malformation {
+            throw WorkbookError(.malformedXML(code: code, column: column), part: path, line: max(line, 1))
+        }
+        if !parsed || !delegate.sawRoot || !delegate.stack.isEmpty {
+            let code = (parser.parserError as? NSError)?.code ?? 5  // 5: the document ends too soon
             throw WorkbookError(
                 .malformedXML(code: code, column: parser.columnNumber), part: path, line: max(parser.lineNumber, 1))
         }
+    }
+
+    /// Whether libxml2's error `code` means the XML is not well-formed: its parser errors (below
+    /// 200) but for its warnings (an unknown version, a relative namespace URI, …); namespace
+    /// errors (200 and up: an undeclared prefix) leave the element in no namespace, read as the
+    /// part's own.
+    static func isMalformation(_ code: Int) -> Bool {
+        code > 0 && code < 200 && ![97, 98, 99, 100, 102, 106, 107].contains(code)
     }
 
     /// Whether `needle` occurs in `bytes`.
@@ -90,6 +105,8 @@ enum XMLPart {
         let handler: Handler
         let namespaces: Set<String>
         var failure: WorkbookError?
+        /// The first well-formedness error libxml2 reported: its code, line and column.
+        var malformation: (Int, Int, Int)?
         var sawRoot = false
         /// For each open element: whether it preserves space, and whether it is skipped (with all
         /// it holds).
@@ -112,7 +129,7 @@ enum XMLPart {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
             qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
         ) {
-            guard failure == nil else { return }
+            guard failure == nil, malformation == nil else { return }
             sawRoot = true
             let parent = stack.last ?? (preserves: false, skipped: false)
             var preserves = parent.preserves
@@ -137,7 +154,7 @@ enum XMLPart {
         func parser(
             _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
         ) {
-            guard failure == nil, let top = stack.popLast() else { return }
+            guard failure == nil, malformation == nil, let top = stack.popLast() else { return }
             guard !top.skipped, namespaceURI != XMLPart.markupCompatibility else { return }
             do {
                 try handler.end(elementName)
@@ -146,13 +163,20 @@ enum XMLPart {
             }
         }
 
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            let code = (parseError as NSError).code
+            guard malformation == nil, failure == nil, XMLPart.isMalformation(code) else { return }
+            malformation = (code, parser.lineNumber, parser.columnNumber)
+            parser.abortParsing()
+        }
+
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard failure == nil, stack.last?.skipped == false else { return }
+            guard failure == nil, malformation == nil, stack.last?.skipped == false else { return }
             handler.characters(string)
         }
 
         func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            guard failure == nil, stack.last?.skipped == false else { return }
+            guard failure == nil, malformation == nil, stack.last?.skipped == false else { return }
             handler.characters(String(decoding: block, as: UTF8.self))
         }
     }

@@ -32,6 +32,7 @@ extension WorkbookTests {
             .cellOutOfOrder(previous: CellReference(within: 2, row: 1)),
             .cellOutsideRow(row: 2), .sharedStringIndex("9", count: 2), .styleIndex("9", count: 2), .badNumber("x"),
             .badBoolean("2"), .badDate("x"), .unknownCellType("x"), .tooManyCells(limit: 3),
+            .beyondSheet(rows: 1, columns: 16385), .textTooLong(limit: 32767),
         ]
 
         static func isChinese(_ text: String) -> Bool {

@@ -409,6 +409,32 @@ extension WorkbookTests {
             #expect(try entity.error()?.code == "workbook.malformed-xml")
         }
 
+        @Test func whatLibxml2RecoversFromIsStillMalformed() throws {
+            // The root left open, a mismatched end tag, text after the root, a second root.
+            let main = TestWorkbook.main
+            for xml in [
+                "<worksheet xmlns=\"\(main)\"><sheetData>", "<worksheet xmlns=\"\(main)\"><sheetData></worksheet>",
+                "<worksheet xmlns=\"\(main)\"/>trailing", "<worksheet xmlns=\"\(main)\"/><worksheet/>",
+                "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>",
+            ] {
+                var workbook = TestWorkbook(rows: "")
+                workbook.sheets[0].xml = xml
+                let error = try workbook.error()
+                #expect(error?.code == "workbook.malformed-xml", "\(xml): \(String(describing: error))")
+            }
+        }
+
+        @Test func aPartOfMoreThanTenMegabytesReads() throws {
+            // libxml2 refuses more than 10 MB in one piece; the reader gives it the part in pieces.
+            let padding = String(repeating: " ", count: 11_000)
+            let rows = (1...1000).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" + padding }
+            let workbook = TestWorkbook(rows: rows.joined())
+            #expect(try workbook.bytes.count > 11_000_000)
+            let sheet = try workbook.read().sheets[0]
+            #expect(sheet.rows.count == 1000)
+            #expect(sheet.rows[999][0].text == "1000")
+        }
+
         @Test func aDocumentTypeIsRefused() throws {
             var laughs = TestWorkbook(rows: "")
             laughs.sheets[0].xml =
