@@ -81,7 +81,8 @@ let package = Package(
         .target(
             name: "CharterOutput",
             dependencies: [
-                "CharterSupport", "CharterEngine", "CharterRecords", "CharterData", "CharterModules", policyKit,
+                "CharterSupport", "CharterEngine", "CharterRecords", "CharterData", "CharterModules", "CharterWorkbook",
+                policyKit,
             ],
             swiftSettings: strictness),
         // The conformance kit that policy authors' tests call with their module.
@@ -96,7 +97,8 @@ let package = Package(
         .executableTarget(
             name: "charter",
             dependencies: [
-                "CharterSupport", "CharterData", "CharterSynthesis", "CharterImport", "CharterModules",
+                "CharterSupport", "CharterData", "CharterSynthesis", "CharterImport", "CharterWorkbook",
+                "CharterModules",
                 "CharterRecords",
                 "CharterEngine", "CharterOutput",
                 "SHA256Instructions", policyKit,

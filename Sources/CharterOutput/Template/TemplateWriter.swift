@@ -1,4 +1,5 @@
 import CharterSupport
+import CharterWorkbook
 public import PolicyKit
 
 /// Empty dataset files for an office to fill in, with a notes file that says what each column
@@ -34,6 +35,25 @@ public struct TemplateWriter: Sendable {
         notes.move(appendingTo: &bytes)
         files.append((notesFileName, bytes))
         return files
+    }
+
+    /// The workbook's file name.
+    public var workbookFileName: String { language == .chinese ? "数据模板.xlsx" : "dataset-template.xlsx" }
+
+    /// One workbook with a sheet per file (named as `charter import` reads it: 党员 in Chinese,
+    /// `members` in English), each with its header row, and a notes sheet.
+    public func workbook() throws(WorkbookError) -> [UInt8] {
+        var writer = WorkbookWriter()
+        for file in DatasetFile.allCases {
+            let headers = file.contract.map { header(of: $0) }
+            try writer.addSheet(
+                language == .chinese ? file.chineseName : file.rawValue, rows: [headers], header: true,
+                columnWidths: headers.map { max(10, $0.count * (language == .chinese ? 2 : 1) + 2) })
+        }
+        try writer.addSheet(
+            language == .chinese ? "填写说明" : "notes", rows: [notesHeader] + notesRows(), header: true,
+            columnWidths: [16, 22, 18, 40, 24, 24, 12, 60])
+        return try writer.bytes()
     }
 
     /// A column's header: the contract's name, or its Chinese name.

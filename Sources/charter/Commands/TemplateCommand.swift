@@ -1,5 +1,6 @@
 import CharterOutput
 import CharterSupport
+import CharterWorkbook
 import PolicyKit
 
 /// `charter template`: empty dataset files with the contract's columns, and notes on filling them in.
@@ -25,10 +26,16 @@ enum TemplateCommand: CharterCommand {
             en:
                 "Replace a folder that Charter wrote earlier (one holding only what Charter wrote). Any other folder is refused.",
             zh: "替换 Charter 先前写出的文件夹（其中只有 Charter 写的文件）。其他文件夹一律拒绝。"))
-    static let options: [any CommandOption] = [out, lang, force]
+    static let xlsx = Flag(
+        "xlsx",
+        help: HelpText(
+            en:
+                "Write one Excel workbook instead: a sheet per file (named as charter import reads them) and a notes sheet.",
+            zh: "改为写出一个 Excel 工作簿：每个文件一张工作表（按 charter import 能识别的名称命名），另加一张填写说明工作表。"))
+    static let options: [any CommandOption] = [out, lang, xlsx, force]
 
     static let help = CommandHelp(
-        usage: [.form([out, lang, force])],
+        usage: [.form([out, lang, xlsx, force])],
         about: HelpText(
             en: """
                 Writes the eight files of the data contract (communities.csv, members.csv, units.csv,
@@ -68,7 +75,17 @@ enum TemplateCommand: CharterCommand {
             out, command: name, force: arguments[Self.force], protected: protectedPaths(data: nil, profiles: []),
             language: language)
         let writer = TemplateWriter(language: language)
-        let files = writer.files()
+        var files = writer.files()
+        if arguments[Self.xlsx] {
+            do {
+                files = [(writer.workbookFileName, try writer.workbook())]
+            } catch {
+                folder.discard()
+                throw CommandFailure(
+                    code: 2, en: "charter template: \(error.message(in: .english))",
+                    zh: "charter template：\(error.message(in: .chinese))")
+            }
+        }
         do {
             for file in files {
                 let output = try BufferedFile(path: folder.file(file.name))

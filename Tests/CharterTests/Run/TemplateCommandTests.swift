@@ -7,7 +7,7 @@ import Testing
     static func rows(_ path: String) throws -> [[String]] {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.split(separator: "\r\n", omittingEmptySubsequences: true).map {
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
     }
@@ -50,5 +50,25 @@ import Testing
         let result = try Charter.run(["template", "--out", out, "--force"])
         #expect(result.status == 2)
         #expect(try String(contentsOfFile: out + "/members.csv", encoding: .utf8) == "keep me")
+    }
+
+    /// The workbook form: a sheet per file, named as charter import reads them, and a notes sheet;
+    /// imported as it is, it gives an empty dataset that charter check accepts.
+    @Test(arguments: ["zh", "en"])
+    func theWorkbookTemplateImportsIntoAnEmptyDataset(lang: String) throws {
+        let work = try TemporaryDirectory()
+        let out = work.path + "/template"
+        let result = try Charter.run(["template", "--out", out, "--lang", lang, "--xlsx"])
+        #expect(result.status == 0, "\(result.error)")
+        let name = lang == "zh" ? "数据模板.xlsx" : "dataset-template.xlsx"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") } == [name])
+        let imported = work.path + "/dataset"
+        let run = try Charter.run(["import", "--from", out, "--out", imported])
+        #expect(run.status == 0, "\(run.error)")
+        for file in DatasetFile.allCases {
+            #expect(try Self.rows(imported + "/" + file.fileName) == [file.columns], "\(file)")
+        }
+        let check = try Charter.run(["check", "--data", imported, "--as-of", "2026-06-30"])
+        #expect(check.status == 0, "\(check.output)\(check.error)")
     }
 }
