@@ -39,9 +39,9 @@ import Synchronization
 ///   all of them GB18030 and mostly Chinese characters), UTF-16 (a byte order mark), a workbook
 ///   (`PK\x03\x04`, or an old `.xls`'s compound-document signature), or binary (a NUL byte). A
 ///   UTF-8 file with a stray byte that is not UTF-8 keeps its problem at that row.
-/// - A workbook named after a required file that is missing (`members.xlsx`, `members.xls`) is the
-///   problem instead of the missing file; one named after an optional file is warned about (the
-///   dataset is read without that file); any other workbook is named in the missing file's problem.
+/// - A workbook named after a file that is missing (`members.xlsx`, `events.xls`) is the problem
+///   instead of the missing file, for an optional file too; any other workbook is named in a
+///   missing required file's problem.
 /// - A row whose cells are all empty (`,,,,`, as a spreadsheet leaves one) is one problem for the
 ///   row; so is a JSON object with no value in any column.
 /// - An id with a space at either end is valid (ids are compared exactly), but a reference that
@@ -324,23 +324,14 @@ final class FileRead {
     }
 
     /// Reports the file missing when the dataset needs it, naming a workbook of its name (or any
-    /// workbook) the folder holds instead; warns of a workbook that stands for an optional file.
+    /// workbook) the folder holds instead. A workbook that stands for an optional file is a
+    /// problem too: the office meant to give the file, and reading the dataset without it would
+    /// decide on nothing (a points ledger left out grades every member on no entry).
     private func reportMissing() {
         let workbooks = names.filter { Self.isWorkbook($0) }.sorted()
         let own = workbooks.first { $0.lowercased() == kind.name + ".xlsx" || $0.lowercased() == kind.name + ".xls" }
         if let own {
-            let message = Self.workbookMessage(own, kind: kind)
-            if kind.isRequired {
-                log.add(kind, DatasetProblem(file: own, message: message))
-            } else {
-                log.warn(
-                    DatasetProblem(
-                        file: own,
-                        message: message
-                            + Text(
-                                zh: "在此之前，数据集按没有 \(kind.name).csv 处理。",
-                                en: " Until then the dataset is read as having no \(kind.name).csv.")))
-            }
+            log.add(kind, DatasetProblem(file: own, message: Self.workbookMessage(own, kind: kind)))
             return
         }
         guard kind.isRequired else { return }

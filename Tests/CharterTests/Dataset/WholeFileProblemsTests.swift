@@ -122,7 +122,8 @@ import Testing
 
     // MARK: - Workbooks beside the files
 
-    @Test func aWorkbookForAnOptionalFileIsAWarningAndAnExcelLockFileIsNothing() throws {
+    /// A workbook for an optional file is a problem too: the office meant to give the file.
+    @Test func aWorkbookForAnOptionalFileIsAProblemAndAnExcelLockFileIsNothing() throws {
         let folder = try TemporaryDirectory()
         let valid = "\(Fixtures.datasets)/valid/valid-header-only"
         for name in ["communities.csv", "members.csv"] {
@@ -130,11 +131,16 @@ import Testing
         }
         try Data([0x50, 0x4B, 0x03, 0x04]).write(to: folder.url.appendingPathComponent("events.xlsx"))
         try Data([0x50, 0x4B, 0x03, 0x04]).write(to: folder.url.appendingPathComponent("~$members.xlsx"))
-        let result = try DatasetReader().read(directory: folder.path, asOf: Fixtures.asOf)
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetReader().read(directory: folder.path, asOf: Fixtures.asOf)
+        }
         #expect(
-            result.warnings.map(\.description) == [
-                "events.xlsx: The file is a workbook, which charter check does not read: run charter import to turn it into events.csv, or save it from Excel as CSV UTF-8. Until then the dataset is read as having no events.csv."
+            error.problems.map(\.description) == [
+                "events.xlsx: The file is a workbook, which charter check does not read: run charter import to turn it into events.csv, or save it from Excel as CSV UTF-8."
             ])
+        // Without the workbook, the Excel lock file alone is nothing.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events.xlsx"))
+        #expect(try DatasetReader().read(directory: folder.path, asOf: Fixtures.asOf).warnings.isEmpty)
     }
 
     @Test func aRequiredFileMissingWithNoWorkbookSaysNothingOfWorkbooks() throws {

@@ -145,16 +145,21 @@ import Testing
         }
     }
 
-    @Test func strangersAndWorkbooksForOptionalFilesAreWarnedOfInChinese() throws {
+    @Test func strangersAreWarnedOfAndWorkbooksForOptionalFilesRefusedInChinese() throws {
         let folder = try TemporaryDirectory()
         let valid = "\(Fixtures.datasets)/valid/valid-header-only"
         for name in ["communities.csv", "members.csv"] {
             try FileManager.default.copyItem(atPath: valid + "/" + name, toPath: folder.path + "/" + name)
         }
         try Data("member_id\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/event.csv"))
-        try Data([0x50, 0x4B, 0x03, 0x04]).write(to: URL(fileURLWithPath: folder.path + "/events.xlsx"))
         let result = try DatasetReader().read(directory: folder.path, asOf: Fixtures.asOf)
-        #expect(result.warnings.map(\.file) == ["event.csv", "events.xlsx"])
+        #expect(result.warnings.map(\.file) == ["event.csv"])
         Self.expectBilingual(result.warnings)
+        try Data([0x50, 0x4B, 0x03, 0x04]).write(to: URL(fileURLWithPath: folder.path + "/events.xlsx"))
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetReader().read(directory: folder.path, asOf: Fixtures.asOf)
+        }
+        #expect(error.problems.map(\.file) == ["events.xlsx"])
+        Self.expectBilingual(error.problems)
     }
 }
