@@ -324,8 +324,9 @@ final class FileRead {
     }
 
     /// Reports the file missing when the dataset needs it, naming a workbook of its name (or any
-    /// workbook) the folder holds instead. A workbook that stands for an optional file is a
-    /// problem too: the office meant to give the file, and reading the dataset without it would
+    /// workbook) the folder holds instead.
+    ///
+    /// A workbook that stands for an optional file is a problem too: the office meant to give the file, and reading the dataset without it would
     /// decide on nothing (a points ledger left out grades every member on no entry).
     private func reportMissing() {
         let workbooks = names.filter { Self.isWorkbook($0) }.sorted()
