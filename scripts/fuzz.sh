@@ -6,6 +6,9 @@
 #   dataset-csv    the dataset reader on one CSV file (Tests/Fuzz/DatasetCSVFuzz.swift)
 #   dataset-json   the dataset reader on one .json or .jsonl file (Tests/Fuzz/DatasetJSONFuzz.swift)
 #   profile        the profile reader and its JSON parser (Tests/Fuzz/ProfileFuzz.swift)
+#   inflate        raw DEFLATE decompression and CRC-32 (Tests/Fuzz/InflateFuzz.swift)
+#   workbook       the xlsx reader, with the zip reader and inflate under it, and the xlsx writer
+#                  (Tests/Fuzz/WorkbookFuzz.swift)
 #
 # SECONDS defaults to 60. The targets are built with swiftc -sanitize=fuzzer,address into
 # .build/fuzz (never by SwiftPM, and not in SwiftPM's own folders). Each target's corpus grows in
@@ -15,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="dataset-csv dataset-json profile"
+targets="dataset-csv dataset-json profile inflate workbook"
 usage() {
     echo "usage: scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]; TARGET is one of: $targets" >&2
     exit 2
@@ -98,7 +101,9 @@ module PolicyKit ""
 module CharterSupport "PolicyKit"
 
 binary=$dir/fuzz-$target
-options=(-max_len=4096)
+max_len=4096
+[ "$target" = workbook ] && max_len=16384
+options=(-max_len=$max_len)
 case "$target" in
     dataset-csv | dataset-json)
         # CharterData's sources and the target in one module, so the target sees the internal API.
@@ -116,16 +121,29 @@ case "$target" in
             -lCharterRecords -lCharterModules -lCharterData -lCharterSupport -lPolicyKit
         options+=(-dict=Tests/Fuzz/profile.dict)
         ;;
+    inflate | workbook)
+        # CharterWorkbook's sources and the target in one module, so the target sees the internal
+        # API (the workbook target reads without checking CRC-32, to reach past mutated entries).
+        entry=Tests/Fuzz/InflateFuzz.swift
+        [ "$target" = workbook ] && entry=Tests/Fuzz/WorkbookFuzz.swift
+        executable "$binary" CharterWorkbookFuzz CharterWorkbook "$entry" -lCharterSupport -lPolicyKit
+        if [ "$target" = workbook ]; then
+            options+=(-dict=Tests/Fuzz/workbook.dict)
+            # Foundation's own leaks, each named in the file, are not the target's.
+            export LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/workbook.lsan${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+        fi
+        ;;
 esac
 
-# Copies file $1 into the corpus as a seed, behind the selector byte $2 if one is given.
+# Copies file $1 into the corpus as a seed (at most max_len bytes), behind the selector byte $2 if
+# one is given.
 seed() {
     local name
     name="seed-$(echo "$1" | md5sum | cut -c1-12)"
     if [ $# -ge 2 ]; then
-        { printf "\\x$(printf %02x "$2")"; head -c 4095 "$1"; } >"$dir/corpus/$name"
+        { printf "\\x$(printf %02x "$2")"; head -c $((max_len - 1)) "$1"; } >"$dir/corpus/$name"
     else
-        head -c 4096 "$1" >"$dir/corpus/$name"
+        head -c "$max_len" "$1" >"$dir/corpus/$name"
     fi
 }
 kinds=(communities members units posts events bodies meetings distributions)
@@ -157,6 +175,16 @@ case "$target" in
             Tests/Fuzz/seeds/profile/*; do
             seed "$file"
         done
+        ;;
+    inflate)
+        for file in Tests/CharterTests/Fixtures/deflate/*.deflate; do seed "$file"; done
+        ;;
+    workbook)
+        # Whole workbooks and archives behind the selector 0; the parts' seeds carry their own 1.
+        for file in Tests/CharterTests/Fixtures/workbooks/*.xlsx Tests/CharterTests/Fixtures/zip/*.zip; do
+            seed "$file" 0
+        done
+        for file in Tests/Fuzz/seeds/workbook/*; do seed "$file"; done
         ;;
 esac
 shopt -u nullglob

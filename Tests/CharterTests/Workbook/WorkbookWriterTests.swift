@@ -40,6 +40,16 @@ extension WorkbookTests {
             #expect(types.contains("<Override PartName=\"/xl/worksheets/sheet2.xml\""))
         }
 
+        @Test func rowsWithoutTextAreLeftOut() throws {
+            var writer = WorkbookWriter()
+            try writer.addSheet("a", rows: [["1"], [], ["", ""], ["4"]])
+            let archive = try ZipArchive(bytes: try writer.bytes())
+            let sheet = try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))
+            let xml = String(decoding: try archive.contents(of: sheet), as: UTF8.self)
+            #expect(xml.contains("<row r=\"1\">") && xml.contains("<row r=\"4\">"))
+            #expect(!xml.contains("<row r=\"2\">") && !xml.contains("<row r=\"3\">"))
+        }
+
         @Test func theSameSheetsMakeTheSameBytes() throws {
             func bytes() throws -> [UInt8] {
                 var writer = WorkbookWriter()
