@@ -130,7 +130,7 @@ case "$target" in
         if [ "$target" = workbook ]; then
             options+=(-dict=Tests/Fuzz/workbook.dict)
             # Foundation's own leaks, each named in the file, are not the target's.
-            export LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/workbook.lsan${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+            export LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/workbook.lsan:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
         fi
         ;;
 esac

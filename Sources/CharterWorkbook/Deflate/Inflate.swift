@@ -55,7 +55,8 @@ struct InflateDecoder {
     var bitBuffer: UInt64 = 0
     var bitCount = 0
     var output: [UInt8] = []
-    /// The output size that may not be passed, and why.
+    /// The largest output allowed: the least of the limit on size, the limit by ratio and the
+    /// expected size.
     let stop: Int
     let limits: Inflate.Limits
     let expectedSize: Int?

@@ -23,6 +23,9 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
         case notUTF8
         /// A part has a document type declaration, which no workbook has.
         case documentType
+        /// A part has a processing instruction of a target alone (`<?x?>`), which no workbook has
+        /// (and on which the XML parser of the toolchain's Foundation crashes).
+        case processingInstruction
         /// A part is not well-formed XML (FoundationXML's error code, and the column).
         case malformedXML(code: Int, column: Int)
         /// The workbook lists no sheets.
@@ -101,6 +104,7 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
         case .tooLarge: "workbook.too-large"
         case .notUTF8: "workbook.not-utf8"
         case .documentType: "workbook.document-type"
+        case .processingInstruction: "workbook.processing-instruction"
         case .malformedXML: "workbook.malformed-xml"
         case .noSheets: "workbook.no-sheets"
         case .missingAttribute: "workbook.missing-attribute"
@@ -178,6 +182,10 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
             return zh
                 ? "该部件含有文档类型声明（<!DOCTYPE>），工作簿不会有这种声明：拒绝读取。"
                 : "The part has a document type declaration (<!DOCTYPE>), which no workbook has: it is not read."
+        case .processingInstruction:
+            return zh
+                ? "该部件含有没有内容的处理指令（<?…?>），工作簿不会有这种指令：拒绝读取。"
+                : "The part has a processing instruction without content (<?…?>), which no workbook has: it is not read."
         case .malformedXML(let code, let column):
             return zh
                 ? "该部件的 XML 格式有误（第 \(column) 列，XML 解析错误 \(code)）：文件已损坏。"

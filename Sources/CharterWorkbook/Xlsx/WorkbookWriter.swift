@@ -152,7 +152,7 @@ public struct WorkbookWriter: Sendable {
                 + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
         }
         xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
-        let columns = max(sheet.rows.map(\.count).max() ?? 0, sheet.columnWidths.count)
+        let columns = min(max(sheet.rows.map(\.count).max() ?? 0, sheet.columnWidths.count), CellReference.maxColumn)
         if columns > 0 {
             xml += "<cols>"
             for column in 1...columns {

@@ -23,7 +23,8 @@ protocol XMLPartHandler: AnyObject {
 /// namespaces. Elements of other namespaces (extensions: `x14:`, `x15ac:` …) are skipped with all
 /// they hold; of markup compatibility's `mc:AlternateContent`, only the `mc:Fallback` is read, as
 /// a reader that knows no extension must. A document type declaration is refused: a workbook has
-/// none, and refusing it keeps entity expansion (a "billion laughs") out.
+/// none, and refusing it keeps entity expansion (a "billion laughs") out; so is a processing
+/// instruction without content, which crashes FoundationXML (see ``refusal(_:)``).
 enum XMLPart {
     /// An element as a handler sees it.
     struct Element {
@@ -34,10 +35,12 @@ enum XMLPart {
         /// Whether `xml:space="preserve"` holds here (set on this element or inherited).
         let preservesSpace: Bool
 
-        /// The attribute whose local name is `name`, with or without a prefix (`r:id` for `id`).
+        /// The attribute whose local name is `name`, with or without a prefix (`r:id` for `id`;
+        /// of several prefixed ones, the first by qualified name, so the choice never depends on
+        /// a dictionary's order).
         func attribute(local name: String) -> String? {
             if let value = attributes[name] { return value }
-            return attributes.first { key, _ in key.hasSuffix(":" + name) }?.value
+            return attributes.filter { key, _ in key.hasSuffix(":" + name) }.min { $0.key < $1.key }?.value
         }
     }
 
@@ -56,7 +59,7 @@ enum XMLPart {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) {
             throw WorkbookError(.notUTF8, part: path)
         }
-        if contains(bytes, Array("<!DOCTYPE".utf8)) { throw WorkbookError(.documentType, part: path) }
+        if let reason = refusal(bytes) { throw WorkbookError(reason, part: path) }
         // From a stream: given all its data at once, the parser fails on a part over 10 MB (a sheet
         // of some 100 000 rows), which in pieces it reads.
         let parser = XMLParser(stream: InputStream(data: Data(bytes)))
@@ -89,15 +92,43 @@ enum XMLPart {
         code > 0 && code < 200 && ![97, 98, 99, 100, 102, 106, 107].contains(code)
     }
 
-    /// Whether `needle` occurs in `bytes`.
-    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
+    /// What in `bytes` the parser must not be given, if anything.
+    ///
+    /// That is a document type declaration, or a processing instruction of a target alone
+    /// (`<?x?>`), for which FoundationXML reads the instruction's absent content through a null
+    /// pointer and crashes the process. Neither is in any workbook. The check runs in one pass (a
+    /// target's name cannot hold `<`), and refuses a target cut off by the end of the part too.
+    static func refusal(_ bytes: [UInt8]) -> WorkbookError.Reason? {
+        let doctype = Array("<!DOCTYPE".utf8)
         var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if bytes[index + 1] == UInt8(ascii: "!"), bytes[index...].starts(with: doctype) { return .documentType }
             index += 1
+            guard bytes[index] == UInt8(ascii: "?") else { continue }
+            // The target's name, then what follows it: "?>" at once is the instruction refused.
+            index += 1
+            while index < bytes.count && isNameByte(bytes[index]) { index += 1 }
+            if index + 1 >= bytes.count || bytes[index] == UInt8(ascii: "?") && bytes[index + 1] == UInt8(ascii: ">") {
+                return .processingInstruction
+            }
         }
-        return false
+        return nil
+    }
+
+    /// Whether `byte` may be part of an XML name (any byte of a non-ASCII character counts).
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"),
+            UInt8(ascii: ":"), 0x80...:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The parser's delegate: filters elements, tracks `xml:space`, and keeps the first error.

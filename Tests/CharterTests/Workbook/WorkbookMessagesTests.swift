@@ -26,6 +26,7 @@ extension WorkbookTests {
 
         static let workbook: [WorkbookError.Reason] = [
             .compoundFile, .missingPart("xl/workbook.xml"), .tooLarge(limit: 1), .notUTF8, .documentType,
+            .processingInstruction,
             .malformedXML(code: 5, column: 3), .noSheets, .missingAttribute(element: "sheet", attribute: "name"),
             .unknownRelationship("rId9"), .duplicateSheetName("党员"), .invalidSheetName("a/b"),
             .badCellReference("A0"), .badRowNumber("0"), .rowOutOfOrder(row: 1, previous: 2),

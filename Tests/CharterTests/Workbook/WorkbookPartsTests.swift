@@ -445,6 +445,28 @@ extension WorkbookTests {
             #expect(error?.part == "xl/worksheets/sheet1.xml")
         }
 
+        @Test(arguments: ["<?x?>", "<?xml?>", "<?党员?>", "<??>", "<?x-y.z?>"])
+        func aProcessingInstructionOfATargetAloneIsRefused(_ instruction: String) throws {
+            // FoundationXML crashes on one: the part must never reach it.
+            var workbook = TestWorkbook(rows: "")
+            workbook.sheets[0].xml = TestWorkbook.sheet("") + instruction
+            #expect(try workbook.error()?.reason == .processingInstruction)
+            var first = TestWorkbook(rows: "")
+            first.styles = instruction + "<styleSheet xmlns=\"\(TestWorkbook.main)\"/>"
+            #expect(try first.error()?.reason == .processingInstruction)
+            // Cut off by the end of the part, as well.
+            var cut = TestWorkbook(rows: "")
+            cut.sheets[0].xml = TestWorkbook.sheet("") + instruction.dropLast(2)
+            #expect(try cut.error()?.reason == .processingInstruction)
+        }
+
+        @Test(arguments: ["<?x ?>", "<?x data?>", "<?x\tdata?>", "<?mso-application progid=\"Excel.Sheet\"?>"])
+        func aProcessingInstructionWithContentIsIgnored(_ instruction: String) throws {
+            var workbook = TestWorkbook(rows: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+            workbook.sheets[0].xml = "<?xml version=\"1.0\"?>" + instruction + workbook.sheets[0].xml
+            #expect(try workbook.texts() == [["1"]])
+        }
+
         @Test func aPartInUTF16IsRefused() throws {
             var wide = TestWorkbook(rows: "")
             wide.styles = "\u{FEFF}<styleSheet/>"
