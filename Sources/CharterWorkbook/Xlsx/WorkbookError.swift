@@ -19,7 +19,7 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible,
         case missingPart(String)
         /// More would be decompressed than the limit on the whole workbook.
         case tooLarge(limit: Int)
-        /// A part is not UTF-8 (it starts as UTF-16 does).
+        /// A part is not UTF-8, or declares another encoding.
         case notUTF8
         /// A part has a document type declaration, which no workbook has.
         case documentType

@@ -56,7 +56,9 @@ enum XMLPart {
     static func parse(
         _ bytes: [UInt8], path: String, namespaces: Set<String>, handler: some XMLPartHandler
     ) throws(WorkbookError) {
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) {
+        // UTF-8 only, as Excel writes every part: so libxml2 never transcodes, nor prints its
+        // "encoder error" on the terminal of whoever runs charter.
+        guard String(validating: bytes, as: UTF8.self) != nil, declaresUTF8(bytes) else {
             throw WorkbookError(.notUTF8, part: path)
         }
         if let reason = refusal(bytes) { throw WorkbookError(reason, part: path) }
@@ -90,6 +92,18 @@ enum XMLPart {
     /// part's own.
     static func isMalformation(_ code: Int) -> Bool {
         code > 0 && code < 200 && ![97, 98, 99, 100, 102, 106, 107].contains(code)
+    }
+
+    /// Whether the XML declaration at the start of `bytes`, if any, names UTF-8 or no encoding.
+    static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return true }
+        let declaration = bytes[start...].prefix(while: { $0 != UInt8(ascii: ">") })
+        let text = String(decoding: declaration, as: UTF8.self).lowercased()
+        guard let range = text.range(of: "encoding") else { return true }
+        let value = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            .prefix { $0 != "\"" && $0 != "'" && $0 != " " && $0 != "?" }
+        return value == "utf-8" || value == "utf8"
     }
 
     /// What in `bytes` the parser must not be given, if anything.

@@ -485,6 +485,38 @@ extension WorkbookTests {
             #expect(throws: WorkbookError(.notUTF8, part: "xl/styles.xml")) { try Workbook(bytes: writer.bytes) }
         }
 
+        @Test func aPartNotInUTF8IsRefused() throws {
+            var gbk = TestWorkbook(rows: "")
+            gbk.sheets[0].xml = "<?xml version=\"1.0\" encoding=\"GB2312\"?>" + TestWorkbook.sheet("")
+            #expect(try gbk.error()?.reason == .notUTF8)
+            var latin = TestWorkbook(rows: "")
+            latin.sheets[0].xml = "<?xml version='1.0' encoding = 'ISO-8859-1' ?>" + TestWorkbook.sheet("")
+            #expect(try latin.error()?.reason == .notUTF8)
+            // Declared UTF-8 in any spelling, or not declared: read.
+            for declaration in [
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>", "<?xml version=\"1.0\"?>", "",
+            ] {
+                var utf8 = TestWorkbook(rows: "")
+                utf8.sheets[0].xml = "\u{FEFF}" + declaration + TestWorkbook.sheet("")
+                #expect(try utf8.error() == nil, "\(declaration)")
+            }
+            // Bytes that are not UTF-8, in a part that says it is.
+            let bytes = try TestWorkbook(rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>党</t></is></c></row>")
+                .bytes
+            let archive = try ZipArchive(bytes: bytes)
+            var writer = ZipWriter()
+            for entry in archive.entries {
+                var contents = try archive.contents(of: entry)
+                if entry.name.text == "xl/worksheets/sheet1.xml", let index = contents.firstIndex(of: 0xE5) {
+                    contents[index] = 0xB5  // GBK's first byte of 党, alone
+                }
+                try writer.add(entry.name.description, contents: contents)
+            }
+            #expect(throws: WorkbookError(.notUTF8, part: "xl/worksheets/sheet1.xml", sheet: "Sheet1")) {
+                try Workbook(bytes: writer.bytes)
+            }
+        }
+
         // MARK: The file itself
 
         @Test func notAWorkbook() throws {
