@@ -1,4 +1,5 @@
 public import CharterSupport
+import CharterWorkbook
 public import PolicyKit
 
 /// One cell of what an office has, as it was read: its text, and for a workbook what Excel knew
@@ -61,14 +62,5 @@ public struct ImportTable: Sendable {
     }
 
     /// The letters of a column, counted from 0: `A`, …, `Z`, `AA`, ….
-    public static func columnLetters(_ index: Int) -> String {
-        var letters: [Character] = []
-        var value = index + 1
-        while value > 0 {
-            let remainder = (value - 1) % 26
-            letters.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
-            value = (value - 1) / 26
-        }
-        return String(letters)
-    }
+    public static func columnLetters(_ index: Int) -> String { CellReference.columnName(index + 1) }
 }

@@ -1,4 +1,5 @@
 public import CharterSupport
+import CharterWorkbook
 public import PolicyKit
 
 /// One change `charter import` made to what an office gave, for `import-report.csv`.
@@ -364,9 +365,7 @@ public enum Importer {
     /// The date of an Excel serial number in the 1900 date system (in which Excel counts a
     /// 29 February 1900 that never was), or `nil` for a number that is no date.
     public static func excelSerialDate(_ serial: Int) -> CivilDate? {
-        guard serial >= 1, serial != 60, serial <= 2_958_465 else { return nil }
-        guard let epoch = CivilDate(year: 1899, month: 12, day: serial < 60 ? 31 : 30) else { return nil }
-        return CivilDate(dayNumber: epoch.dayNumber + serial)
+        ExcelDate.date(serial: Double(serial), system: .from1900)
     }
 
     /// A whole number as the contract writes it (`3` for `3` or `3.0`), or `nil`.
