@@ -98,27 +98,10 @@ enum ImportCommand: CharterCommand {
             out, command: name, force: arguments[Self.force], protected: protectedPaths(data: from, profiles: []),
             language: language)
         let changes = sources.changes + converted.changes
-        do {
-            for file in converted.files {
-                let output = try BufferedFile(path: folder.file(file.file.fileName))
-                try output.write(file.csv())
-                try output.finish()
-            }
-            for file in sources.passed {
-                let output = try BufferedFile(path: folder.file(file.name))
-                try output.write(file.bytes)
-                try output.finish()
-            }
-            let report = try BufferedFile(path: folder.file("import-report.csv"))
-            try report.write(ImportReport.csv(changes, language: language))
-            try report.finish()
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw CommandFailure(
-                code: 2, en: "charter import: \(folder.describe(error, in: .english))",
-                zh: "charter import：\(folder.describe(error, in: .chinese))")
-        }
+        try writeFiles(
+            converted.files.map { ($0.file.fileName, $0.csv()) } + sources.passed.map { ($0.name, $0.bytes) }
+                + [("import-report.csv", ImportReport.csv(changes, language: language))],
+            into: folder, command: name)
         let rows = converted.files.map { "\($0.file.rawValue) \($0.rows.count)" }.joined(separator: ", ")
         Console.error(
             chinese

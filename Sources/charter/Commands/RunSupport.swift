@@ -1,6 +1,7 @@
 import CharterData
 import CharterEngine
 import CharterModules
+import CharterOutput
 import CharterSupport
 import PolicyKit
 
@@ -278,5 +279,25 @@ final class Progress: Sendable {
 
     func done() {
         if enabled { Console.write("\r\u{1B}[K", to: 2, raw: true) }
+    }
+}
+
+/// Writes each file, whole, into `folder` and puts the folder in place; on a failure nothing is
+/// kept and the command fails with code 2, saying why.
+func writeFiles(
+    _ files: [(name: String, bytes: [UInt8])], into folder: OutputFolder, command: String
+) throws(CommandFailure) {
+    do {
+        for file in files {
+            let output = try BufferedFile(path: folder.file(file.name))
+            try output.write(file.bytes)
+            try output.finish()
+        }
+        try folder.commit()
+    } catch {
+        folder.discard()
+        throw CommandFailure(
+            code: 2, en: "charter \(command): \(folder.describe(error, in: .english))",
+            zh: "charter \(command)：\(folder.describe(error, in: .chinese))")
     }
 }

@@ -86,19 +86,7 @@ enum TemplateCommand: CharterCommand {
                     zh: "charter template：\(error.message(in: .chinese))")
             }
         }
-        do {
-            for file in files {
-                let output = try BufferedFile(path: folder.file(file.name))
-                try output.write(file.bytes)
-                try output.finish()
-            }
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw CommandFailure(
-                code: 2, en: "charter template: \(folder.describe(error, in: .english))",
-                zh: "charter template：\(folder.describe(error, in: .chinese))")
-        }
+        try writeFiles(files, into: folder, command: name)
         Console.out(
             language == .chinese
                 ? "已写出 \(out)：\(files.map(\.name).joined(separator: "、"))。"
