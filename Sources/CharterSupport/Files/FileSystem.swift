@@ -52,6 +52,12 @@ public enum FileSystem {
         rmdir(path)
     }
 
+    /// Whether `path` is a folder, or a link to one.
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// Whether `path` is a folder itself (not a link to one) owned by this process's user.
     public static func isOwnFolder(_ path: String) -> Bool {
         var info = stat()

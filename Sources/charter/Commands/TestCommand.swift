@@ -4,10 +4,6 @@ import CharterModules
 import CharterSupport
 import PolicyKit
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `charter test`: runs policy test cases and reports rule coverage.
 enum TestCommand: CharterCommand {
     static let name = "test"
@@ -155,16 +151,14 @@ enum TestCommand: CharterCommand {
 
     /// The case files at `path`: the file itself, or every `*.json` below the folder, sorted.
     static func caseFiles(_ path: String) -> [String] {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return [] }
-        if (status.st_mode & S_IFMT) != S_IFDIR { return [path] }
+        guard FileSystem.exists(path) else { return [] }
+        guard FileSystem.isFolder(path) else { return [path] }
         guard let names = FileSystem.entries(of: path) else { return [] }
         var files: [String] = []
         for name in names.sorted() {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            var childStatus = stat()
-            guard stat(child, &childStatus) == 0 else { continue }
-            if (childStatus.st_mode & S_IFMT) == S_IFDIR {
+            guard FileSystem.exists(child) else { continue }
+            if FileSystem.isFolder(child) {
                 files += caseFiles(child)
             } else if name.hasSuffix(".json") {
                 files.append(child)
