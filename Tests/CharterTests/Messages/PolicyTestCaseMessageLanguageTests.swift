@@ -7,9 +7,9 @@ import Testing
 /// Every problem of a policy test case file (``PolicyTestCaseError``) says what is wrong and what
 /// to do in Chinese as well as in English, after the same `FILE: PATH:` in both.
 @Suite struct PolicyTestCaseMessageLanguageTests {
-    static let policies = #""policies": {"stage": {"module": "CharterBaseline"}}"#
+    static let policies = #""policies": {"branch_setup": {"module": "CharterBaseline"}}"#
     static let dataset = #""dataset": {"communities": [{"id": "C1"}]}"#
-    static let expect = #""expect": [{"point": "stage", "subject": "community:C1"}]"#
+    static let expect = #""expect": [{"point": "branch_setup", "subject": "community:C1"}]"#
 
     static func entry(_ text: String) -> String {
         #"{"as_of": "2026-06-30", \#(policies), \#(dataset), "expect": [\#(text)]}"#
@@ -80,5 +80,42 @@ import Testing
         let english = try Charter.run(["test", "--lang", "en", file], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(english.status == 2)
         #expect(english.error == "\(file): expect[0].subject: is required, such as \"member:M1\".\n")
+    }
+
+    /// A case that cannot run (a profile that cannot be read or used, a dataset refused) is
+    /// reported in Chinese under its name, the library's own Chinese quoted.
+    @Test func aCaseThatCannotRunIsSaidInChinese() throws {
+        let work = try TemporaryDirectory()
+        let cases: [(name: String, text: String, chinese: String, english: String)] = [
+            (
+                "missing-profile",
+                #"{"as_of": "2026-06-30", "profile": "nothing.json", \#(Self.dataset), \#(Self.expect)}"#,
+                "无法读取配置文件 '\(work.path)/nothing.json'。请检查用例中 \"profile\" 给出的路径",
+                "The profile '\(work.path)/nothing.json' cannot be read."
+            ),
+            (
+                "unknown-module",
+                #"{"as_of": "2026-06-30", "policies": {"stage": {"module": "ChengduPilt"}}, \#(Self.dataset), \#(Self.expect)}"#,
+                "是不是想写 'ChengduPilot'？", "Did you mean 'ChengduPilot'?"
+            ),
+            (
+                "bad-dataset",
+                #"{"as_of": "2026-06-30", \#(Self.policies), "dataset": {"communities": [{"id": "C1", "stage": "nope"}]}, \#(Self.expect)}"#,
+                "用例中直接写出的数据集（文件以其键命名，按 .json 格式读取）未通过检查：",
+                "The inline dataset (files named as its keys, .json form) was refused:"
+            ),
+        ]
+        for testCase in cases {
+            let file = work.path + "/\(testCase.name).json"
+            try Data(testCase.text.utf8).write(to: URL(fileURLWithPath: file))
+            let chinese = try Charter.run(["test", "--lang", "zh", file])
+            #expect(chinese.status == 1)
+            #expect(chinese.output.hasPrefix("未通过  \(file)  (\(file))\n      "), "\(chinese.output)")
+            #expect(chinese.output.contains(testCase.chinese), "\(chinese.output)")
+            #expect(!chinese.output.contains(testCase.english), "\(chinese.output)")
+            let english = try Charter.run(["test", file])
+            #expect(english.status == 1)
+            #expect(english.output.contains(testCase.english), "\(english.output)")
+        }
     }
 }
