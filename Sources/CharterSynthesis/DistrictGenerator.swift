@@ -122,7 +122,8 @@ public struct DistrictGenerator: Sendable {
             folder.discard()
             throw SynthesisError(code: .cannotWrite, folder.placed(error))
         }
-        summary.leftoversCleared = folder.leftoversCleared + (folder.restoredEarlier.map { ["(put back) " + $0] } ?? [])
+        summary.leftoversCleared = folder.leftoversCleared
+        summary.restoredEarlier = folder.restoredEarlier
         return summary
     }
 
@@ -152,6 +153,9 @@ public struct GenerationSummary: Sendable {
     public var rows: [(file: DatasetFile, rows: Int)]
     /// Staging folders of interrupted runs that were found beside the output and removed.
     public var leftoversCleared: [String] = []
+    /// An earlier output that an interrupted replacement had moved aside, and that was put back
+    /// before this one replaced it.
+    public var restoredEarlier: String?
 
     /// The number of rows written to `file`.
     public func rows(of file: DatasetFile) -> Int {

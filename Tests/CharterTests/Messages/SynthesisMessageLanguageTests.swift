@@ -106,4 +106,19 @@ import Testing
         #expect(inEnglish.status == 2)
         #expect(inEnglish.error.hasPrefix("charter generate: \(work.path): already exists."), "\(inEnglish.error)")
     }
+
+    /// An earlier dataset that an interrupted `--force` had moved aside is put back, and said so
+    /// in Chinese, before it is replaced.
+    @Test func charterGenerateSaysAnEarlierDatasetWasPutBackInChinese() throws {
+        let work = try TemporaryDirectory()
+        let out = work.path + "/out"
+        try DistrictGenerator(DistrictGenerator.Options(communities: 1, members: 3, seed: 1)).write(to: out)
+        try FileManager.default.moveItem(atPath: out, toPath: work.path + "/.out.charter-partial-999999999-1.old")
+        let result = try Charter.run([
+            "generate", "--lang", "zh", "--communities", "1", "--members", "3", "--seed", "2", "--out", out, "--force",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error == "charter generate：已放回之前的输出 \(out)（被一次中断的运行移到了一旁）。\n")
+        #expect(FileManager.default.fileExists(atPath: out + "/members.csv"))
+    }
 }
