@@ -1,7 +1,7 @@
 import CharterSupport
 import CoreFoundation
 import Foundation
-public import PolicyKit
+import PolicyKit
 
 /// What an office's folder holds, read into tables: which file of the folder becomes which
 /// dataset file, each read in its encoding.

@@ -1,6 +1,6 @@
 import CharterSupport
 import CharterWorkbook
-public import PolicyKit
+import PolicyKit
 
 /// Reads `.xlsx` workbooks for `charter import` with ``CharterWorkbook``.
 public struct XlsxWorkbooks: WorkbookReading {

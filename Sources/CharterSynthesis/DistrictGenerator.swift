@@ -21,6 +21,8 @@ public struct DistrictGenerator: Sendable {
         public var asOf: CivilDate
         /// Ledger entries per member on average.
         public var eventsPerMember: Double
+        /// The order rows are written in (the same rows either way).
+        public var order: RowOrder
 
         /// The as-of date used when none is given: 2026-06-30.
         public static let defaultAsOf = CivilDate(year: 2026, month: 6, day: 30) ?? .earliest
@@ -28,13 +30,14 @@ public struct DistrictGenerator: Sendable {
         /// Creates options; the as-of date defaults to 2026-06-30 and events to 5 per member.
         public init(
             communities: Int, members: Int, seed: UInt64, asOf: CivilDate = Options.defaultAsOf,
-            eventsPerMember: Double = 5
+            eventsPerMember: Double = 5, order: RowOrder = .sorted
         ) {
             self.communities = communities
             self.members = members
             self.seed = seed
             self.asOf = asOf
             self.eventsPerMember = eventsPerMember
+            self.order = order
         }
     }
 
@@ -44,6 +47,7 @@ public struct DistrictGenerator: Sendable {
     private let seed: UInt64
     private let memberIDWidth: Int
     private let eventsPerMember: Double
+    private let order: RowOrder
 
     /// Creates a generator of a random district.
     public init(_ options: Options) throws(SynthesisError) {
@@ -74,6 +78,7 @@ public struct DistrictGenerator: Sendable {
         seed = options.seed
         memberIDWidth = max(6, String(options.members).count)
         eventsPerMember = options.eventsPerMember
+        order = options.order
     }
 
     private init(asOf: CivilDate, seed: UInt64, memberIDWidth: Int, plans: @escaping @Sendable () -> [CommunityPlan]) {
@@ -82,6 +87,7 @@ public struct DistrictGenerator: Sendable {
         self.seed = seed
         self.memberIDWidth = memberIDWidth
         self.eventsPerMember = 5
+        self.order = .sorted
     }
 
     /// The curated example district (`Examples/data`): eight communities of 郫都区 chosen so that
@@ -143,7 +149,12 @@ public struct DistrictGenerator: Sendable {
         for (index, plan) in plans.enumerated() {
             try community.write(plan, index: index)
         }
-        return GenerationSummary(rows: try community.finish())
+        let rows = try community.finish()
+        if order == .shuffled {
+            let shuffler = RowShuffler(seed: seed)
+            for file in DatasetFile.allCases { try shuffler.shuffle(file, at: folder.file(file.fileName)) }
+        }
+        return GenerationSummary(rows: rows)
     }
 }
 

@@ -26,9 +26,10 @@ public struct SynthesisError: Error, Sendable, CustomStringConvertible, Localize
         self.message = message
     }
 
-    /// The error of a file or folder that could not be written, or that the output folder's
-    /// rules refused, as `PATH: message` in both languages.
-    public init(code: Code, _ error: OutputError) {
+    /// The error of a file or folder that could not be read or written, or that the output
+    /// folder's rules refused (an ``OutputError``, a ``FileSystemError``), in both languages as it
+    /// says itself: `PATH: message`.
+    public init(code: Code, _ error: some LocalizedMessage) {
         self.init(code: code, message: Text(zh: error.message(in: .chinese), en: error.message(in: .english)))
     }
 

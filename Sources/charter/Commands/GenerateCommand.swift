@@ -50,6 +50,15 @@ enum GenerateCommand: CharterCommand {
         help: HelpText(
             en: "Ledger entries per member on average (default 5; 0 for none).",
             zh: "平均每名党员的积分台账条目数（默认 5；0 表示没有）。"))
+    static let order = Option<RowOrder>(
+        "order", "ORDER",
+        .choice(RowOrder.allCases.map { ($0.rawValue, $0) }), default: { .sorted },
+        help: HelpText(
+            en:
+                "Row order: sorted (community by community, ids rising; the default) or shuffled (as a district's export comes: members in random order, the ledger by date across the district). The rows are the same either way.",
+            zh:
+                "行的顺序：sorted（按社区依次排列、编号递增，默认）或 shuffled（如区里导出的数据：党员行顺序随机，积分台账按日期排列于全区）。两种顺序的行完全相同。"
+        ))
     static let force = Flag(
         "force",
         help: HelpText(
@@ -67,13 +76,13 @@ enum GenerateCommand: CharterCommand {
             en: "Language of this help and of the messages; the files are the same in either.",
             zh: "本帮助和提示信息的语言；写出的文件不随语言改变。"))
     static let options: [any CommandOption] = [
-        communities, members, seed, out, asOf, eventsPerMember, force, example, lang,
+        communities, members, seed, out, asOf, eventsPerMember, order, force, example, lang,
     ]
 
     static let help = CommandHelp(
         usage: [
-            .form([communities, members, seed, out, asOf, eventsPerMember, force, lang]),
-            .form(selectedBy: example, [out, force, lang]),
+            .form([communities, members, seed, out, asOf, eventsPerMember, order, force, lang]),
+            .form(selectedBy: example, [out, order, force, lang]),
         ],
         about: HelpText(
             en: """
@@ -144,7 +153,8 @@ enum GenerateCommand: CharterCommand {
                 members: try arguments[Self.members],
                 seed: try arguments[Self.seed],
                 asOf: asOf,
-                eventsPerMember: try arguments[Self.eventsPerMember])
+                eventsPerMember: try arguments[Self.eventsPerMember],
+                order: try arguments[Self.order])
             do {
                 generator = try DistrictGenerator(options)
             } catch {

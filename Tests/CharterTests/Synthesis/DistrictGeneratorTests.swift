@@ -126,3 +126,78 @@ enum SeededGeneratorGolden {
         #expect(try PlainCSV(path: folder + "/events.csv").header == ["member_id", "date", "kind", "amount"])
     }
 }
+
+/// `--order shuffled`: the same rows as the sorted order, in the order of a district's export.
+@Suite struct ShuffledOrderTests {
+    private func generate(_ order: RowOrder, into folder: String) throws {
+        try DistrictGenerator(DistrictGenerator.Options(communities: 12, members: 3000, seed: 9, order: order))
+            .write(to: folder)
+    }
+
+    @Test func shuffledHoldsTheSortedRowsInAnotherOrder() throws {
+        let work = try TemporaryDirectory()
+        try generate(.sorted, into: work.path + "/sorted")
+        try generate(.shuffled, into: work.path + "/shuffled")
+        for file in DatasetFile.allCases {
+            let sorted = try PlainCSV(path: work.path + "/sorted/" + file.fileName)
+            let shuffled = try PlainCSV(path: work.path + "/shuffled/" + file.fileName)
+            #expect(sorted.header == shuffled.header, "\(file.fileName)")
+            #expect(
+                sorted.rows.map { $0.joined(separator: ",") }.sorted()
+                    == shuffled.rows.map { $0.joined(separator: ",") }.sorted(), "\(file.fileName) has other rows")
+            if sorted.rows.count > 20 {
+                #expect(sorted.rows != shuffled.rows, "\(file.fileName) kept its order")
+            }
+        }
+    }
+
+    @Test func membersComeInNoOrderAndTheLedgerByDate() throws {
+        let work = try TemporaryDirectory()
+        try generate(.shuffled, into: work.path)
+        let members = try PlainCSV(path: work.path + "/members.csv")
+        let ids = try members.column("id")
+        let communities = try members.column("community_id")
+        #expect(ids != ids.sorted(), "member ids are in order")
+        // Communities interleave: many changes of community from one row to the next.
+        let changes = zip(communities, communities.dropFirst()).filter { $0 != $1 }.count
+        #expect(changes > ids.count / 2)
+        let events = try PlainCSV(path: work.path + "/events.csv")
+        let dates = try events.column("date")
+        #expect(dates == dates.sorted(), "the ledger is not in date order")
+        let eventMembers = try events.column("member_id")
+        let firstDay = zip(dates, eventMembers).filter { $0.0 == dates[0] }.map(\.1)
+        #expect(Set(firstDay).count > 1 || firstDay.count == 1)
+        #expect(
+            zip(eventMembers, eventMembers.dropFirst()).filter { $0 != $1 }.count > eventMembers.count / 2,
+            "the ledger is grouped by member")
+    }
+
+    /// A community's posts are filled in their order, so each keeps it while communities interleave.
+    @Test func postsKeepEachCommunitysOrder() throws {
+        let work = try TemporaryDirectory()
+        try generate(.sorted, into: work.path + "/sorted")
+        try generate(.shuffled, into: work.path + "/shuffled")
+        func byCommunity(_ path: String) throws -> [String: [String]] {
+            let posts = try PlainCSV(path: path)
+            return Dictionary(grouping: posts.rows.map { $0.joined(separator: ",") }) {
+                String($0.prefix { $0 != "," })
+            }
+        }
+        let sorted = try byCommunity(work.path + "/sorted/posts.csv")
+        #expect(sorted.count > 1)
+        #expect(sorted == (try byCommunity(work.path + "/shuffled/posts.csv")))
+        let shuffled = try PlainCSV(path: work.path + "/shuffled/posts.csv").column("community_id")
+        #expect(shuffled != shuffled.sorted(), "posts are grouped by community")
+    }
+
+    @Test func theSameSeedGivesTheSameShuffledBytes() throws {
+        let work = try TemporaryDirectory()
+        try generate(.shuffled, into: work.path + "/first")
+        try generate(.shuffled, into: work.path + "/second")
+        for file in DatasetFile.allCases {
+            #expect(
+                try Data(contentsOf: work.url.appendingPathComponent("first/" + file.fileName))
+                    == Data(contentsOf: work.url.appendingPathComponent("second/" + file.fileName)), "\(file.fileName)")
+        }
+    }
+}
