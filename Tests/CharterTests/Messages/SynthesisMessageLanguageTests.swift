@@ -1,8 +1,9 @@
 import CharterSupport
-import CharterSynthesis
 import Foundation
 import PolicyKit
 import Testing
+
+@testable import CharterSynthesis
 
 /// Every error of `charter generate` (``SynthesisError``) says what is wrong and what to do in
 /// Chinese as well as in English, with the same code, and the file or folder first in both.
@@ -69,6 +70,15 @@ import Testing
         }
         Self.expectBilingual(error, code: .cannotWrite, path: "/dev/full")
         #expect(error.message(in: .chinese).contains("磁盘已满"))
+    }
+
+    /// `--order shuffled` reads each file back and writes it again.
+    @Test func aFileThatCannotBeShuffledHasItsChinese() throws {
+        let path = "/nonexistent/charter/members.csv"
+        let error = try #require(throws: SynthesisError.self) {
+            try RowShuffler(seed: 1).shuffle(.members, at: path)
+        }
+        Self.expectBilingual(error, code: .cannotWrite, path: path)
     }
 
     @Test func aPathReplacedIsReplacedInBothLanguages() throws {
