@@ -9,3 +9,8 @@ public protocol LocalizedMessage {
     /// both languages.
     func message(in language: Language) -> String
 }
+
+/// A module that reads a parameter its metadata does not declare: PolicyKit writes the message in
+/// both languages (it cannot know this protocol, which lives above it), so it prints in the run's
+/// language wherever it reaches the user.
+extension ParameterError: LocalizedMessage {}

@@ -26,8 +26,7 @@ public struct CSVFileWriter: ~Copyable {
     public init(path: String, header: [String], capacity: Int = 1 << 20) throws(SynthesisError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw SynthesisError(
-                code: .cannotWrite, message: OutputError.lastFailure(path: path, creating: true).description)
+            throw SynthesisError(code: .cannotWrite, OutputError.lastFailure(path: path, creating: true))
         }
         self.path = path
         self.descriptor = descriptor
@@ -123,8 +122,7 @@ public struct CSVFileWriter: ~Copyable {
     public mutating func finish() throws(SynthesisError) {
         try flush()
         guard fsync(descriptor) == 0 || errno == EINVAL else {
-            throw SynthesisError(
-                code: .cannotWrite, message: OutputError.lastFailure(path: path, creating: false).description)
+            throw SynthesisError(code: .cannotWrite, OutputError.lastFailure(path: path, creating: false))
         }
     }
 
@@ -185,8 +183,7 @@ public struct CSVFileWriter: ~Copyable {
                 let written = write(descriptor, bytes.baseAddress?.advanced(by: offset), bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = SynthesisError(
-                        code: .cannotWrite, message: OutputError.lastFailure(path: path, creating: false).description)
+                    failure = SynthesisError(code: .cannotWrite, OutputError.lastFailure(path: path, creating: false))
                     return
                 }
                 offset += written

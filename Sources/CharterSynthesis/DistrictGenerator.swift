@@ -52,13 +52,24 @@ public struct DistrictGenerator: Sendable {
     /// Creates a generator of a random district.
     public init(_ options: Options) throws(SynthesisError) {
         guard options.communities >= 1 else {
-            throw SynthesisError(code: .badSize, message: "A district needs at least one community.")
+            throw SynthesisError(
+                code: .badSize,
+                message: Text(
+                    zh: "一个区至少要有一个社区：请把社区数设为 1 或以上。",
+                    en: "A district needs at least one community: ask for 1 or more."))
         }
         guard options.members >= 0 else {
-            throw SynthesisError(code: .badSize, message: "The number of members cannot be negative.")
+            throw SynthesisError(
+                code: .badSize,
+                message: Text(
+                    zh: "党员人数不能为负数：请设为 0 或以上。", en: "The number of members cannot be negative: ask for 0 or more."))
         }
         guard options.eventsPerMember >= 0, options.eventsPerMember <= 1000 else {
-            throw SynthesisError(code: .badSize, message: "Events per member must be between 0 and 1000.")
+            throw SynthesisError(
+                code: .badSize,
+                message: Text(
+                    zh: "平均每名党员的积分台账条目数应在 0 到 1000 之间：请在这个范围内取值。",
+                    en: "Events per member must be between 0 and 1000: ask for a number in that range."))
         }
         let planner = DistrictPlanner(
             communities: options.communities, members: options.members, seed: options.seed, asOf: options.asOf)
@@ -101,9 +112,7 @@ public struct DistrictGenerator: Sendable {
         do {
             folder = try OutputFolder(destination: directory, command: "generate", force: force, protected: protected)
         } catch {
-            throw SynthesisError(
-                code: error.refused ? .outputExists : .cannotWrite,
-                message: error.description)
+            throw SynthesisError(code: error.refused ? .outputExists : .cannotWrite, error)
         }
         var summary: GenerationSummary
         do {
@@ -111,16 +120,16 @@ public struct DistrictGenerator: Sendable {
         } catch {
             folder.discard()
             // Name the file where it was going, not in the hidden folder it was written in.
-            throw SynthesisError(
-                code: error.code, message: error.message.replacing(folder.staging, with: folder.destination))
+            throw error.replacing(folder.staging, with: folder.destination)
         }
         do {
             try folder.commit()
         } catch {
             folder.discard()
-            throw SynthesisError(code: .cannotWrite, message: folder.describe(error))
+            throw SynthesisError(code: .cannotWrite, folder.placed(error))
         }
-        summary.leftoversCleared = folder.leftoversCleared + (folder.restoredEarlier.map { ["(put back) " + $0] } ?? [])
+        summary.leftoversCleared = folder.leftoversCleared
+        summary.restoredEarlier = folder.restoredEarlier
         return summary
     }
 
@@ -155,6 +164,9 @@ public struct GenerationSummary: Sendable {
     public var rows: [(file: DatasetFile, rows: Int)]
     /// Staging folders of interrupted runs that were found beside the output and removed.
     public var leftoversCleared: [String] = []
+    /// An earlier output that an interrupted replacement had moved aside, and that was put back
+    /// before this one replaced it.
+    public var restoredEarlier: String?
 
     /// The number of rows written to `file`.
     public func rows(of file: DatasetFile) -> Int {

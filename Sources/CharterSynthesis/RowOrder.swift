@@ -27,7 +27,7 @@ struct RowShuffler {
         do {
             bytes = try FileSystem.readBytes(path)
         } catch {
-            throw SynthesisError(code: .cannotWrite, message: error.message(in: .english))
+            throw SynthesisError(code: .cannotWrite, error)
         }
         let rows = CSVRows(bytes)
         guard rows.count > 1 else { return }
@@ -53,7 +53,7 @@ struct RowShuffler {
         do {
             try FileSystem.writeFile(path, output)
         } catch {
-            throw SynthesisError(code: .cannotWrite, message: error.message(in: .english))
+            throw SynthesisError(code: .cannotWrite, error)
         }
     }
 

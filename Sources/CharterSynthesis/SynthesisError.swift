@@ -1,5 +1,9 @@
-/// Why a district could not be generated, with a message a person can act on.
-public struct SynthesisError: Error, Sendable, CustomStringConvertible {
+public import CharterSupport
+public import PolicyKit
+
+/// Why a district could not be generated, with a message a person can act on, in Simplified
+/// Chinese and English.
+public struct SynthesisError: Error, Sendable, CustomStringConvertible, LocalizedMessage {
     /// A stable code for what went wrong.
     public enum Code: String, Sendable {
         /// The output folder exists and is not empty, and overwriting was not asked for.
@@ -12,15 +16,36 @@ public struct SynthesisError: Error, Sendable, CustomStringConvertible {
 
     /// What went wrong, as a code.
     public var code: Code
-    /// What went wrong, as a sentence.
-    public var message: String
+    /// What went wrong and what to do, in both languages (a file's path first, when it is about
+    /// one).
+    public var message: Text
 
     /// Creates the error.
-    public init(code: Code, message: String) {
+    public init(code: Code, message: Text) {
         self.code = code
         self.message = message
     }
 
-    /// The message.
-    public var description: String { message }
+    /// The error of a file or folder that could not be read or written, or that the output
+    /// folder's rules refused (an ``OutputError``, a ``FileSystemError``), in both languages as it
+    /// says itself: `PATH: message`.
+    public init(code: Code, _ error: some LocalizedMessage) {
+        self.init(code: code, message: Text(zh: error.message(in: .chinese), en: error.message(in: .english)))
+    }
+
+    /// The same error with `path` written as `replacement` in both languages (a file named by
+    /// where it was going, not by the hidden folder it was written in).
+    public func replacing(_ path: String, with replacement: String) -> SynthesisError {
+        SynthesisError(
+            code: code,
+            message: Text(
+                zh: message.chinese.replacing(path, with: replacement),
+                en: message.english.replacing(path, with: replacement)))
+    }
+
+    /// The message in English.
+    public var description: String { message.english }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { message.text(in: language) }
 }

@@ -16,8 +16,9 @@ public struct PolicyTestResult: Sendable {
     public let testCase: PolicyTestCase
     /// Every field that differs from what the case expects.
     public let mismatches: [Mismatch]
-    /// A problem that kept the case from running (bad dataset, bad profile, module failure).
-    public let error: String?
+    /// A problem that kept the case from running (bad dataset, bad profile, module failure), in
+    /// both languages.
+    public let error: Text?
     /// The rule ids fired in the decisions the case checks, by module name.
     public let firedRules: [String: Set<String>]
     /// The modules the case ran.
@@ -57,13 +58,24 @@ public struct PolicyTestRunner {
 
     /// Runs one case.
     public func run(_ testCase: PolicyTestCase) -> PolicyTestResult {
-        func failed(_ message: String, modules: [LoadedModule] = []) -> PolicyTestResult {
+        func failed(_ message: Text, modules: [LoadedModule] = []) -> PolicyTestResult {
             PolicyTestResult(testCase: testCase, mismatches: [], error: message, firedRules: [:], modules: modules)
+        }
+        /// A library's error in both languages, as it says itself.
+        func bilingual(_ error: any LocalizedMessage) -> Text {
+            Text(zh: error.message(in: .chinese), en: error.message(in: .english))
         }
         let profileFile = testCase.profilePath ?? testCase.file
         let profileText: String
         if let path = testCase.profilePath {
-            guard let text = readText(path) else { return failed("The profile '\(path)' cannot be read.") }
+            guard let text = readText(path) else {
+                return failed(
+                    Text(
+                        zh: "无法读取配置文件 '\(path)'。请检查用例中 \"profile\" 给出的路径，以及这个文件是否为 UTF-8 文本。",
+                        en:
+                            "The profile '\(path)' cannot be read. Check the path the case gives as \"profile\", and that the file is UTF-8 text."
+                    ))
+            }
             profileText = text
         } else {
             profileText = testCase.inlineProfile?.serialized ?? "{}"
@@ -74,7 +86,7 @@ public struct PolicyTestRunner {
             plan = try ProfileResolver(loader: ModuleLoader(modulePaths: modulePaths), digest: digest)
                 .resolve(profile, file: profileFile)
         } catch {
-            return failed(error.description)
+            return failed(bilingual(error))
         }
         let modules = plan.modules
         var temporary: String?
@@ -83,11 +95,23 @@ public struct PolicyTestRunner {
         if let path = testCase.dataPath {
             dataPath = path
         } else {
-            guard let folder = makeTemporaryFolder() else { return failed("A temporary folder cannot be created.") }
+            guard let folder = makeTemporaryFolder() else {
+                return failed(
+                    Text(
+                        zh: "无法创建临时文件夹（\(FileSystem.lastError())）。请检查 TMPDIR 指向的文件夹（默认为 /tmp）存在且可以写入。",
+                        en:
+                            "A temporary folder cannot be created (\(FileSystem.lastError())). Check that the folder TMPDIR names (/tmp by default) exists and can be written to."
+                    ))
+            }
             temporary = folder
             for (name, rows) in testCase.inlineDataset {
                 guard writeText(folder + "/" + name + ".json", rows.serialized) else {
-                    return failed("The inline dataset cannot be written to \(folder).")
+                    return failed(
+                        Text(
+                            zh: "无法把用例中直接写出的数据集写入临时文件夹 \(folder)（\(FileSystem.lastError())）。请检查那里可以写入，磁盘也没有满。",
+                            en:
+                                "The inline dataset cannot be written to \(folder) (\(FileSystem.lastError())). Check that it can be written to and the disk is not full."
+                        ))
                 }
             }
             dataPath = folder
@@ -96,9 +120,13 @@ public struct PolicyTestRunner {
         do {
             dataset = try DatasetReader(hashing: false).read(directory: dataPath, asOf: testCase.asOf).dataset
         } catch {
-            let source =
-                testCase.dataPath == nil ? "The inline dataset (files named as its keys, .json form)" : dataPath
-            return failed("\(source) was refused:\n\(error)", modules: modules)
+            let refused =
+                testCase.dataPath == nil
+                ? Text(
+                    zh: "用例中直接写出的数据集（文件以其键命名，按 .json 格式读取）未通过检查：\n",
+                    en: "The inline dataset (files named as its keys, .json form) was refused:\n")
+                : Text(zh: "数据集 \(dataPath) 未通过检查：\n", en: "\(dataPath) was refused:\n")
+            return failed(refused + bilingual(error), modules: modules)
         }
         let index = DatasetIndex(dataset)
         let decisions: RunDecisions
@@ -106,7 +134,7 @@ public struct PolicyTestRunner {
             let results = try Engine(plan: plan, asOf: testCase.asOf, jobs: 1).run(index)
             decisions = RunDecisions(index: index, results: results, points: plan.decidedPoints)
         } catch {
-            return failed(error.description, modules: modules)
+            return failed(bilingual(error), modules: modules)
         }
         var records: [ExtensionPoint: [String: DecisionRecord]] = [:]
         for point in Set(testCase.expectations.map(\.point)) where decisions.points.contains(point) {

@@ -150,13 +150,7 @@ public struct ProfileResolver {
             return try PolicySelection(
                 module: module, parameters: Parameters(defaultsOf: module.metadata, overriddenBy: values), point: point)
         } catch {
-            let reason = Self.chineseReason(error)
-            problems.append(
-                ProfileProblem(
-                    path: "\(path).params",
-                    message: Text(
-                        zh: "模块 '\(name)' 不接受这些参数：\(reason)。", en: "Module '\(name)' refused its parameters: \(error).")
-                ))
+            problems.append(ProfileProblem(path: "\(path).params", message: Self.refusal(of: name, error)))
             return nil
         }
     }
@@ -165,13 +159,19 @@ public struct ProfileResolver {
         let message: Text
     }
 
-    /// What a module's start says went wrong, in Chinese where the host knows the error.
-    static func chineseReason(_ error: any Error) -> String {
-        if let localized = error as? any LocalizedMessage { return localized.message(in: .chinese) }
-        if let parameter = error as? ParameterError {
-            return "模块按\(typeText(parameter.expected).chinese)读取参数 '\(parameter.name)'，但它的元数据中没有这样的参数；请在模块的元数据中加上这项声明"
+    /// That module `name` refused its parameters, and why: what its start threw, in both
+    /// languages where the error has them (``LocalizedMessage``, as PolicyKit's `ParameterError`
+    /// does), as one sentence in each.
+    static func refusal(of name: String, _ error: any Error) -> Text {
+        let reason =
+            (error as? any LocalizedMessage).map { Text(zh: $0.message(in: .chinese), en: $0.message(in: .english)) }
+            ?? Text(verbatim: "\(error)")
+        func sentence(_ text: String, _ stop: String) -> String {
+            text.last.map { "。.！!？?".contains($0) } == true ? text : text + stop
         }
-        return "\(error)"
+        return Text(
+            zh: "模块 '\(name)' 不接受这些参数：\(sentence(reason.chinese, "。"))",
+            en: "Module '\(name)' refused its parameters: \(sentence(reason.english, "."))")
     }
 
     /// A parameter type's name in both languages (`integer`, `整数`).

@@ -215,8 +215,27 @@ public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible
         self.expected = expected
     }
 
-    /// A sentence that says what is wrong.
-    public var description: String {
-        "The module reads parameter '\(name)' as \(expected), but its metadata lists no such \(expected) parameter; add the declaration to the module's metadata."
+    /// A sentence that says what is wrong, in English.
+    public var description: String { message.english }
+
+    /// A sentence that says what is wrong and what to do, in Simplified Chinese and English.
+    ///
+    /// The host prints it in the language of the run, as it prints a module's metadata.
+    public var message: Text {
+        let type =
+            switch expected {
+            case "integer": "整数"
+            case "boolean": "布尔值"
+            case "string": "字符串"
+            default: expected
+            }
+        return Text(
+            zh: "模块以\(type)类型读取参数 '\(name)'，但它的元数据中没有声明名为 '\(name)' 的\(type)参数；请在模块的元数据中补上这项声明。",
+            en:
+                "The module reads parameter '\(name)' as \(expected), but its metadata lists no such \(expected) parameter; add the declaration to the module's metadata."
+        )
     }
+
+    /// The sentence of ``message`` in `language`.
+    public func message(in language: Language) -> String { message.text(in: language) }
 }

@@ -170,6 +170,7 @@ enum GenerateCommand: CharterCommand {
             throw CommandFailure(code: 2) { commandPrefix(name, in: $0) + localizedMessage(error, in: $0) }
         }
         for path in summary.leftoversCleared { Console.error(leftoverRemoved(path, command: name, in: language)) }
+        if let path = summary.restoredEarlier { Console.error(earlierOutputPutBack(path, command: name, in: language)) }
         let elapsed = monotonicSeconds() - started
         let counts = summary.rows.map { "\($0.file.rawValue) \($0.rows)" }
         let seconds = String(Double(Int(elapsed * 100)) / 100)

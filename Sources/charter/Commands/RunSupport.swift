@@ -203,11 +203,7 @@ func makeOutputFolder(
         let folder = try OutputFolder(destination: out, command: command, force: force, protected: protected)
         for path in folder.leftoversCleared { Console.error(leftoverRemoved(path, command: command, in: language)) }
         if let path = folder.restoredEarlier {
-            Console.error(
-                language == .chinese
-                    ? "charter \(command)：已放回之前的输出 \(path)（被一次中断的运行移到了一旁）。"
-                    : "charter \(command): put back the earlier output \(path), which an interrupted run had moved aside."
-            )
+            Console.error(earlierOutputPutBack(path, command: command, in: language))
         }
         return folder
     } catch {
@@ -220,6 +216,13 @@ func leftoverRemoved(_ path: String, command: String, in language: Language) -> 
     language == .chinese
         ? "charter \(command)：已删除 \(path)（一次中断的运行留下的）。"
         : "charter \(command): removed \(path), left by an interrupted run."
+}
+
+/// That the earlier output `path`, which an interrupted run had moved aside, was put back.
+func earlierOutputPutBack(_ path: String, command: String, in language: Language) -> String {
+    language == .chinese
+        ? "charter \(command)：已放回之前的输出 \(path)（被一次中断的运行移到了一旁）。"
+        : "charter \(command): put back the earlier output \(path), which an interrupted run had moved aside."
 }
 
 /// The failure of writing into the output folder `folder`: exit code 2, nothing written.

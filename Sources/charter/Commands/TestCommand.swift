@@ -98,7 +98,8 @@ enum TestCommand: CharterCommand {
             failed += 1
             Console.out((chinese ? "未通过  " : "FAIL  ") + "\(testCase.name)  (\(file))")
             if let error = result.error {
-                Console.out(error.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+                Console.out(
+                    error.text(in: language).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
             }
             if !result.mismatches.isEmpty {
                 Console.out(

@@ -44,7 +44,7 @@ import Testing
         #expect {
             try DistrictGenerator(small).write(to: folder, force: true)
         } throws: { error in
-            (error as? SynthesisError)?.message.contains("not a folder Charter wrote") == true
+            (error as? SynthesisError)?.message.english.contains("not a folder Charter wrote") == true
         }
         #expect(contents(folder) == ["members.csv", "notes.txt"])
         #expect(try String(contentsOfFile: folder + "/members.csv", encoding: .utf8) == "real")
