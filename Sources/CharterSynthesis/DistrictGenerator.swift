@@ -151,7 +151,7 @@ public struct DistrictGenerator: Sendable {
         }
         let rows = try community.finish()
         if order == .shuffled {
-            let shuffler = RowShuffler(seed: seed)
+            let shuffler = RowShuffler(seed: seed, members: totalMembers)
             for file in DatasetFile.allCases { try shuffler.shuffle(file, at: folder.file(file.fileName)) }
         }
         return GenerationSummary(rows: rows)

@@ -20,6 +20,19 @@ public enum RowOrder: String, Sendable, Hashable, CaseIterable {
 /// Puts the rows of one written dataset file into the ``RowOrder/shuffled`` order, in place.
 struct RowShuffler {
     let seed: UInt64
+    /// For each member number (`m000123` is 123), the number it gets; index 0 is unused.
+    private let renumbered: [Int32]
+
+    /// A shuffler for a district of `members` members, numbered from 1.
+    init(seed: UInt64, members: Int) {
+        self.seed = seed
+        var numbers = [Int32](0...Int32(clamping: members))
+        var rng = SeededGenerator(seed: seed ^ 0x1D5_0F_FA11, stream: 99)
+        for index in stride(from: numbers.count - 1, to: 1, by: -1) {
+            numbers.swapAt(index, 1 + rng.below(index))
+        }
+        renumbered = numbers
+    }
 
     /// Rewrites `path`, a file of the contract written by the generator, in shuffled order.
     func shuffle(_ file: DatasetFile, at path: String) throws(SynthesisError) {
@@ -50,10 +63,41 @@ struct RowShuffler {
         output.reserveCapacity(bytes.count)
         output += bytes[0..<rows.headerEnd]
         for row in order { output += rows.bytes(of: row, in: bytes) }
+        let memberColumn: String? =
+            switch file {
+            case .members: "id"
+            case .events, .distributions: "member_id"
+            default: nil
+            }
+        if let memberColumn, let column = file.columns.firstIndex(of: memberColumn) {
+            renumber(&output, column: column)
+        }
         do {
             try FileSystem.writeFile(path, output)
         } catch {
             throw SynthesisError(code: .cannotWrite, error)
+        }
+    }
+
+    /// Gives each member id of `column` (`m` and a zero-padded number) its new number, padded to
+    /// the same width, in place.
+    private func renumber(_ bytes: inout [UInt8], column: Int) {
+        let rows = CSVRows(bytes)
+        for row in 0..<rows.count {
+            let range = rows.fieldRange(column, row: row)
+            guard range.count > 1, bytes[range.lowerBound] == UInt8(ascii: "m") else { continue }
+            let digits = (range.lowerBound + 1)..<range.upperBound
+            var number = 0
+            for index in digits {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return }
+                number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            guard number > 0, number < renumbered.count else { continue }
+            var value = Int(renumbered[number])
+            for index in digits.reversed() {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
         }
     }
 
@@ -133,7 +177,10 @@ private struct CSVRows {
     }
 
     /// The raw bytes of field `column` of `row` (quotes kept; the generator quotes no id or date).
-    func field(_ column: Int, row: Int) -> [UInt8] {
+    func field(_ column: Int, row: Int) -> [UInt8] { Array(bytes[fieldRange(column, row: row)]) }
+
+    /// Where field `column` of `row` lies in the bytes (empty when the row has no such field).
+    func fieldRange(_ column: Int, row: Int) -> Range<Int> {
         var index = starts[row]
         let end = ends[row]
         var current = 0
@@ -143,15 +190,16 @@ private struct CSVRows {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 quoted.toggle()
-            } else if !quoted && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r"))
+            } else if !quoted
+                && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r"))
             {
-                if current == column { return Array(bytes[fieldStart..<index]) }
+                if current == column { return fieldStart..<index }
                 current += 1
                 fieldStart = index + 1
             }
             index += 1
         }
-        return current == column ? Array(bytes[fieldStart..<end]) : []
+        return current == column ? fieldStart..<end : end..<end
     }
 
     /// The decimal digits of field `column` of `row` read as one number: 20260630 for 2026-06-30.

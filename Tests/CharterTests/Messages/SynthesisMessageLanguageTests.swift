@@ -76,7 +76,7 @@ import Testing
     @Test func aFileThatCannotBeShuffledHasItsChinese() throws {
         let path = "/nonexistent/charter/members.csv"
         let error = try #require(throws: SynthesisError.self) {
-            try RowShuffler(seed: 1).shuffle(.members, at: path)
+            try RowShuffler(seed: 1, members: 0).shuffle(.members, at: path)
         }
         Self.expectBilingual(error, code: .cannotWrite, path: path)
     }

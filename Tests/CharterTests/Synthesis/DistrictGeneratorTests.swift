@@ -134,21 +134,56 @@ enum SeededGeneratorGolden {
             .write(to: folder)
     }
 
-    @Test func shuffledHoldsTheSortedRowsInAnotherOrder() throws {
+    /// The sorted district's member ids, each with the id the same person has in the shuffled one
+    /// (found by every other field of the row, which are unique in this district).
+    private func newIDs(sorted: PlainCSV, shuffled: PlainCSV) throws -> [String: String] {
+        let id = try #require(sorted.header.firstIndex(of: "id"))
+        func person(_ row: [String]) -> [String] { row.enumerated().filter { $0.offset != id }.map(\.element) }
+        let shuffledIDs = Dictionary(shuffled.rows.map { (person($0), $0[id]) }) { first, _ in first }
+        try #require(shuffledIDs.count == shuffled.rows.count, "two members share every field but the id")
+        var renamed: [String: String] = [:]
+        for row in sorted.rows { renamed[row[id]] = try #require(shuffledIDs[person(row)], "\(row[id]) is missing") }
+        return renamed
+    }
+
+    @Test func shuffledHoldsTheSamePeopleAndRowsInAnotherOrder() throws {
         let work = try TemporaryDirectory()
         try generate(.sorted, into: work.path + "/sorted")
         try generate(.shuffled, into: work.path + "/shuffled")
+        let renamed = try newIDs(
+            sorted: PlainCSV(path: work.path + "/sorted/members.csv"),
+            shuffled: PlainCSV(path: work.path + "/shuffled/members.csv"))
+        #expect(Set(renamed.keys) == Set(renamed.values), "the ids are not the same set")
+        #expect(renamed.filter { $0.key != $0.value }.count > renamed.count / 2, "the ids were not dealt out afresh")
         for file in DatasetFile.allCases {
             let sorted = try PlainCSV(path: work.path + "/sorted/" + file.fileName)
             let shuffled = try PlainCSV(path: work.path + "/shuffled/" + file.fileName)
             #expect(sorted.header == shuffled.header, "\(file.fileName)")
+            // The sorted rows with each member's new id are the shuffled rows.
+            let idColumn = sorted.header.firstIndex(of: file == .members ? "id" : "member_id")
+            let expected = sorted.rows.map { row in
+                var row = row
+                if let idColumn { row[idColumn] = renamed[row[idColumn]] ?? "?" }
+                return row.joined(separator: ",")
+            }
             #expect(
-                sorted.rows.map { $0.joined(separator: ",") }.sorted()
-                    == shuffled.rows.map { $0.joined(separator: ",") }.sorted(), "\(file.fileName) has other rows")
+                expected.sorted() == shuffled.rows.map { $0.joined(separator: ",") }.sorted(),
+                "\(file.fileName) has other rows")
             if sorted.rows.count > 20 {
                 #expect(sorted.rows != shuffled.rows, "\(file.fileName) kept its order")
             }
         }
+    }
+
+    /// Ids in order do not go community by community, as they do in the sorted order.
+    @Test func membersInIDOrderInterleaveTheCommunities() throws {
+        let work = try TemporaryDirectory()
+        try generate(.shuffled, into: work.path)
+        let members = try PlainCSV(path: work.path + "/members.csv")
+        let byID = members.rows.sorted { $0[0] < $1[0] }
+        let column = try #require(members.header.firstIndex(of: "community_id"))
+        let communities = byID.map { $0[column] }
+        #expect(zip(communities, communities.dropFirst()).filter { $0 != $1 }.count > communities.count / 2)
     }
 
     @Test func membersComeInNoOrderAndTheLedgerByDate() throws {
