@@ -83,6 +83,7 @@ public struct Engine: Sendable {
         defer { ModuleFaults.endRun(run) }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var times = EngineTimes()
+            let interner = DecisionInterner()
             let watch = WatchSlots.claim()
             defer { WatchSlots.release(watch) }
             while true {
@@ -93,7 +94,7 @@ public struct Engine: Sendable {
                 slots.store(
                     decide(
                         community: community, index: index, times: &times, moduleTime: &moduleTime,
-                        watch: watch, run: run),
+                        interner: interner, watch: watch, run: run),
                     at: community)
                 times.hostNanoseconds += MonotonicClock.nanoseconds() - start - moduleTime
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
@@ -117,7 +118,8 @@ public struct Engine: Sendable {
     public func decide(community: Int, index: DatasetIndex) -> Result<CommunityResult, ModuleFailure> {
         var times = EngineTimes()
         var moduleTime: UInt64 = 0
-        return decide(community: community, index: index, times: &times, moduleTime: &moduleTime)
+        return decide(
+            community: community, index: index, times: &times, moduleTime: &moduleTime, interner: DecisionInterner())
     }
 
     /// Names the module and subject of a watched call, for a fault or a timeout.
@@ -150,11 +152,11 @@ public struct Engine: Sendable {
     /// Decides one community, adding the time spent in module code to `times` and `moduleTime`.
     func decide(
         community: Int, index: DatasetIndex, times: inout EngineTimes, moduleTime: inout UInt64,
-        watch: WorkerWatch? = nil, run: Int = 0
+        interner: DecisionInterner, watch: WorkerWatch? = nil, run: Int = 0
     ) -> Result<CommunityResult, ModuleFailure> {
         let context = index.context(ofCommunity: community, asOf: asOf)
         var step = PointStep(
-            engine: self,
+            engine: self, interner: interner,
             state: CommunityRun(
                 context: context,
                 result: CommunityResult(
@@ -184,12 +186,14 @@ public struct Engine: Sendable {
     /// Decides one point of a community, for ``visitPoint(_:_:)``.
     struct PointStep: PointVisitor {
         let engine: Engine
+        let interner: DecisionInterner
         var selection: PolicySelection?
         var state: CommunityRun
         var timing: Timing
 
-        init(engine: Engine, state: CommunityRun, timing: Timing) {
+        init(engine: Engine, interner: DecisionInterner, state: CommunityRun, timing: Timing) {
             self.engine = engine
+            self.interner = interner
             self.state = state
             self.timing = timing
         }
@@ -197,7 +201,7 @@ public struct Engine: Sendable {
         mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> ModuleFailure? {
             guard let selection else { return nil }
             do throws(ModuleFailure) {
-                try engine.decidePoint(point, selection, &state, &timing)
+                try engine.decidePoint(point, selection, &state, &timing, interner)
                 return nil
             } catch {
                 return error
@@ -242,7 +246,8 @@ public struct Engine: Sendable {
     /// subject got one decision firing only declared rules, keeps the decisions and hands them to
     /// the later points.
     fileprivate func decidePoint<Point: HostedPoint>(
-        _: Point.Type, _ selection: PolicySelection, _ state: inout CommunityRun, _ timing: inout Timing
+        _: Point.Type, _ selection: PolicySelection, _ state: inout CommunityRun, _ timing: inout Timing,
+        _ interner: DecisionInterner
     ) throws(ModuleFailure) {
         let point = Point.point
         let policy = try cast(selection, point, state.communitySubject) { Point.policy($0) }
@@ -299,8 +304,9 @@ public struct Engine: Sendable {
                 try check(decisions[index].rules, declared: &declared, selection, point, seats[index])
             }
         }
-        Point.remember(decisions, in: &state.context.decided)
-        Point.keep(Decided(module: selection.label, value: decisions), in: &state.result)
+        let kept = interner.shared(decisions, module: selection.label)
+        Point.remember(kept, in: &state.context.decided)
+        Point.keep(Decided(module: selection.label, value: kept), in: &state.result)
     }
 
     private func cast<Policy>(

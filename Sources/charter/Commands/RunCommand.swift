@@ -116,7 +116,7 @@ enum RunCommand: CharterCommand {
     /// Where the deciding and writing time went, for the benchmark.
     static func timingReport(
         _ times: EngineTimes, decideSeconds: Double, writeTimes: [(String, Double)], jobs: Int,
-        hostCPUSeconds: Double? = nil, hostWallSeconds: Double? = nil
+        hostCPUSeconds: Double? = nil, hostWallSeconds: Double? = nil, memory: [(String, (now: Int, peak: Int))] = []
     ) -> String {
         func fixed(_ value: Double, _ digits: Int = 3) -> String {
             var scale = 1.0
@@ -157,6 +157,11 @@ enum RunCommand: CharterCommand {
                 "  host overhead on the wall clock (total − reading − module time ÷ \(jobs) workers): "
                     + "\(fixed(hostSeconds)) s, \(fixed(hostSeconds / Double(max(1, total)) * 1e6)) µs per decision")
         }
+        for (phase, resident) in memory {
+            lines.append(
+                "  memory after \(phase): \(fixed(Double(resident.now) / 1_073_741_824, 2)) GiB resident, "
+                    + "peak so far \(fixed(Double(resident.peak) / 1_073_741_824, 2)) GiB")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -190,6 +195,7 @@ enum RunCommand: CharterCommand {
         progress.phase(chinese ? "正在读取并检查 \(dataPath)…" : "Reading and checking \(dataPath)…")
         let read = try loadDataset(dataPath, asOf: asOf, jobs: jobs, language: language)
         let readSeconds = monotonicSeconds() - clock
+        var memory = [("reading", residentMemory())]
         if let warning = emptyLedgerWarning(
             read.dataset, asOf: asOf, decidesPoints: loaded.plan.points[.points] != nil, language: language)
         {
@@ -199,6 +205,7 @@ enum RunCommand: CharterCommand {
         let indexStart = monotonicSeconds()
         let index = DatasetIndex(read.dataset, jobs: jobs)
         let indexSeconds = monotonicSeconds() - indexStart
+        memory.append(("grouping", residentMemory()))
 
         let engine = Engine(plan: loaded.plan, asOf: asOf, jobs: jobs)
         let total = read.dataset.communities.count
@@ -220,6 +227,7 @@ enum RunCommand: CharterCommand {
             throw moduleFailure(error, command: name)
         }
         let decideSeconds = monotonicSeconds() - decideStart
+        memory.append(("deciding", residentMemory()))
         let orderStart = monotonicSeconds()
         let decisions = RunDecisions(index: index, results: results, points: loaded.plan.decidedPoints)
         let orderSeconds = monotonicSeconds() - orderStart
@@ -278,6 +286,7 @@ enum RunCommand: CharterCommand {
             throw writeFailure(error, folder: folder, command: name)
         }
         let writeSeconds = monotonicSeconds() - writeStart
+        memory.append(("writing", residentMemory()))
         let hostCPU = processCPUSeconds() - readCPU
         progress.done()
         Console.out(
@@ -293,7 +302,7 @@ enum RunCommand: CharterCommand {
                         ("(ordering the records)", orderSeconds),
                     ]
                         + writeTimes, jobs: jobs, hostCPUSeconds: hostCPU,
-                    hostWallSeconds: monotonicSeconds() - clock - readSeconds))
+                    hostWallSeconds: monotonicSeconds() - clock - readSeconds, memory: memory))
         }
         keepUntilExit(decisions)
         return 0

@@ -46,6 +46,23 @@ func processCPUSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// The process's resident memory now and at its peak so far, in bytes (Linux's
+/// `/proc/self/status`; zeros where it cannot be read), for the memory figures of `--timings`.
+func residentMemory() -> (now: Int, peak: Int) {
+    guard let file = fopen("/proc/self/status", "r") else { return (0, 0) }
+    defer { fclose(file) }
+    var now = 0
+    var peak = 0
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let kilobytes = Int(text.filter(\.isNumber)) ?? 0
+        if text.hasPrefix("VmRSS:") { now = kilobytes * 1024 }
+        if text.hasPrefix("VmHWM:") { peak = kilobytes * 1024 }
+    }
+    return (now, peak)
+}
+
 /// What a text file that a command reads is, for the messages when it cannot be read.
 enum TextFileKind {
     case profile, testCase, runRecord
