@@ -1,3 +1,4 @@
+import Dispatch
 import PolicyKit
 
 /// Turns the rows of one of a dataset's files into PolicyKit's values and makes the checks that
@@ -177,6 +178,48 @@ final class DatasetAssembler {
             column, to: &communityIDs, in: communitiesFile, what: .community, spaced: &spacedCommunityIDs)
     }
 
+    /// The position among `members` of the id of each of `count` rows (-1 for none), found on up
+    /// to `jobs` threads, each taking one stretch of the rows.
+    ///
+    /// Within a stretch, a row naming the member after the one named before (rows in the members'
+    /// order) or the same one again is found without hashing. The table is only read.
+    private static func positions(
+        of count: Int, among members: IdentifierTable, jobs: Int, id: (Int) -> String
+    ) -> [Int32] {
+        var positions = [Int32](repeating: -1, count: count)
+        let stretches = count >= 100_000 ? max(1, jobs) : 1
+        let length = (count + stretches - 1) / max(1, stretches)
+        positions.withUnsafeMutableBufferPointer { positions in
+            withoutActuallyEscaping(id) { id in
+                let shared = SharedLookup(positions: positions, members: members, id: id)
+                let resolve: @Sendable (Int) -> Void = { stretch in
+                    var lastID: String?
+                    var lastPosition: Int32 = -1
+                    var lastFound = -1
+                    for index in (stretch * length)..<min(count, (stretch + 1) * length) {
+                        let rowID = shared.id(index)
+                        if rowID != lastID {
+                            lastID = rowID
+                            if let found = shared.members.index(of: rowID, after: lastFound) {
+                                lastFound = found
+                                lastPosition = Int32(truncatingIfNeeded: found)
+                            } else {
+                                lastPosition = -1
+                            }
+                        }
+                        shared.positions[index] = lastPosition
+                    }
+                }
+                if stretches == 1 {
+                    resolve(0)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: stretches, execute: resolve)
+                }
+            }
+        }
+        return positions
+    }
+
     /// A member reference, checked later by ``resolveMembers(_:in:)``: notes where its problem
     /// would stand.
     private func member<Fields>(_ row: inout RowReader<Fields>, _ column: Int) -> (id: String, place: UInt64)? {
@@ -196,33 +239,19 @@ final class DatasetAssembler {
     /// Checks the member references of the file's rows against `members` (the members file's
     /// ids, with those written with a space at an end in `spaced`), reporting each id that names
     /// no member when that file was read whole, and drops the rows it reports.
-    func resolveMembers(_ members: IdentifierTable, spaced: SpacedIDs, in membersFile: String?) {
+    func resolveMembers(_ members: IdentifierTable, spaced: SpacedIDs, in membersFile: String?, jobs: Int = 1) {
         guard kind == .events || kind == .distributions else { return }
-        var positions = [Int32](
-            repeating: -1, count: kind == .events ? dataset.events.count : dataset.distributions.count)
-        var missing: [Int] = []
-        var lastID: String?
-        var lastPosition: Int32 = -1
-        // The member found last: rows in the members' order find the next one without hashing.
-        var lastFound = -1
-        func resolve(_ index: Int, _ id: String) {
-            if id != lastID {
-                lastID = id
-                if let found = members.index(of: id, after: lastFound) {
-                    lastFound = found
-                    lastPosition = Int32(truncatingIfNeeded: found)
-                } else {
-                    lastPosition = -1
-                }
-            }
-            positions[index] = lastPosition
-            if lastPosition < 0 && membersFile != nil { missing.append(index) }
-        }
+        var positions: [Int32]
         if kind == .events {
-            for (index, event) in dataset.events.enumerated() { resolve(index, event.memberID) }
+            positions = dataset.events.withUnsafeBufferPointer { events in
+                Self.positions(of: events.count, among: members, jobs: jobs) { events[$0].memberID }
+            }
         } else {
-            for (index, row) in dataset.distributions.enumerated() { resolve(index, row.memberID) }
+            positions = dataset.distributions.withUnsafeBufferPointer { rows in
+                Self.positions(of: rows.count, among: members, jobs: 1) { rows[$0].memberID }
+            }
         }
+        let missing = membersFile == nil ? [] : positions.indices.filter { positions[$0] < 0 }
         func id(_ index: Int) -> String {
             kind == .events ? dataset.events[index].memberID : dataset.distributions[index].memberID
         }
@@ -464,4 +493,12 @@ final class DatasetAssembler {
         dataset.references.distributionCommunity.append(community.row)
         dataset.distributions.append(Distribution(communityID: communityID, kind: kind, memberID: memberID))
     }
+}
+
+/// What the threads resolving member ids share: the positions they fill, each its own stretch,
+/// and the member table and row ids they only read.
+private struct SharedLookup: @unchecked Sendable {
+    let positions: UnsafeMutableBufferPointer<Int32>
+    let members: IdentifierTable
+    let id: (Int) -> String
 }

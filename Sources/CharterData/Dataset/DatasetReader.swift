@@ -90,10 +90,11 @@ public struct DatasetReader: Sendable {
         let membersFile = members.assembler.flatMap { $0.isWhole ? $0.fileName : nil }
         let referrers = [reads[DatasetFileKind.events.rawValue], reads[DatasetFileKind.distributions.rawValue]]
         if referrers.contains(where: { $0.assembler != nil }) { members.assembler?.prepareMemberLookups() }
-        Self.perform(referrers, jobs: jobs) {
-            $0.assembler?.resolveMembers(
+        // The events, by far the larger, on every thread in turn; the distributions after them.
+        for referrer in referrers {
+            referrer.assembler?.resolveMembers(
                 members.assembler?.memberIDs ?? IdentifierTable(),
-                spaced: members.assembler?.spacedMemberIDs ?? SpacedIDs(), in: membersFile)
+                spaced: members.assembler?.spacedMemberIDs ?? SpacedIDs(), in: membersFile, jobs: jobs)
         }
 
         let logs = reads.map(\.log)

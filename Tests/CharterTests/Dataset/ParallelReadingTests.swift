@@ -1,3 +1,4 @@
+import CharterSynthesis
 import Foundation
 import PolicyKit
 import Testing
@@ -81,6 +82,32 @@ import Testing
         }
         try write("distributions.csv", distributions)
         return folder
+    }
+
+    /// A ledger long enough to be resolved in stretches, one per thread, in no member order and
+    /// with unknown members in several stretches, resolves and reports as on one thread.
+    @Test func aLongLedgerResolvesInStretchesAsOnOneThread() throws {
+        let work = try TemporaryDirectory()
+        try DistrictGenerator(DistrictGenerator.Options(communities: 50, members: 25_000, seed: 5, order: .shuffled))
+            .write(to: work.path)
+        let path = work.path + "/events.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count > 100_001)
+        for place in [lines.count - 1, lines.count * 3 / 4, lines.count / 2 + 1, 2] {
+            lines.insert("nobody\(place),2026-03-01,org_life,1", at: place)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let one = Self.read(work.path, jobs: 1)
+        #expect(one.problems.count == 4)
+        #expect(one.problems.allSatisfy { $0.contains("No member has this id") })
+        #expect(one == Self.read(work.path, jobs: 2))
+        #expect(one == Self.read(work.path, jobs: 3))
+        // And a valid one gives the same references.
+        lines.removeAll { $0.hasPrefix("nobody") }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let valid = Self.read(work.path, jobs: 1)
+        #expect(valid.problems.isEmpty)
+        #expect(valid == Self.read(work.path, jobs: 2))
     }
 
     @Test func deferredReferenceProblemsKeepTheirPlaces() throws {
