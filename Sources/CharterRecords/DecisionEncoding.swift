@@ -44,14 +44,34 @@ public enum DecisionEncoding {
     }
 
     /// Appends a decision's record up to its details: the caller writes the details object, then `}`.
+    ///
+    /// The lists of rules and reasons are written from `written` when they were written before.
     @inline(__always)
     static func appendRecordHead(
         point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
-        rules: [Rule], reasons: [Reason], language: Language, to writer: inout JSONWriter
+        rules: [Rule], reasons: [Reason], language: Language, to writer: inout JSONWriter,
+        written: inout WrittenLists
     ) {
-        appendRecordHead(
-            point: point, subject: subject, outcome: outcome, module: module, rules: { $0.rules(rules) },
-            reasons: reasons, language: language, to: &writer)
+        writer.raw("{\"point\":")
+        writer.string(point.rawValue)
+        writer.raw(",\"subject\":")
+        subject(&writer)
+        writer.raw(",\"outcome\":")
+        writer.string(outcome)
+        writer.raw(",\"module\":")
+        writer.string(module)
+        writer.raw(",\"rules\":")
+        written.write(rules, to: &writer) { $0.rules(rules) }
+        writer.raw(",\"reasons\":")
+        written.write(reasons, to: &writer) { writer in
+            writer.byte(UInt8(ascii: "["))
+            for index in reasons.indices {
+                if index > 0 { writer.byte(UInt8(ascii: ",")) }
+                writer.reason(reasons[index], in: language)
+            }
+            writer.byte(UInt8(ascii: "]"))
+        }
+        writer.raw(",\"details\":")
     }
 
     @inline(__always)
@@ -88,6 +108,59 @@ public enum DecisionEncoding {
             writer.string(key)
             writer.byte(UInt8(ascii: ":"))
             writer.value(JSONValue(value))
+        }
+    }
+}
+
+/// The JSON of the lists of rules and reasons written so far in one stretch of records, by the
+/// storage the lists lie in.
+///
+/// The engine keeps equal lists once (its `DecisionInterner`), so a million decisions hold a few
+/// thousand distinct lists, and a list that lies where one written before lies is that list: its
+/// JSON is copied instead of written again from the templates. Each list whose JSON is kept is
+/// kept alive with it, so that no other list can come to lie in its storage. Lists that rarely
+/// repeat (decisions made without the engine, each holding its own) are written as they come
+/// after the first few thousand.
+struct WrittenLists {
+    private var spans: [UnsafeRawPointer: (start: Int, count: Int)] = [:]
+    private var bytes: [UInt8] = []
+    private var kept: [Any] = []
+    private var lookups = 0
+    private var hits = 0
+    private var copying = true
+
+    /// After this many lists, copying goes on only if at least a quarter were repeats.
+    static let trial = 4096
+
+    /// Creates an empty store.
+    init() {}
+
+    /// Writes `list` with `write`, or copies what that wrote for the same list before.
+    @inline(__always)
+    mutating func write<Element>(_ list: [Element], to writer: inout JSONWriter, _ write: (inout JSONWriter) -> Void) {
+        guard copying, let key = list.withUnsafeBufferPointer({ $0.baseAddress.map { UnsafeRawPointer($0) } }) else {
+            write(&writer)
+            return
+        }
+        lookups += 1
+        if let span = spans[key] {
+            hits += 1
+            bytes.withUnsafeBufferPointer {
+                writer.raw(encoded: UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count]))
+            }
+            return
+        }
+        let start = writer.byteCount
+        write(&writer)
+        let before = bytes.count
+        writer.copyBytes(since: start, to: &bytes)
+        spans[key] = (before, bytes.count - before)
+        kept.append(list)
+        if lookups == Self.trial && hits * 4 < lookups {
+            copying = false
+            spans = [:]
+            bytes = []
+            kept = []
         }
     }
 }

@@ -110,10 +110,13 @@ public struct RunDecisions: Sendable {
             let language: Language
             let lineEnds: Bool
             var writer: JSONWriter
+            var lists = WrittenLists()
             mutating func visit<Point: HostedPoint>(_ point: Point.Type) -> Int {
                 var written = 0
                 for position in positions
-                where decisions.appendRecord(of: point, at: position, language: language, to: &writer) {
+                where decisions.appendRecord(
+                    of: point, at: position, language: language, to: &writer, written: &lists)
+                {
                     if lineEnds { writer.byte(0x0A) }
                     written += 1
                 }
@@ -129,7 +132,8 @@ public struct RunDecisions: Sendable {
 
     @inline(__always)
     fileprivate func appendRecord<Point: HostedPoint>(
-        of hosted: Point.Type, at position: Position, language: Language, to writer: inout JSONWriter
+        of hosted: Point.Type, at position: Position, language: Language, to writer: inout JSONWriter,
+        written: inout WrittenLists
     ) -> Bool {
         // Everything is read through buffer pointers: the community's result, its decisions and
         // the member are borrowed where they lie. Copying them would retain every array and string
@@ -144,7 +148,7 @@ public struct RunDecisions: Sendable {
                 DecisionEncoding.appendRecordHead(
                     point: Point.point, subject: { appendSubject(of: Point.point, at: position, results, to: &$0) },
                     outcome: decisions[at].outcome.rawValue, module: decided.module, rules: decisions[at].rules,
-                    reasons: decisions[at].reasons, language: language, to: &writer)
+                    reasons: decisions[at].reasons, language: language, to: &writer, written: &written)
                 Point.details(decisions[at], to: &writer)
                 writer.byte(UInt8(ascii: "}"))
             }

@@ -24,6 +24,20 @@ public struct JSONWriter: ~Copyable {
     @inlinable @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes) }
 
+    /// How many bytes have been written.
+    public var byteCount: Int { output.byteCount }
+
+    /// Appends bytes already encoded (a piece of JSON written before), as they are.
+    @inlinable
+    public mutating func raw(encoded bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes) }
+
+    /// Appends to `copy` the bytes written since the writer held `start` of them.
+    public func copyBytes(since start: Int, to copy: inout [UInt8]) {
+        output.withBytes { written in
+            copy.append(contentsOf: written[start..<written.count])
+        }
+    }
+
     /// Appends bytes as they are.
     @inlinable
     public mutating func raw(_ text: StaticString) { output.append(text) }
