@@ -16,11 +16,16 @@ enum CheckCommand: CharterCommand {
             en:
                 "The run's as-of date, YYYY-MM-DD (default: today, in UTC); a birth or joining date after it is a problem.",
             zh: "截至日期，YYYY-MM-DD（默认：今天，按 UTC 计）；出生日期或入党日期晚于它的，列为问题。"))
+    static let jobs = Option<Int>(
+        "jobs", "N", .wholeNumber(1...1024), default: { SharedOptions.cores },
+        help: HelpText(
+            en: "Threads reading and checking the files (default: the number of cores); the problems are the same.",
+            zh: "同时读取和检查文件的线程数（默认：处理器核数）；列出的问题与单线程相同。"))
     static let lang = SharedOptions.messagesLang
-    static let options: [any CommandOption] = [data, asOf, lang]
+    static let options: [any CommandOption] = [data, asOf, jobs, lang]
 
     static let help = CommandHelp(
-        usage: [.form([data, asOf, lang])],
+        usage: [.form([data, asOf, jobs, lang])],
         about: HelpText(
             en: """
                 Reads the dataset in DIR (communities, members, units, posts, events, bodies, meetings,
@@ -55,9 +60,10 @@ enum CheckCommand: CharterCommand {
         }
         let folder = try arguments[Self.data]
         let asOf = try arguments[Self.asOf] ?? today()
+        let jobs = try arguments[Self.jobs]
         let result: DatasetReadResult
         do {
-            result = try DatasetReader(hashing: false).read(directory: folder, asOf: asOf)
+            result = try DatasetReader(jobs: jobs, hashing: false).read(directory: folder, asOf: asOf)
         } catch {
             let count = error.problems.count + error.omitted
             throw CommandFailure(code: 2) { language in

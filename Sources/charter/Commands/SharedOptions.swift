@@ -9,9 +9,12 @@ import PolicyKit
 /// The options several commands take and read the same way, declared once; each command lists
 /// those it takes among its own `options`.
 enum SharedOptions {
+    /// The number of cores, the default of every `--jobs`.
+    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     /// `--jobs N`: communities decided at once, the number of cores when not given.
     static let jobs = Option<Int>(
-        "jobs", "N", .wholeNumber(1...1024), default: { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) },
+        "jobs", "N", .wholeNumber(1...1024), default: { cores },
         help: HelpText(
             en: "Communities decided at once (default: the number of cores).",
             zh: "同时决策的社区数（默认：处理器核数）。"))
