@@ -193,8 +193,3 @@ public struct CSVFileWriter: ~Copyable {
         if let failure { throw failure }
     }
 }
-
-/// The C library's text for the current `errno`.
-func systemMessage() -> String {
-    String(cString: strerror(errno))
-}

@@ -35,10 +35,10 @@ public struct PolicyTestResult: Sendable {
         public let subject: String
         /// The field: `outcome`, `rules`, `module`, `reasons`, `details.KEY`, or `decision`.
         public let field: String
-        /// What the case expects, as JSON text.
-        public let expected: String
-        /// What the run decided, as JSON text.
-        public let actual: String
+        /// What the case expects: JSON text, or words in both languages ("a decision").
+        public let expected: Text
+        /// What the run decided: JSON text, or words in both languages ("no decision").
+        public let actual: Text
     }
 }
 
@@ -146,18 +146,24 @@ public struct PolicyTestRunner {
         var fired: [String: Set<String>] = [:]
         for expectation in testCase.expectations {
             let record = records[expectation.point]?[expectation.subject]
-            func mismatch(_ field: String, _ expected: String, _ actual: String) {
+            func mismatch(_ field: String, _ expected: Text, _ actual: Text) {
                 mismatches.append(
                     PolicyTestResult.Mismatch(
                         point: expectation.point, subject: expectation.subject, field: field, expected: expected,
                         actual: actual))
             }
+            func mismatch(_ field: String, _ expected: String, _ actual: String) {
+                mismatch(field, Text(verbatim: expected), Text(verbatim: actual))
+            }
+            let absent = Text(zh: "（无）", en: "(absent)")
             guard let record else {
-                if !expectation.absent { mismatch("decision", "a decision", "no decision") }
+                if !expectation.absent {
+                    mismatch("decision", Text(zh: "有决定", en: "a decision"), Text(zh: "无决定", en: "no decision"))
+                }
                 continue
             }
             if expectation.absent {
-                mismatch("decision", "no decision", record.outcome)
+                mismatch("decision", Text(zh: "无决定", en: "no decision"), Text(verbatim: record.outcome))
                 continue
             }
             let moduleName = String(record.module.prefix { $0 != "@" })
@@ -183,16 +189,21 @@ public struct PolicyTestRunner {
             }
             for text in expectation.reasonsContain
             where !record.reasons.contains(where: { $0.chinese.contains(text) || $0.english.contains(text) }) {
+                let quoted = JSONValue.string(text).serialized
                 mismatch(
-                    "reasons", "a reason containing \(JSONValue.string(text).serialized)",
-                    JSONValue.strings(record.reasons.map(\.english)).serialized)
+                    "reasons", Text(zh: "含 \(quoted) 的理由", en: "a reason containing \(quoted)"),
+                    Text(
+                        zh: JSONValue.strings(record.reasons.map(\.chinese)).serialized,
+                        en: JSONValue.strings(record.reasons.map(\.english)).serialized))
             }
             for (key, value) in expectation.details {
                 let actual = record.details[key]
                 if value == .null {
-                    if let actual { mismatch("details.\(key)", "(absent)", actual.serialized) }
+                    if let actual { mismatch("details.\(key)", absent, Text(verbatim: actual.serialized)) }
                 } else if actual != value {
-                    mismatch("details.\(key)", value.serialized, actual?.serialized ?? "(absent)")
+                    mismatch(
+                        "details.\(key)", Text(verbatim: value.serialized),
+                        actual.map { Text(verbatim: $0.serialized) } ?? absent)
                 }
             }
         }

@@ -108,7 +108,10 @@ enum TestCommand: CharterCommand {
                             ? ["      扩展点", "对象", "字段", "预期", "实际"]
                             : ["      POINT", "SUBJECT", "FIELD", "EXPECTED", "ACTUAL"],
                         result.mismatches.map {
-                            ["      " + $0.point.rawValue, $0.subject, $0.field, $0.expected, $0.actual]
+                            [
+                                "      " + $0.point.rawValue, $0.subject, $0.field, $0.expected.text(in: language),
+                                $0.actual.text(in: language),
+                            ]
                         }))
             }
         }

@@ -35,4 +35,35 @@ import Testing
         #expect(result.output.contains("details.secretary_source"))
         #expect(result.output.contains("0 passed, 1 failed"))
     }
+
+    /// In Chinese, the table's own words are Chinese: a missing or unexpected decision, a reason
+    /// expected, a detail expected absent; the values stay as the decisions have them.
+    @Test func theMismatchTableSpeaksTheRunsLanguage() throws {
+        let work = try TemporaryDirectory()
+        let file = work.path + "/case.json"
+        let text = """
+            {"name": "wrong on purpose", "as_of": "2026-06-30",
+             "policies": {"branch_setup": {"module": "CharterBaseline"}},
+             "dataset": {"communities": [{"id": "C1"}],
+                         "members": [{"id": "M1", "community_id": "C1", "birth_date": "1980-01-01",
+                                      "join_date": "2000-01-01", "status": "full", "relation": "community"}]},
+             "expect": [{"point": "branch_setup", "subject": "community:C1", "reasons_contain": ["不会有的话"],
+                         "details": {"committee_seats": null, "nothing_here": 1}},
+                        {"point": "branch_setup", "subject": "community:C9", "outcome": "branch"},
+                        {"point": "branch_setup", "subject": "community:C1", "absent": true}]}
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let chinese = try Charter.run(["test", "--lang", "zh", file])
+        #expect(chinese.status == 1)
+        for words in ["有决定", "无决定", "含 \"不会有的话\" 的理由", "（无）", "预期", "实际"] {
+            #expect(chinese.output.contains(words), "\(words) in \(chinese.output)")
+        }
+        for words in ["a decision", "no decision", "a reason containing", "(absent)"] {
+            #expect(!chinese.output.contains(words), "\(words) in \(chinese.output)")
+        }
+        let english = try Charter.run(["test", "--lang", "en", file])
+        for words in ["a decision", "no decision", "a reason containing \"不会有的话\"", "(absent)"] {
+            #expect(english.output.contains(words), "\(words) in \(english.output)")
+        }
+    }
 }
