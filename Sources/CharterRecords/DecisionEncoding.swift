@@ -61,9 +61,9 @@ public enum DecisionEncoding {
         writer.raw(",\"module\":")
         writer.string(module)
         writer.raw(",\"rules\":")
-        written.write(rules, to: &writer) { $0.rules(rules) }
+        written.rules.write(rules, to: &writer) { $0.rules(rules) }
         writer.raw(",\"reasons\":")
-        written.write(reasons, to: &writer) { writer in
+        written.reasons.write(reasons, to: &writer) { writer in
             writer.byte(UInt8(ascii: "["))
             for index in reasons.indices {
                 if index > 0 { writer.byte(UInt8(ascii: ",")) }
@@ -122,6 +122,19 @@ public enum DecisionEncoding {
 /// repeat (decisions made without the engine, each holding its own) are written as they come
 /// after the first few thousand.
 struct WrittenLists {
+    /// The rules lists' JSON, and the reasons lists': each kind decides alone whether it repeats.
+    var rules = WrittenJSON()
+    var reasons = WrittenJSON()
+
+    /// After this many lists of a kind, copying goes on only if at least a quarter were repeats.
+    static let trial = WrittenJSON.trial
+
+    /// Creates an empty store.
+    init() {}
+}
+
+/// The JSON written for one kind of list, by the storage of each list.
+struct WrittenJSON {
     private var spans: [UnsafeRawPointer: (start: Int, count: Int)] = [:]
     private var bytes: [UInt8] = []
     private var kept: [Any] = []
@@ -129,11 +142,7 @@ struct WrittenLists {
     private var hits = 0
     private var copying = true
 
-    /// After this many lists, copying goes on only if at least a quarter were repeats.
     static let trial = 4096
-
-    /// Creates an empty store.
-    init() {}
 
     /// Writes `list` with `write`, or copies what that wrote for the same list before.
     @inline(__always)
@@ -143,6 +152,15 @@ struct WrittenLists {
             return
         }
         lookups += 1
+        if lookups == Self.trial && hits * 4 < lookups {
+            // Lists of this kind hardly repeat here: write them as they come from now on.
+            copying = false
+            spans = [:]
+            bytes = []
+            kept = []
+            write(&writer)
+            return
+        }
         if let span = spans[key] {
             hits += 1
             bytes.withUnsafeBufferPointer {
@@ -156,11 +174,5 @@ struct WrittenLists {
         writer.copyBytes(since: start, to: &bytes)
         spans[key] = (before, bytes.count - before)
         kept.append(list)
-        if lookups == Self.trial && hits * 4 < lookups {
-            copying = false
-            spans = [:]
-            bytes = []
-            kept = []
-        }
     }
 }

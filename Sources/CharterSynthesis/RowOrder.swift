@@ -83,13 +83,13 @@ struct RowShuffler {
     /// the same width, in place.
     private func renumber(_ bytes: inout [UInt8], column: Int) {
         let rows = CSVRows(bytes)
-        for row in 0..<rows.count {
+        rows: for row in 0..<rows.count {
             let range = rows.fieldRange(column, row: row)
             guard range.count > 1, bytes[range.lowerBound] == UInt8(ascii: "m") else { continue }
             let digits = (range.lowerBound + 1)..<range.upperBound
             var number = 0
             for index in digits {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { continue rows }
                 number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
             }
             guard number > 0, number < renumbered.count else { continue }

@@ -198,7 +198,9 @@ final class DatasetAssembler {
                     var lastFound = -1
                     for index in (stretch * length)..<min(count, (stretch + 1) * length) {
                         let rowID = shared.id(index)
-                        if rowID != lastID {
+                        // By bytes, as the table compares ids: two spellings of one text to
+                        // Unicode (a composed and a decomposed accent) are two ids.
+                        if lastID.map({ !$0.utf8.elementsEqual(rowID.utf8) }) ?? true {
                             lastID = rowID
                             if let found = shared.members.index(of: rowID, after: lastFound) {
                                 lastFound = found

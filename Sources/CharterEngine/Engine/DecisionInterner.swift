@@ -17,7 +17,7 @@ public import PolicyKit
 /// One per worker, used by one thread at a time.
 public final class DecisionInterner {
     struct Lists {
-        var rules: Set<[Rule]> = []
+        var rules: Set<RuleList> = []
         var reasons: Set<ReasonList> = []
         var reasonsSeen = 0
         var reasonsShared = 0
@@ -45,7 +45,7 @@ extension DecisionInterner.Lists {
 
     mutating func share<Outcome, Details>(_ decisions: inout [Decision<Outcome, Details>]) {
         for index in decisions.indices {
-            decisions[index].rules = rules.insert(decisions[index].rules).memberAfterInsert
+            decisions[index].rules = rules.insert(RuleList(decisions[index].rules)).memberAfterInsert.rules
             guard sharingReasons else { continue }
             let (inserted, member) = reasons.insert(ReasonList(decisions[index].reasons))
             decisions[index].reasons = member.reasons
@@ -59,29 +59,56 @@ extension DecisionInterner.Lists {
     }
 }
 
-/// A list of reasons as a key of the interner's table, hashed quickly.
+/// A list of reasons as a key of the interner's table, hashed quickly and compared strictly.
 ///
-/// `[Reason]`'s own hash goes through every string's Unicode normalisation and every template's
-/// id; this one takes templates by identity (a module's templates are made once) and strings by
-/// their bytes. Its equality is as strict: the same template objects and equal values, so equal
-/// keys always hash alike; two lists that are equal only through distinct but identical template
-/// objects are just not shared.
+/// `[Reason]`'s own equality and hash go through Unicode normalisation: "é" and "e" followed by
+/// a combining accent are equal `String`s, yet they are different bytes in the output, so a list
+/// naming one must never be replaced by a list naming the other. This key compares and hashes
+/// strings by their bytes and templates by identity (a module's templates are made once), at
+/// every depth, so two keys are equal only when they write the same bytes, and equal keys hash
+/// alike. Two lists equal only through distinct but identical template objects are not shared.
 struct ReasonList: Hashable {
     let reasons: [Reason]
 
     init(_ reasons: [Reason]) { self.reasons = reasons }
 
-    static func == (lhs: ReasonList, rhs: ReasonList) -> Bool {
-        lhs.reasons.count == rhs.reasons.count && zip(lhs.reasons, rhs.reasons).allSatisfy(Self.same)
+    static func == (lhs: ReasonList, rhs: ReasonList) -> Bool { same(lhs.reasons, rhs.reasons) }
+
+    private static func same(_ lhs: [Reason], _ rhs: [Reason]) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { same($0, $1) }
     }
 
     private static func same(_ lhs: Reason, _ rhs: Reason) -> Bool {
         switch (lhs.template, rhs.template) {
-        case (let left?, let right?): left === right && lhs.arguments == rhs.arguments
-        case (nil, nil): lhs.chinese == rhs.chinese && lhs.english == rhs.english
+        case (let left?, let right?):
+            let (leftArguments, rightArguments) = (lhs.arguments, rhs.arguments)
+            return left === right && leftArguments.count == rightArguments.count
+                && zip(leftArguments, rightArguments).allSatisfy { same($0, $1) }
+        case (nil, nil): return same(lhs.chinese, rhs.chinese) && same(lhs.english, rhs.english)
+        default: return false
+        }
+    }
+
+    private static func same(_ lhs: ReasonArgument, _ rhs: ReasonArgument) -> Bool {
+        switch (lhs, rhs) {
+        case (.date(let left), .date(let right)): left == right
+        case (.halfYear(let left), .halfYear(let right)): left == right
+        case (.count(let left), .count(let right)): left == right
+        case (.amount(let left), .amount(let right)): left == right
+        case (.member(let left), .member(let right)), (.place(let left), .place(let right)),
+            (.text(let left), .text(let right)):
+            same(left, right)
+        case (.term(let left), .term(let right)): same(left.chinese, right.chinese) && same(left.english, right.english)
+        case (.phrase(let left), .phrase(let right)): same(left, right)
+        case (.phrases(let left, let leftSeparator), .phrases(let right, let rightSeparator)):
+            same(left, right) && same(leftSeparator.chinese, rightSeparator.chinese)
+                && same(leftSeparator.english, rightSeparator.english)
         default: false
         }
     }
+
+    /// The same bytes, not merely the same text to Unicode.
+    static func same(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.elementsEqual(rhs.utf8) }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(reasons.count)
@@ -112,6 +139,7 @@ struct ReasonList: Hashable {
         case .phrases(let reasons, let separator):
             hasher.combine(reasons.count)
             for reason in reasons { hash(reason, into: &hasher) }
+            hash(separator.chinese, into: &hasher)
             hash(separator.english, into: &hasher)
         }
     }
@@ -121,5 +149,27 @@ struct ReasonList: Hashable {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(0xFF as UInt8)
+    }
+}
+
+/// A list of rules as a key of the interner's table: ids compared and hashed by their bytes, as
+/// `decisions.jsonl` writes them, with their points.
+struct RuleList: Hashable {
+    let rules: [Rule]
+
+    init(_ rules: [Rule]) { self.rules = rules }
+
+    static func == (lhs: RuleList, rhs: RuleList) -> Bool {
+        lhs.rules.count == rhs.rules.count
+            && zip(lhs.rules, rhs.rules).allSatisfy { $0.point == $1.point && ReasonList.same($0.id, $1.id) }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(rules.count)
+        for rule in rules {
+            var id = rule.id
+            id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(rule.point)
+        }
     }
 }

@@ -110,6 +110,26 @@ import Testing
         #expect(valid == Self.read(work.path, jobs: 2))
     }
 
+    /// A ledger row naming a member in another spelling of the same text to Unicode (a
+    /// decomposed accent) names no member, even right after a row naming the member as written.
+    @Test func anIdInAnotherUnicodeSpellingNamesNoMember() throws {
+        let work = try TemporaryDirectory()
+        let composed = "m\u{E9}1"
+        let decomposed = "me\u{301}1"
+        let files = [
+            "communities.csv": "id\nC1\n",
+            "members.csv": "id,community_id,birth_date,join_date,status,relation\n"
+                + "\(composed),C1,1980-01-01,2000-01-01,full,community\n",
+            "events.csv": "member_id,date,kind\n\(composed),2026-03-01,org_life\n\(decomposed),2026-03-02,org_life\n",
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: work.url.appendingPathComponent(name)) }
+        for jobs in [1, 2] {
+            let outcome = Self.read(work.path, jobs: jobs)
+            #expect(outcome.problems.count == 1, "\(outcome.problems)")
+            #expect(outcome.problems.first?.hasPrefix("events.csv:3: column member_id: No member has this id") == true)
+        }
+    }
+
     @Test func deferredReferenceProblemsKeepTheirPlaces() throws {
         let folder = try Self.messyDataset()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -63,4 +63,24 @@ import Testing
         #expect(kept[0].ruleIDs == ["test.grid"])
         #expect(kept[1].ruleIDs == ["test.grid", "test.away"])
     }
+
+    /// Two spellings of one text to Unicode are two lists: each decision keeps its own bytes.
+    @Test func aComposedAndADecomposedAccentAreNotTakenForEachOther() {
+        let composed = "\u{E9}tang"
+        let decomposed = "e\u{301}tang"
+        #expect(composed == decomposed)  // Swift's String equality, which the interner must not use
+        for order in [[composed, decomposed], [decomposed, composed]] {
+            let interner = DecisionInterner()
+            let kept = interner.shared(order.map { Self.decision($0, 1) }, module: "T")
+            #expect(Array(kept[0].reasons[0].english.utf8) == Array(Self.decision(order[0], 1).reasons[0].english.utf8))
+            #expect(Array(kept[1].reasons[0].english.utf8) == Array(Self.decision(order[1], 1).reasons[0].english.utf8))
+        }
+        let composedRule = Rule("test.\u{E9}", point: .memberManagement, meaning: Text(zh: "甲", en: "a"))
+        let decomposedRule = Rule("test.e\u{301}", point: .memberManagement, meaning: Text(zh: "乙", en: "b"))
+        let interner = DecisionInterner()
+        let kept = interner.shared(
+            [Self.decision("x", 1, rules: [composedRule]), Self.decision("x", 1, rules: [decomposedRule])], module: "T")
+        #expect(Array(kept[0].rules[0].id.utf8) == Array(composedRule.id.utf8))
+        #expect(Array(kept[1].rules[0].id.utf8) == Array(decomposedRule.id.utf8))
+    }
 }
