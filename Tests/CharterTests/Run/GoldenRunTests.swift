@@ -105,6 +105,44 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A district in an export's order (members in no order, ids not following communities,
+    /// the ledger by date), its rows then reversed (all but posts.csv, whose order is its
+    /// priority), writes the same files, pages and letters byte for byte.
+    @Test func aShuffledDistrictInAnotherOrderWritesTheSameFiles() throws {
+        let work = try TemporaryDirectory()
+        try DistrictGenerator(DistrictGenerator.Options(communities: 30, members: 6000, seed: 11, order: .shuffled))
+            .write(to: work.path + "/shuffled")
+        try FileManager.default.createDirectory(atPath: work.path + "/reversed", withIntermediateDirectories: true)
+        for file in DatasetFile.allCases {
+            let text = try String(contentsOfFile: work.path + "/shuffled/" + file.fileName, encoding: .utf8)
+            var lines = text.split(separator: "\n")
+            if file != .posts { lines = lines.prefix(1) + lines.dropFirst().reversed() }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+                to: work.url.appendingPathComponent("reversed/" + file.fileName))
+        }
+        for folder in ["shuffled", "reversed"] {
+            let result = try Charter.run([
+                "run", "--profile", RunFixture.pilot, "--data", work.path + "/" + folder, "--out",
+                work.path + "/out-" + folder, "--lang", "zh", "--as-of", "2026-06-30",
+            ])
+            #expect(result.status == 0, "\(result.error)")
+        }
+        let written = FileSystem.tree(of: work.path + "/out-shuffled").filter {
+            !$0.hasSuffix("run.json") && !FileSystem.isFolder(work.path + "/out-shuffled/" + $0)
+        }
+        #expect(written.count > 50, "\(written.count) files")
+        for file in written {
+            let expected = try Data(contentsOf: work.url.appendingPathComponent("out-shuffled/" + file))
+            let actual = try Data(contentsOf: work.url.appendingPathComponent("out-reversed/" + file))
+            if expected != actual {
+                Issue.record(
+                    Comment(
+                        rawValue: "\(file) from the reversed rows differs at "
+                            + GoldenFiles.firstDifference(expected: expected, actual: actual)))
+            }
+        }
+    }
+
     @Test func aGeneratedDistrictOf12000MembersDecidesExactlyAsRecorded() throws {
         let work = try TemporaryDirectory()
         _ = try DistrictGenerator(DistrictGenerator.Options(communities: 40, members: 12000, seed: 2026))
