@@ -24,3 +24,10 @@ public enum DatasetFile: String, CaseIterable, Sendable {
     /// The header row the contract names for the file: its columns' names, from ``contract``.
     public var columns: [String] { contract.map(\.name) }
 }
+
+extension DatasetFile {
+    /// The file `charter import` writes beside the dataset it makes, listing every change it made.
+    ///
+    /// The readers pass it over without a warning: it is Charter's own, not a stranger.
+    public static let importReportName = "import-report.csv"
+}

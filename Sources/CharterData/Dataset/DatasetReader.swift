@@ -203,7 +203,7 @@ public struct DatasetReader: Sendable {
     /// Warns about files that look like dataset files but are not part of the contract.
     private func warnAboutStrangers(_ names: Set<String>, folder: String, log: ProblemLog) {
         let known = DatasetFileKind.allCases.flatMap { kind in Self.extensions.map { kind.name + $0 } }
-        for name in names.sorted() where !known.contains(name) {
+        for name in names.sorted() where !known.contains(name) && name != DatasetFile.importReportName {
             guard Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
             var message = Text(zh: "这个文件不在数据约定之内，已忽略。", en: "The file is not part of the data contract and is ignored.")
             if let suggestion = Text.didYouMean(name, among: known) { message += suggestion }

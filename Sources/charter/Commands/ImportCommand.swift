@@ -100,7 +100,7 @@ enum ImportCommand: CharterCommand {
         let changes = sources.changes + converted.changes
         try writeFiles(
             converted.files.map { ($0.file.fileName, $0.csv()) } + sources.passed.map { ($0.name, $0.bytes) }
-                + [("import-report.csv", ImportReport.csv(changes, language: language))],
+                + [(DatasetFile.importReportName, ImportReport.csv(changes, language: language))],
             into: folder, command: name)
         let rows = converted.files.map { "\($0.file.rawValue) \($0.rows.count)" }.joined(separator: ", ")
         Console.error(

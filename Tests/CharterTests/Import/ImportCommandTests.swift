@@ -31,6 +31,26 @@ import Testing
         #expect(report.contains("members.csv,members.xlsx[党员]!A2,id,m0001 ,m0001,"))
     }
 
+    /// The imported folder checks without a warning about the import's own report, while any
+    /// other file outside the contract is still named.
+    @Test func theImportsReportIsNoStrangerToCheck() throws {
+        let work = try TemporaryDirectory()
+        let imported = work.path + "/dataset"
+        #expect(try Charter.run(["import", "--from", Self.office, "--out", imported]).status == 0)
+        let check = try Charter.run(["check", "--data", imported, "--as-of", "2026-06-30"])
+        #expect(check.status == 0, "\(check.error)")
+        #expect(check.error.isEmpty, "\(check.error)")
+        let copy = work.path + "/copy"
+        try FileManager.default.copyItem(atPath: imported, toPath: copy)
+        try FileManager.default.copyItem(atPath: copy + "/import-report.csv", toPath: copy + "/import-reports.csv")
+        let stranger = try Charter.run(["check", "--data", copy, "--as-of", "2026-06-30"])
+        #expect(stranger.status == 0)
+        #expect(
+            stranger.error.contains("import-reports.csv: The file is not part of the data contract"),
+            "\(stranger.error)")
+        #expect(!stranger.error.contains("import-report.csv:"), "\(stranger.error)")
+    }
+
     @Test func whatCannotBeMappedIsNamedAndNothingIsWritten() throws {
         let work = try TemporaryDirectory()
         let from = work.path + "/office"
