@@ -9,6 +9,8 @@
 #   inflate        raw DEFLATE decompression and CRC-32 (Tests/Fuzz/InflateFuzz.swift)
 #   workbook       the xlsx reader, with the zip reader and inflate under it, and the xlsx writer
 #                  (Tests/Fuzz/WorkbookFuzz.swift)
+#   import-csv     charter import's CSV reader (UTF-8 or GB18030) and its conversion of an
+#                  office's values, which must import again unchanged (Tests/Fuzz/ImportCSVFuzz.swift)
 #
 # SECONDS defaults to 60. The targets are built with swiftc -sanitize=fuzzer,address into
 # .build/fuzz (never by SwiftPM, and not in SwiftPM's own folders). Each target's corpus grows in
@@ -18,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="dataset-csv dataset-json profile inflate workbook"
+targets="dataset-csv dataset-json profile inflate workbook import-csv"
 usage() {
     echo "usage: scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]; TARGET is one of: $targets" >&2
     exit 2
@@ -133,6 +135,12 @@ case "$target" in
             export LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/workbook.lsan:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
         fi
         ;;
+    import-csv)
+        # CharterImport's sources and the target in one module, over CharterWorkbook.
+        module CharterWorkbook "PolicyKit CharterSupport"
+        executable "$binary" CharterImportFuzz CharterImport Tests/Fuzz/ImportCSVFuzz.swift \
+            -lCharterWorkbook -lCharterSupport -lPolicyKit
+        ;;
 esac
 
 # Copies file $1 into the corpus as a seed (at most max_len bytes), behind the selector byte $2 if
@@ -160,12 +168,14 @@ selector() {
         dataset-csv:csv) echo "$index" ;;
         dataset-json:json) echo "$index" ;;
         dataset-json:jsonl) echo $((index + 8)) ;;
+        import-csv:csv) echo "$index" ;;
     esac
 }
 shopt -s nullglob
 case "$target" in
-    dataset-*)
-        for file in Tests/CharterTests/Fixtures/datasets/*/*/* Examples/data/* Tests/Fuzz/seeds/"$target"/*; do
+    dataset-* | import-csv)
+        for file in Tests/CharterTests/Fixtures/datasets/*/*/* Examples/data/* Tests/CharterTests/Fixtures/office/* \
+            Tests/Fuzz/seeds/"$target"/*; do
             value=$(selector "$file")
             [ -n "$value" ] && seed "$file" "$value"
         done
