@@ -40,7 +40,7 @@ public enum DecisionEncoding {
     ) {
         appendRecordHead(
             point: point, subject: subject, outcome: outcome, module: module, rules: { $0.strings(rules) },
-            reasons: reasons, language: language, to: &writer)
+            reasons: { appendReasons(reasons, language: language, to: &$0) }, to: &writer)
     }
 
     /// Appends a decision's record up to its details: the caller writes the details object, then `}`.
@@ -52,32 +52,18 @@ public enum DecisionEncoding {
         rules: [Rule], reasons: [Reason], language: Language, to writer: inout JSONWriter,
         written: inout WrittenLists
     ) {
-        writer.raw("{\"point\":")
-        writer.string(point.rawValue)
-        writer.raw(",\"subject\":")
-        subject(&writer)
-        writer.raw(",\"outcome\":")
-        writer.string(outcome)
-        writer.raw(",\"module\":")
-        writer.string(module)
-        writer.raw(",\"rules\":")
-        written.rules.write(rules, to: &writer) { $0.rules(rules) }
-        writer.raw(",\"reasons\":")
-        written.reasons.write(reasons, to: &writer) { writer in
-            writer.byte(UInt8(ascii: "["))
-            for index in reasons.indices {
-                if index > 0 { writer.byte(UInt8(ascii: ",")) }
-                writer.reason(reasons[index], in: language)
-            }
-            writer.byte(UInt8(ascii: "]"))
-        }
-        writer.raw(",\"details\":")
+        appendRecordHead(
+            point: point, subject: subject, outcome: outcome, module: module,
+            rules: { writer in written.rules.write(rules, to: &writer) { $0.rules(rules) } },
+            reasons: { writer in
+                written.reasons.write(reasons, to: &writer) { appendReasons(reasons, language: language, to: &$0) }
+            }, to: &writer)
     }
 
     @inline(__always)
     private static func appendRecordHead(
         point: ExtensionPoint, subject: (inout JSONWriter) -> Void, outcome: String, module: String,
-        rules: (inout JSONWriter) -> Void, reasons: [Reason], language: Language, to writer: inout JSONWriter
+        rules: (inout JSONWriter) -> Void, reasons: (inout JSONWriter) -> Void, to writer: inout JSONWriter
     ) {
         writer.raw("{\"point\":")
         writer.string(point.rawValue)
@@ -89,12 +75,20 @@ public enum DecisionEncoding {
         writer.string(module)
         writer.raw(",\"rules\":")
         rules(&writer)
-        writer.raw(",\"reasons\":[")
+        writer.raw(",\"reasons\":")
+        reasons(&writer)
+        writer.raw(",\"details\":")
+    }
+
+    /// Appends `reasons` as a JSON array of their texts in `language`.
+    @inline(__always)
+    private static func appendReasons(_ reasons: [Reason], language: Language, to writer: inout JSONWriter) {
+        writer.byte(UInt8(ascii: "["))
         for index in reasons.indices {
             if index > 0 { writer.byte(UInt8(ascii: ",")) }
             writer.reason(reasons[index], in: language)
         }
-        writer.raw("],\"details\":")
+        writer.byte(UInt8(ascii: "]"))
     }
 
     static func extra(
