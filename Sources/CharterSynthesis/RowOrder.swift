@@ -8,8 +8,9 @@ import PolicyKit
 /// order across the district (so ids come in no order and communities are interleaved), the
 /// ledger in date order across the whole district, and every other file's rows in random order,
 /// except that `posts.csv` keeps each community's rows in their order, which is their priority.
-/// Both orders hold the same rows, so the same seed gives the same people either way, and every
-/// decision is the same.
+/// Member ids are dealt out afresh, so that id order is not community order. The same seed gives
+/// the same people, with the same communities, attributes and ledgers, either way; only who has
+/// which id changes.
 public enum RowOrder: String, Sendable, Hashable, CaseIterable {
     /// Community by community, in id order.
     case sorted
@@ -59,18 +60,24 @@ struct RowShuffler {
             }
             order = permutation
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        output += bytes[0..<rows.headerEnd]
-        for row in order { output += rows.bytes(of: row, in: bytes) }
         let memberColumn: String? =
             switch file {
             case .members: "id"
             case .events, .distributions: "member_id"
             default: nil
             }
-        if let memberColumn, let column = file.columns.firstIndex(of: memberColumn) {
-            renumber(&output, column: column)
+        let idColumn = memberColumn.flatMap { file.columns.firstIndex(of: $0) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 1)
+        output += bytes[0..<rows.headerEnd]
+        for row in order {
+            let start = output.count
+            rows.append(row, to: &output)
+            if let idColumn {
+                let field = rows.fieldRange(idColumn, row: row)
+                let shift = start - rows.start(of: row)
+                renumber(&output, field: (field.lowerBound + shift)..<(field.upperBound + shift))
+            }
         }
         do {
             try FileSystem.writeFile(path, output)
@@ -79,25 +86,21 @@ struct RowShuffler {
         }
     }
 
-    /// Gives each member id of `column` (`m` and a zero-padded number) its new number, padded to
-    /// the same width, in place.
-    private func renumber(_ bytes: inout [UInt8], column: Int) {
-        let rows = CSVRows(bytes)
-        rows: for row in 0..<rows.count {
-            let range = rows.fieldRange(column, row: row)
-            guard range.count > 1, bytes[range.lowerBound] == UInt8(ascii: "m") else { continue }
-            let digits = (range.lowerBound + 1)..<range.upperBound
-            var number = 0
-            for index in digits {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { continue rows }
-                number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            }
-            guard number > 0, number < renumbered.count else { continue }
-            var value = Int(renumbered[number])
-            for index in digits.reversed() {
-                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
+    /// Gives the member id at `field` (`m` and a zero-padded number) its new number, padded to
+    /// the same width, in place; leaves any other text as it is.
+    private func renumber(_ bytes: inout [UInt8], field: Range<Int>) {
+        guard field.count > 1, bytes[field.lowerBound] == UInt8(ascii: "m") else { return }
+        let digits = (field.lowerBound + 1)..<field.upperBound
+        var number = 0
+        for index in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return }
+            number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+        }
+        guard number > 0, number < renumbered.count else { return }
+        var value = Int(renumbered[number])
+        for index in digits.reversed() {
+            bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
         }
     }
 
@@ -171,9 +174,14 @@ private struct CSVRows {
 
     var count: Int { starts.count }
 
-    func bytes(of row: Int, in bytes: [UInt8]) -> [UInt8] {
+    /// Where `row` starts in the bytes.
+    func start(of row: Int) -> Int { starts[row] }
+
+    /// Appends `row` to `output`, with a line end when the file's last row had none.
+    func append(_ row: Int, to output: inout [UInt8]) {
         let slice = bytes[starts[row]..<ends[row]]
-        return slice.last == UInt8(ascii: "\n") ? Array(slice) : Array(slice) + [UInt8(ascii: "\n")]
+        output += slice
+        if slice.last != UInt8(ascii: "\n") { output.append(UInt8(ascii: "\n")) }
     }
 
     /// The raw bytes of field `column` of `row` (quotes kept; the generator quotes no id or date).
