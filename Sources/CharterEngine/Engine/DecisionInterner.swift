@@ -8,8 +8,9 @@ public import PolicyKit
 /// in all. Kept decisions take the first equal list instead, and the module's copy is freed as
 /// soon as the community is decided, so memory grows with the distinct lists, not the members.
 ///
-/// Only storage is shared: a list is replaced by one that is equal (`==`: the same rule ids and
-/// points; the same templates, wording and values), so every output is the same byte for byte.
+/// Only storage is shared: a list is replaced only by one that writes the same bytes (the same
+/// rule ids and points; the same template objects and values, text compared as bytes; see
+/// ``ReasonList``), so every output is the same byte for byte.
 /// Lists are kept apart by module, so that two modules' rules of the same id never meet. Where
 /// a module's reasons rarely repeat (a reason naming each member, say), hashing them would cost
 /// more than it saves, and its reasons are left as they are after the first few thousand.
@@ -107,8 +108,7 @@ struct ReasonList: Hashable {
         }
     }
 
-    /// The same bytes, not merely the same text to Unicode.
-    static func same(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.elementsEqual(rhs.utf8) }
+    private static func same(_ lhs: String, _ rhs: String) -> Bool { ByteText.same(lhs, rhs) }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(reasons.count)
@@ -144,12 +144,7 @@ struct ReasonList: Hashable {
         }
     }
 
-    /// A string's UTF-8 bytes, without the normalisation `String`'s own hash does.
-    private static func hash(_ text: String, into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(0xFF as UInt8)
-    }
+    private static func hash(_ text: String, into hasher: inout Hasher) { ByteText.hash(text, into: &hasher) }
 }
 
 /// A list of rules as a key of the interner's table: ids compared and hashed by their bytes, as
@@ -161,15 +156,28 @@ struct RuleList: Hashable {
 
     static func == (lhs: RuleList, rhs: RuleList) -> Bool {
         lhs.rules.count == rhs.rules.count
-            && zip(lhs.rules, rhs.rules).allSatisfy { $0.point == $1.point && ReasonList.same($0.id, $1.id) }
+            && zip(lhs.rules, rhs.rules).allSatisfy { $0.point == $1.point && ByteText.same($0.id, $1.id) }
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(rules.count)
         for rule in rules {
-            var id = rule.id
-            id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            ByteText.hash(rule.id, into: &hasher)
             hasher.combine(rule.point)
         }
+    }
+}
+
+/// Text as the bytes it is written in: compared and hashed without the Unicode normalisation of
+/// `String`'s own `==` and hash.
+enum ByteText {
+    /// The same bytes, not merely the same text to Unicode.
+    static func same(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.elementsEqual(rhs.utf8) }
+
+    /// Feeds the UTF-8 bytes of `text`, and an end that no UTF-8 byte is, to `hasher`.
+    static func hash(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(0xFF as UInt8)
     }
 }
