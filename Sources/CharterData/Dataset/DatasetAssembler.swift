@@ -243,16 +243,14 @@ final class DatasetAssembler {
     /// no member when that file was read whole, and drops the rows it reports.
     func resolveMembers(_ members: IdentifierTable, spaced: SpacedIDs, in membersFile: String?, jobs: Int = 1) {
         guard kind == .events || kind == .distributions else { return }
-        var positions: [Int32]
-        if kind == .events {
-            positions = dataset.events.withUnsafeBufferPointer { events in
+        var positions =
+            kind == .events
+            ? dataset.events.withUnsafeBufferPointer { events in
                 Self.positions(of: events.count, among: members, jobs: jobs) { events[$0].memberID }
             }
-        } else {
-            positions = dataset.distributions.withUnsafeBufferPointer { rows in
-                Self.positions(of: rows.count, among: members, jobs: 1) { rows[$0].memberID }
+            : dataset.distributions.withUnsafeBufferPointer { rows in
+                Self.positions(of: rows.count, among: members, jobs: jobs) { rows[$0].memberID }
             }
-        }
         let missing = membersFile == nil ? [] : positions.indices.filter { positions[$0] < 0 }
         func id(_ index: Int) -> String {
             kind == .events ? dataset.events[index].memberID : dataset.distributions[index].memberID
