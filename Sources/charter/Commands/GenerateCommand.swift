@@ -55,9 +55,9 @@ enum GenerateCommand: CharterCommand {
         .choice(RowOrder.allCases.map { ($0.rawValue, $0) }), default: { .sorted },
         help: HelpText(
             en:
-                "Row order: sorted (community by community, ids rising; the default) or shuffled (as a district's export comes: members in random order, the ledger by date across the district). The rows are the same either way.",
+                "Row order: sorted (community by community, ids rising; the default) or shuffled (as a district's export comes: members in random order, the ledger by date across the district). The same people either way; shuffled deals their ids out afresh, so id order is not community order.",
             zh:
-                "行的顺序：sorted（按社区依次排列、编号递增，默认）或 shuffled（如区里导出的数据：党员行顺序随机，积分台账按日期排列于全区）。两种顺序的行完全相同。"
+                "行的顺序：sorted（按社区依次排列、编号递增，默认）或 shuffled（如区里导出的数据：党员行顺序随机，积分台账按日期排列于全区）。两种顺序下的党员相同；shuffled 会重新分配编号，使编号顺序不再与社区顺序一致。"
         ))
     static let force = Flag(
         "force",
