@@ -156,14 +156,15 @@ public struct PolicyTestRunner {
                 mismatch(field, Text(verbatim: expected), Text(verbatim: actual))
             }
             let absent = Text(zh: "（无）", en: "(absent)")
+            let noDecision = Text(zh: "无决定", en: "no decision")
             guard let record else {
                 if !expectation.absent {
-                    mismatch("decision", Text(zh: "有决定", en: "a decision"), Text(zh: "无决定", en: "no decision"))
+                    mismatch("decision", Text(zh: "有决定", en: "a decision"), noDecision)
                 }
                 continue
             }
             if expectation.absent {
-                mismatch("decision", Text(zh: "无决定", en: "no decision"), Text(verbatim: record.outcome))
+                mismatch("decision", noDecision, Text(verbatim: record.outcome))
                 continue
             }
             let moduleName = String(record.module.prefix { $0 != "@" })
